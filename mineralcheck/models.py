@@ -1,0 +1,211 @@
+"""Frozen data passed between the pipeline stages: articles, sentences, values, claims, clusters, report."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal, NewType
+
+SourceId = NewType("SourceId", str)
+"""An article's id: its file name without extension (the relative path where names collide)."""
+
+Verdict = Literal["agree", "diverge", "single"]
+"""single: one source states it; agree: several, compatible; diverge: several, conflicting."""
+
+DivergenceKind = Literal["value", "date", "place", "subject", "quote", "spelling"]
+"""What differs between the sources of a diverging fact."""
+
+ValueKind = Literal["quantity", "date", "weekday", "time", "year"]
+"""quantity: a number with a unit; date: a calendar day or span; weekday: an unresolved day name;
+time: a clock time; year: a bare year ("in 2025")."""
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    """A half-open character range [start, end) in an article's text."""
+
+    start: int
+    end: int
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+@dataclass(frozen=True)
+class Article:
+    """One input document, decoded, newlines normalised to \\n."""
+
+    id: SourceId
+    path: str
+    """The path as the user gave it (or "-" for stdin)."""
+    text: str
+    title: str | None = None
+    date: dt.date | None = None
+    """Publication date where the text states one (dateline, front matter, first full date)."""
+    furniture: tuple[Span, ...] = ()
+    """Page furniture (menus, promos, bylines, footers, related headlines): no claim comes from here."""
+    captions: tuple[Span, ...] = ()
+    """Photo captions: facts, but second-hand; claims from here are marked as captions."""
+    sha256: str = ""
+    """Hash of the decoded text, so a baseline can tell "the article changed" from "mineralcheck changed"."""
+
+    def line_of(self, offset: int) -> int:
+        """1-based line number of a character offset."""
+        return self.text.count("\n", 0, offset) + 1
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """An input that was not used, and why (shown in every report)."""
+
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of an article with its exact offsets: text == article.text[start:end]."""
+
+    source: SourceId
+    start: int
+    end: int
+    text: str
+    is_caption: bool = False
+
+
+@dataclass(frozen=True)
+class Value:
+    """A value stated in a claim, in a form a comparison can trust.
+
+    Numbers become closed/open intervals: "more than 90%" -> (90, inf), "about 500 km" -> [475, 525].
+    Dates become day ordinals (datetime.date.toordinal) so a whole month is an interval too.
+    """
+
+    kind: ValueKind
+    text: str
+    """The surface text, e.g. "more than 90%"."""
+    start: int
+    end: int
+    """Offsets of the surface text in the article."""
+    low: float
+    high: float
+    low_open: bool = False
+    high_open: bool = False
+    unit: str = ""
+    """Canonical unit: "percent", "usd", "km", "people", "magnitude", "" for a bare count...; for
+    dates "day"; for weekdays "weekday" (low == high == 0..6, Monday = 0); for times "utc-minutes"
+    or "local-minutes"."""
+    quantity: str = ""
+    """What is counted where the text says it ("deaths", "injured", "trees"), else ""."""
+    comparator: str = ""
+    """The hedge or comparator as canonical word: "more-than", "at-least", "about", "nearly",
+    "up-to", "only", "exactly", "" when none."""
+
+    def display(self) -> str:
+        """Short human form used in reasons ("more than 90%")."""
+        return self.text
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One checkable fact from one article, with the evidence it rests on."""
+
+    id: str
+    """Stable id: "<source>:<start>-<end>"."""
+    source: SourceId
+    start: int
+    end: int
+    """Offsets of the evidence in the article (end exclusive)."""
+    line: int
+    evidence: str
+    """article.text[start:end], verbatim."""
+    text: str
+    """A readable, self-standing statement of the fact (references resolved where possible)."""
+    subject: str = ""
+    """Who or what the claim is about, as written ("China")."""
+    predicate: str = ""
+    """The relation, as a lemma ("process", "sign", "kill")."""
+    values: tuple[Value, ...] = ()
+    entities: tuple[str, ...] = ()
+    """Canonical names of the actors and places mentioned ("United States", "Japan")."""
+    speaker: str = ""
+    """Canonical speaker when the claim is a direct quote, else ""."""
+    quote: str = ""
+    """The quoted words when the claim is a direct quote."""
+    is_caption: bool = False
+
+
+@dataclass(frozen=True)
+class ValueGroup:
+    """One reading of a fact and the sources that give it: "157 (straitstimes, taipeitimes)"."""
+
+    value: str
+    sources: tuple[SourceId, ...]
+
+
+@dataclass(frozen=True)
+class Reason:
+    """Why a cluster got its verdict, with the values side by side."""
+
+    summary: str
+    """One line, e.g. "deaths: 157 (a, b) vs at least 128 (c)"."""
+    kind: DivergenceKind | None = None
+    """Set for diverge verdicts."""
+    groups: tuple[ValueGroup, ...] = ()
+    majority: str = ""
+    """Which reading most sources give, when there is one."""
+    notes: tuple[str, ...] = ()
+    """Remarks that are not conflicts: spelling variants, a figure that rose over time."""
+
+
+@dataclass(frozen=True)
+class Cluster:
+    """Claims from one or more articles that state the same fact."""
+
+    id: str
+    claims: tuple[Claim, ...]
+
+    @property
+    def sources(self) -> tuple[SourceId, ...]:
+        """Distinct sources, sorted."""
+        return tuple(sorted({c.source for c in self.claims}))
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A cluster with its verdict: the unit of the report."""
+
+    cluster: Cluster
+    verdict: Verdict
+    reason: Reason
+    title: str
+    """A readable label for the fact (the most central claim's text)."""
+    diverging_sources: tuple[SourceId, ...] = ()
+    """Sources whose reading is in the minority (for the facts x sources matrix)."""
+
+    @property
+    def id(self) -> str:
+        return self.cluster.id
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything a renderer needs; renderers never recompute verdicts."""
+
+    articles: tuple[Article, ...]
+    facts: tuple[Fact, ...]
+    skipped: tuple[Skipped, ...] = ()
+    duplicates: tuple[tuple[str, SourceId], ...] = ()
+    """(path of a duplicate file, id of the article it duplicates): counted once."""
+    model: str = ""
+    options: dict[str, str] = field(default_factory=dict)
+
+    def counts(self) -> dict[str, int]:
+        """Number of facts per verdict."""
+        out = {"agree": 0, "diverge": 0, "single": 0}
+        for fact in self.facts:
+            out[fact.verdict] += 1
+        return out
