@@ -136,6 +136,8 @@ class Claim:
     quote: str = ""
     """The quoted words when the claim is a direct quote."""
     is_caption: bool = False
+    sentence: int = 0
+    """Index of the sentence in its article: clauses of one sentence are different facts by construction."""
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,367 @@
+"""Sentences -> atomic claims: split a parsed sentence into clauses that each state one fact.
+
+A clause is a verb (or a descriptive appositive) with the words that depend on it, minus the words of
+the other clauses nested inside it. The dependency parse tells which verbs head their own clause:
+coordinated verbs that each carry their own complement, adverbial clauses with their own subject or
+a participle ("..., processing more than 90% of ..."), relative clauses and participial modifiers of
+a noun ("a visit sandwiched between ..."). Reporting frames ("the ministry said") are attached to
+the clause they report, not emitted as claims of their own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from mineralcheck.models import Article, Claim, Sentence, SourceId, Value
+
+ValueExtractor = Callable[[str, int, "dt.date | None"], tuple[Value, ...]]
+EntityCanonicaliser = Callable[[str], str]
+
+# Verbs that introduce what someone said, wrote or reported: their clause is attribution, and the
+# fact is the clause they report.
+REPORTING_LEMMAS = frozenset(
+    "say tell add state report announce confirm note write claim declare explain insist warn "
+    "reveal show indicate suggest stress emphasise emphasize argue believe think".split()
+)
+
+# Dependents that make a verb a complete predicate on its own; a coordinated verb splits off only
+# when both verbs have one ("explore a plan and work with partners", but not "identify and fund X").
+COMPLEMENT_DEPS = frozenset(
+    {"dobj", "obj", "attr", "acomp", "prep", "xcomp", "ccomp", "dative", "oprd", "agent", "npadvmod"}
+)
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+ENTITY_LABELS = frozenset({"GPE", "ORG", "PERSON", "NORP", "LOC", "FAC", "EVENT"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
+QUOTE_CHARS = "\"“”"
+MIN_CONTENT_WORDS = 3
+
+
+@dataclass(frozen=True)
+class _Clause:
+    head: Any
+    """The spaCy token heading the clause."""
+    kind: str
+    """root | conj | advcl | relcl | acl | ccomp | appos"""
+    tokens: tuple[Any, ...]
+    """The clause's own tokens, in order (nested clauses removed)."""
+    subject_prefix: str = ""
+    """Words prepended to make the claim stand alone (an inherited subject)."""
+
+
+def _is_verb(tok: Any) -> bool:
+    return tok.pos_ in ("VERB", "AUX")
+
+
+def _has_complement(tok: Any) -> bool:
+    """True when the verb has its own complement after it (one before it is usually a shared frame)."""
+    return any(c.dep_ in COMPLEMENT_DEPS and c.i > tok.i for c in tok.children)
+
+
+def _join(tokens: Sequence[Any]) -> str:
+    """Tokens back to text; where tokens were left out, keep a space so words do not fuse."""
+    parts: list[str] = []
+    for k, t in enumerate(tokens):
+        parts.append(t.text)
+        nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+        if nxt is not None and (t.whitespace_ or nxt.i != t.i + 1):
+            parts.append(" ")
+    return "".join(parts)
+
+
+def _own_subject(tok: Any) -> Any | None:
+    for c in tok.children:
+        if c.dep_ in SUBJECT_DEPS:
+            return c
+    return None
+
+
+def _content_words(tokens: Iterable[Any]) -> int:
+    return sum(1 for t in tokens if t.is_alpha and not t.is_stop) + sum(1 for t in tokens if t.like_num)
+
+
+def _clause_heads(doc: Any) -> dict[int, str]:
+    """Token index -> clause kind, for every token that heads its own clause."""
+    heads: dict[int, str] = {}
+    roots = [t for t in doc if t.dep_ == "ROOT"]
+    for root in roots:
+        heads[root.i] = "root"
+    changed = True
+    # Walk outwards from the roots: a clause can only nest under a clause.
+    while changed:
+        changed = False
+        for tok in doc:
+            if tok.i in heads or tok.head.i == tok.i:
+                continue
+            parent = tok.head
+            kind = None
+            if tok.dep_ == "conj" and _is_verb(tok) and parent.i in heads and _is_verb(parent):
+                if _has_complement(tok) and (_has_complement(parent) or _own_subject(tok) is not None):
+                    kind = "conj"
+            elif tok.dep_ == "advcl" and _is_verb(tok):
+                is_infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+                if not is_infinitive and (_own_subject(tok) is not None or tok.tag_ == "VBG"):
+                    kind = "advcl"
+            elif tok.dep_ == "relcl" and _is_verb(tok):
+                kind = "relcl"
+            elif tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBG") and _has_complement(tok):
+                kind = "acl"
+            elif tok.dep_ in ("ccomp", "parataxis") and _is_verb(tok) and _own_subject(tok) is not None:
+                kind = "ccomp"
+            elif (
+                tok.dep_ == "appos"
+                and tok.pos_ == "NOUN"
+                and parent.pos_ == "PROPN"
+                and len(list(tok.subtree)) >= 3
+            ):
+                kind = "appos"
+            if kind is not None and (parent.i in heads or _inside_clause(parent, heads)):
+                heads[tok.i] = kind
+                changed = True
+    return heads
+
+
+def _inside_clause(tok: Any, heads: dict[int, str]) -> bool:
+    for anc in tok.ancestors:
+        if anc.i in heads:
+            return True
+    return False
+
+
+def _owner(tok: Any, heads: dict[int, str]) -> int:
+    """The clause head that owns a token: the nearest clause head among itself and its ancestors."""
+    if tok.i in heads:
+        return tok.i
+    for anc in tok.ancestors:
+        if anc.i in heads:
+            return anc.i
+    return -1
+
+
+def _noun_core(noun: Any, heads: dict[int, str]) -> str:
+    """The noun phrase a relative clause or participle modifies, without its other clauses."""
+    toks = [t for t in noun.subtree if _owner(t, heads) == _owner(noun, heads) and not t.is_punct]
+    # Keep the contiguous run around the noun: determiners, modifiers, the noun, its prepositions.
+    toks = [t for t in toks if t.dep_ not in ("appos", "relcl", "acl") or t.i == noun.i]
+    return _join(toks).strip()
+
+
+def _subject_text(verb: Any, heads: dict[int, str]) -> str:
+    subj = _own_subject(verb)
+    if subj is None:
+        return ""
+    if subj.lower_ in RELATIVE_PRONOUNS:
+        return ""
+    toks = [t for t in subj.subtree if _owner(t, heads) == _owner(verb, heads)]
+    return _join(toks).strip()
+
+
+def _inherited_subject(head: Any, kind: str, heads: dict[int, str]) -> str:
+    """What a clause without a subject is about: its parent's subject, or the noun it modifies."""
+    if _own_subject(head) is not None and kind != "relcl":
+        return ""
+    parent = head.head
+    if kind in ("relcl", "acl"):
+        return _noun_core(parent, heads)
+    if kind == "appos":
+        return _noun_core(parent, heads) + " is"
+    # conj / advcl / ccomp: climb to the nearest ancestor verb with a subject; a relative clause
+    # stands for the noun it modifies.
+    node = parent
+    for _ in range(6):
+        if heads.get(node.i) == "relcl":
+            return _noun_core(node.head, heads)
+        text = _subject_text(node, heads)
+        if text:
+            return text
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return ""
+
+
+def _split_clauses(doc: Any) -> list[_Clause]:
+    heads = _clause_heads(doc)
+    # Reporting frames fold into the clause they report: "X said [Y did Z]" is a claim that Y did Z.
+    for idx, kind in list(heads.items()):
+        tok = doc[idx]
+        if tok.lemma_.lower() in REPORTING_LEMMAS and any(
+            doc[c].dep_ in ("ccomp", "parataxis") and doc[c].head.i == idx for c in heads if c != idx
+        ):
+            del heads[idx]
+            for c in list(heads):
+                if doc[c].head.i == idx and heads[c] == "ccomp":
+                    heads[c] = kind
+    owned: dict[int, list[Any]] = {i: [] for i in heads}
+    orphans: list[Any] = []
+    for tok in doc:
+        owner = _owner(tok, heads)
+        if owner in owned:
+            owned[owner].append(tok)
+        else:
+            orphans.append(tok)
+    # Tokens of a folded reporting frame belong to the first clause of the sentence.
+    if orphans and owned:
+        first = min(owned)
+        owned[first] = sorted(owned[first] + orphans, key=lambda t: t.i)
+    elif orphans:
+        return [_Clause(doc[0], "root", tuple(orphans))]
+    clauses: list[_Clause] = []
+    for idx in sorted(owned):
+        toks = owned[idx]
+        kind = heads[idx]
+        head = doc[idx]
+        if kind == "relcl":
+            toks = [t for t in toks if not (t.lower_ in RELATIVE_PRONOUNS and t.dep_ in SUBJECT_DEPS)]
+        clauses.append(_Clause(head, kind, tuple(toks), _inherited_subject(head, kind, heads)))
+    return _merge_small(clauses)
+
+
+def _merge_small(clauses: list[_Clause]) -> list[_Clause]:
+    """A clause too small to state a fact on its own goes back into the clause before it."""
+    out: list[_Clause] = []
+    for clause in clauses:
+        if out and _content_words(clause.tokens) < MIN_CONTENT_WORDS:
+            prev = out[-1]
+            merged = tuple(sorted(prev.tokens + clause.tokens, key=lambda t: t.i))
+            out[-1] = _Clause(prev.head, prev.kind, merged, prev.subject_prefix)
+        else:
+            out.append(clause)
+    if len(out) > 1 and _content_words(out[0].tokens) < MIN_CONTENT_WORDS:
+        first, second = out[0], out[1]
+        merged = tuple(sorted(first.tokens + second.tokens, key=lambda t: t.i))
+        out[:2] = [_Clause(second.head, second.kind, merged, second.subject_prefix)]
+    return out
+
+
+def _trim(tokens: Sequence[Any]) -> list[Any]:
+    """Drop leading/trailing punctuation, conjunctions and relative markers from a clause."""
+    toks = list(tokens)
+    while toks and (toks[0].is_punct and toks[0].text not in QUOTE_CHARS or toks[0].dep_ in ("cc", "mark")):
+        toks.pop(0)
+    while toks and (toks[-1].is_punct and toks[-1].text not in QUOTE_CHARS or toks[-1].dep_ == "cc"):
+        toks.pop()
+    return toks
+
+
+def _attribution_free(tokens: Sequence[Any]) -> list[Any]:
+    """Tokens without an "According to X," frame, which names a source rather than the fact."""
+    drop: set[int] = set()
+    for t in tokens:
+        if t.lower_ == "according" and t.dep_ == "prep":
+            drop.update(x.i for x in t.subtree)
+    return [t for t in tokens if t.i not in drop]
+
+
+def _is_imperative_or_question(doc: Any) -> bool:
+    text = doc.text.rstrip()
+    if text.endswith("?"):
+        return True
+    roots = [t for t in doc if t.dep_ == "ROOT"]
+    if not roots:
+        return True
+    root = roots[0]
+    return root.tag_ == "VB" and root.i == 0 and _own_subject(root) is None
+
+
+def _quote_of(tokens: Sequence[Any]) -> str:
+    text = _join(tokens)
+    for open_q, close_q in (("“", "”"), ('"', '"')):
+        a = text.find(open_q)
+        if a != -1:
+            b = text.find(close_q, a + 1)
+            if b != -1 and b - a > 3:
+                return text[a + 1 : b].strip()
+    return ""
+
+
+def claims_from_sentence(
+    article: Article,
+    sentence: Sentence,
+    doc: Any,
+    *,
+    index: int = 0,
+    extract_values: ValueExtractor,
+    canonical_entity: EntityCanonicaliser,
+) -> list[Claim]:
+    """The atomic claims of one parsed sentence (doc parses sentence.text)."""
+    if _is_imperative_or_question(doc) or _content_words(doc) < MIN_CONTENT_WORDS:
+        return []
+    base = sentence.start
+    sentence_values = extract_values(sentence.text, base, article.date)
+    claims: list[Claim] = []
+    for clause in _split_clauses(doc):
+        toks = _trim(clause.tokens)
+        if not toks or _content_words(toks) < MIN_CONTENT_WORDS - 1:
+            continue
+        start = base + toks[0].idx
+        end = base + toks[-1].idx + len(toks[-1].text)
+        body_toks = _attribution_free(toks)
+        body = _join(body_toks).strip().strip(",;:—–- ")
+        text = f"{clause.subject_prefix} {body}".strip() if clause.subject_prefix else body
+        own = {t.i for t in toks}
+        owned_chars = [(base + t.idx, base + t.idx + len(t.text)) for t in toks]
+        values = tuple(
+            v for v in sentence_values if any(a <= v.start < b for a, b in owned_chars) or start <= v.start < end
+        )
+        entities = tuple(
+            sorted(
+                {
+                    canonical_entity(ent.text)
+                    for ent in doc.ents
+                    if ent.label_ in ENTITY_LABELS and any(t.i in own for t in ent)
+                }
+            )
+        )
+        subject_tok = _own_subject(clause.head)
+        subject = ""
+        if subject_tok is not None:
+            subject = _join([t for t in subject_tok.subtree if t.i in own]).strip()
+        if not subject:
+            subject = clause.subject_prefix.removesuffix(" is")
+        claims.append(
+            Claim(
+                id=f"{article.id}:{start}-{end}",
+                source=article.id,
+                start=start,
+                end=end,
+                line=article.line_of(start),
+                evidence=article.text[start:end],
+                text=" ".join(text.split()),
+                subject=" ".join(subject.split()),
+                predicate=clause.head.lemma_.lower() if clause.kind != "appos" else "be",
+                values=values,
+                entities=entities,
+                quote=_quote_of(toks),
+                is_caption=sentence.is_caption,
+                sentence=index,
+            )
+        )
+    return claims
+
+
+def extract_claims(
+    article: Article,
+    sentences: Sequence[Sentence],
+    docs: Sequence[Any],
+    *,
+    extract_values: ValueExtractor,
+    canonical_entity: EntityCanonicaliser,
+) -> tuple[Claim, ...]:
+    """All atomic claims of an article, in reading order; docs[i] parses sentences[i].text."""
+    out: list[Claim] = []
+    seen: set[tuple[int, int]] = set()
+    for index, (sentence, doc) in enumerate(zip(sentences, docs, strict=True)):
+        for claim in claims_from_sentence(
+            article, sentence, doc, index=index, extract_values=extract_values, canonical_entity=canonical_entity
+        ):
+            if (claim.start, claim.end) not in seen:
+                seen.add((claim.start, claim.end))
+                out.append(claim)
+    return tuple(out)
+
+
+__all__ = ["SourceId", "claims_from_sentence", "extract_claims"]
