@@ -1,0 +1,40 @@
+"""Report formats: one renderer per format behind one interface, chosen by the ReportFormat enum."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import assert_never
+
+from mineralcheck.models import Report
+from mineralcheck.report.base import Renderer
+from mineralcheck.report.json import JsonRenderer
+from mineralcheck.report.markdown import MarkdownRenderer
+from mineralcheck.report.terminal import TerminalRenderer
+
+
+class ReportFormat(StrEnum):
+    """The formats `mineralcheck compare --format` offers. Adding one: a member, a renderer, a case below."""
+
+    terminal = "terminal"
+    markdown = "markdown"
+    json = "json"
+
+    def renderer(self) -> Renderer:
+        """The renderer of this format (exhaustive: mypy flags a member without a case)."""
+        match self:
+            case ReportFormat.terminal:
+                return TerminalRenderer()
+            case ReportFormat.markdown:
+                return MarkdownRenderer()
+            case ReportFormat.json:
+                return JsonRenderer()
+            case _:
+                assert_never(self)
+
+
+def render(report: Report, fmt: ReportFormat) -> str:
+    """The report as text in format `fmt` (terminal: plain, no colour, 100 columns)."""
+    return fmt.renderer().render(report)
+
+
+__all__ = ["JsonRenderer", "MarkdownRenderer", "Renderer", "ReportFormat", "TerminalRenderer", "render"]

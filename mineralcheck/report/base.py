@@ -1,0 +1,77 @@
+"""The Renderer interface, and the presentation helpers every renderer shares (never verdict logic)."""
+
+from __future__ import annotations
+
+from typing import Literal, Protocol
+
+from mineralcheck.models import Claim, Fact, Report, SourceId
+
+Cell = Literal["agrees", "diverges", "silent"]
+"""A source's stance on a multi-source fact, as shown in the facts x sources matrix."""
+
+LONG_EVIDENCE = 200
+"""Evidence longer than this (in characters) is folded away where the format allows it."""
+
+
+class Renderer(Protocol):
+    """Turns a Report into text. Renderers read verdicts and reasons; they never recompute them."""
+
+    def render(self, report: Report) -> str:
+        """The whole report as one string (no colour), ending with a newline."""
+        ...
+
+
+def summary_line(report: Report) -> str:
+    """ "5 sources, 12 facts: 4 agree, 2 diverge, 6 single"."""
+    counts = report.counts()
+    return (
+        f"{_plural(len(report.articles), 'source')}, {_plural(len(report.facts), 'fact')}: "
+        f"{counts['agree']} agree, {counts['diverge']} diverge, {counts['single']} single"
+    )
+
+
+def facts_by_verdict(report: Report) -> tuple[tuple[Fact, ...], tuple[Fact, ...], tuple[Fact, ...]]:
+    """(divergences, agreements, singles), each in the report's order: the order of every format."""
+    return (
+        tuple(f for f in report.facts if f.verdict == "diverge"),
+        tuple(f for f in report.facts if f.verdict == "agree"),
+        tuple(f for f in report.facts if f.verdict == "single"),
+    )
+
+
+def ordered_facts(report: Report) -> tuple[Fact, ...]:
+    """All facts, divergences first, then agreements, then single-source facts."""
+    diverge, agree, single = facts_by_verdict(report)
+    return diverge + agree + single
+
+
+def matrix_facts(report: Report) -> tuple[Fact, ...]:
+    """The rows of the facts x sources matrix: facts that two or more sources state."""
+    diverge, agree, _ = facts_by_verdict(report)
+    return diverge + agree
+
+
+def matrix_cell(fact: Fact, source: SourceId) -> Cell:
+    """What `source` says about `fact`: silent when it has no claim in the cluster."""
+    if source not in fact.cluster.sources:
+        return "silent"
+    if source in fact.diverging_sources:
+        return "diverges"
+    return "agrees"
+
+
+def location(claim: Claim) -> str:
+    """Where a claim's evidence is: "002_5cb4e665f289d482:6"."""
+    return f"{claim.source}:{claim.line}"
+
+
+def truncate(text: str, width: int) -> str:
+    """`text` on one line, cut to `width` characters with an ellipsis."""
+    text = " ".join(text.split())
+    if len(text) <= width:
+        return text
+    return text[: max(width - 1, 0)].rstrip() + "…"
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"

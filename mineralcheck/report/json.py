@@ -1,0 +1,119 @@
+"""The JSON report: every field a script or a scorer needs, deterministic byte for byte."""
+
+from __future__ import annotations
+
+import json
+import math
+from typing import Any
+
+from mineralcheck.models import Article, Claim, Fact, Reason, Report, Value
+from mineralcheck.report.base import ordered_facts
+
+SCHEMA_VERSION = 1
+"""Bumped whenever a field is renamed, removed or changes meaning (adding a field does not bump it)."""
+
+
+class JsonRenderer:
+    """Renders a Report as JSON (schema_version 1); same Report, same bytes: no timestamps."""
+
+    def render(self, report: Report) -> str:
+        return json.dumps(to_dict(report), sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+
+
+def to_dict(report: Report) -> dict[str, Any]:
+    """The report as plain JSON-ready data (what `render` serialises)."""
+    # Imported late so that mineralcheck/__init__ may one day import the report package without a cycle.
+    from mineralcheck import __version__
+
+    counts = report.counts()
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "tool": {"name": "mineralcheck", "version": __version__},
+        "model": report.model,
+        "options": dict(report.options),
+        "summary": {
+            "sources": len(report.articles),
+            "facts": len(report.facts),
+            "agree": counts["agree"],
+            "diverge": counts["diverge"],
+            "single": counts["single"],
+            "skipped": len(report.skipped),
+            "duplicates": len(report.duplicates),
+        },
+        "sources": [_source(a) for a in report.articles],
+        "clusters": [_cluster(f) for f in ordered_facts(report)],
+        "skipped": [{"path": s.path, "reason": s.reason} for s in report.skipped],
+        "duplicates": [{"path": path, "duplicate_of": of} for path, of in report.duplicates],
+    }
+
+
+def _source(article: Article) -> dict[str, Any]:
+    return {
+        "id": article.id,
+        "path": article.path,
+        "title": article.title,
+        "date": article.date.isoformat() if article.date else None,
+        "sha256": article.sha256,
+    }
+
+
+def _cluster(fact: Fact) -> dict[str, Any]:
+    return {
+        "id": fact.id,
+        "verdict": fact.verdict,
+        "title": fact.title,
+        "reason": _reason(fact.reason),
+        "sources": list(fact.cluster.sources),
+        "diverging_sources": list(fact.diverging_sources),
+        "claims": [_claim(c) for c in fact.cluster.claims],
+    }
+
+
+def _reason(reason: Reason) -> dict[str, Any]:
+    return {
+        "summary": reason.summary,
+        "kind": reason.kind,
+        "groups": [{"value": g.value, "sources": list(g.sources)} for g in reason.groups],
+        "majority": reason.majority,
+        "notes": list(reason.notes),
+    }
+
+
+def _claim(claim: Claim) -> dict[str, Any]:
+    return {
+        "id": claim.id,
+        "source": claim.source,
+        "start": claim.start,
+        "end": claim.end,
+        "line": claim.line,
+        "text": claim.text,
+        "evidence": claim.evidence,
+        "subject": claim.subject,
+        "predicate": claim.predicate,
+        "values": [_value(v) for v in claim.values],
+        "entities": list(claim.entities),
+        "speaker": claim.speaker,
+        "quote": claim.quote,
+        "is_caption": claim.is_caption,
+    }
+
+
+def _value(value: Value) -> dict[str, Any]:
+    return {
+        "kind": value.kind,
+        "text": value.text,
+        "start": value.start,
+        "end": value.end,
+        "low": _finite(value.low),
+        "high": _finite(value.high),
+        "low_open": value.low_open,
+        "high_open": value.high_open,
+        "unit": value.unit,
+        "quantity": value.quantity,
+        "comparator": value.comparator,
+    }
+
+
+def _finite(x: float) -> float | None:
+    # JSON has no infinity: "more than 90%" is (90, null), read as unbounded. NaN never carries meaning.
+    return x if math.isfinite(x) else None

@@ -1,0 +1,171 @@
+"""The Markdown report, for a pull-request comment or $GITHUB_STEP_SUMMARY (GitHub-flavoured)."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from mineralcheck.models import Claim, Fact, Report
+from mineralcheck.report.base import (
+    LONG_EVIDENCE,
+    Cell,
+    facts_by_verdict,
+    location,
+    matrix_cell,
+    matrix_facts,
+    summary_line,
+    truncate,
+)
+
+MATRIX_TITLE_WIDTH = 60
+
+_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
+_BLOCK_START = re.compile(r"^(#|[-+=]|\d+[.)])")
+
+_CELL_TEXT: dict[Cell, str] = {"agrees": "agrees", "diverges": "**diverges**", "silent": "silent"}
+
+
+class MarkdownRenderer:
+    """Renders a Report as GitHub-flavoured Markdown; same Report, same bytes."""
+
+    def render(self, report: Report) -> str:
+        diverge, agree, single = facts_by_verdict(report)
+        parts: list[str] = ["# mineralcheck report", f"**{summary_line(report)}**"]
+        if report.model:
+            parts.append(f"Model: {_code(report.model)}")
+        parts += _sources(report)
+        if diverge:
+            parts.append(f"## Divergences ({len(diverge)})")
+            for fact in diverge:
+                parts += _divergence(fact)
+        if agree:
+            parts.append(f"## Agreements ({len(agree)})")
+            for fact in agree:
+                parts += _agreement(fact)
+        if single:
+            parts.append(f"## Single-source facts ({len(single)})")
+            parts.append("\n".join(_single(c) for f in single for c in f.cluster.claims))
+        parts += _matrix(report)
+        if report.skipped:
+            parts.append(f"## Skipped inputs ({len(report.skipped)})")
+            parts.append("\n".join(f"- {_code(s.path)}: {_escape(s.reason)}" for s in report.skipped))
+        if report.duplicates:
+            parts.append(f"## Duplicates ({len(report.duplicates)})")
+            parts.append(
+                "\n".join(
+                    f"- {_code(path)} duplicates {_code(of)} (counted once)" for path, of in report.duplicates
+                )
+            )
+        return "\n\n".join(parts) + "\n"
+
+
+def _sources(report: Report) -> list[str]:
+    rows = [
+        [_code(a.id), _escape(a.title or ""), a.date.isoformat() if a.date else "", _code(a.path)]
+        for a in report.articles
+    ]
+    return [f"## Sources ({len(report.articles)})", _table(["Source", "Title", "Date", "Path"], rows)]
+
+
+def _divergence(fact: Fact) -> list[str]:
+    reason = fact.reason
+    kind = f" ({reason.kind})" if reason.kind else ""
+    parts = [f"### {_escape(fact.id)}: {_escape(_one_line(fact.title))}"]
+    parts.append(f"**Diverges{kind}:** {_escape(reason.summary)}")
+    if reason.groups:
+        rows = [[_escape(g.value), ", ".join(_code(s) for s in g.sources)] for g in reason.groups]
+        parts.append(_table(["Reading", "Sources"], rows))
+    if reason.majority:
+        parts.append(f"**Majority:** {_escape(reason.majority)}")
+    if reason.notes:
+        parts.append("\n".join(f"- Note: {_escape(n)}" for n in reason.notes))
+    parts.append("**Evidence**")
+    parts += [_evidence(c) for c in fact.cluster.claims]
+    return parts
+
+
+def _agreement(fact: Fact) -> list[str]:
+    sources = ", ".join(_code(s) for s in fact.cluster.sources)
+    parts = [f"### {_escape(fact.id)}: {_escape(_one_line(fact.title))}", f"**Agree:** {sources}"]
+    if fact.reason.summary:
+        parts[-1] += f" — {_escape(fact.reason.summary)}"
+    if fact.reason.notes:
+        parts.append("\n".join(f"- Note: {_escape(n)}" for n in fact.reason.notes))
+    parts += [_evidence(c) for c in fact.cluster.claims]
+    return parts
+
+
+def _matrix(report: Report) -> list[str]:
+    facts = matrix_facts(report)
+    if not facts:
+        return []
+    header = ["Fact", "Verdict"] + [_code(a.id) for a in report.articles]
+    rows = [
+        [_escape(truncate(f.title, MATRIX_TITLE_WIDTH)), f.verdict]
+        + [_CELL_TEXT[matrix_cell(f, a.id)] for a in report.articles]
+        for f in facts
+    ]
+    return ["## Facts × sources", _table(header, rows)]
+
+
+def _evidence(claim: Claim) -> str:
+    """A claim's evidence as a block quote signed with source:line; long evidence folded in <details>."""
+    quote = _blockquote(_escape(_one_line(claim.evidence)))
+    if len(claim.evidence) <= LONG_EVIDENCE:
+        return f"{quote}\n>\n> — {_where(claim)}"
+    caption = " (caption)" if claim.is_caption else ""
+    summary = (
+        f"<code>{html.escape(location(claim))}</code>{caption} — {html.escape(truncate(claim.evidence, 80))}"
+    )
+    return f"<details><summary>{summary}</summary>\n\n{quote}\n\n</details>"
+
+
+def _single(claim: Claim) -> str:
+    caption = " (caption)" if claim.is_caption else ""
+    return f"- {_code(location(claim))} {_escape(_one_line(claim.text))}{caption}"
+
+
+def _where(claim: Claim) -> str:
+    return _code(location(claim)) + (" (caption)" if claim.is_caption else "")
+
+
+def _table(header: list[str], rows: list[list[str]]) -> str:
+    lines = [_row(header), "|" + "---|" * len(header)]
+    lines += [_row(r) for r in rows]
+    return "\n".join(lines)
+
+
+def _row(cells: list[str]) -> str:
+    # GitHub splits table cells on every unescaped "|", even inside code spans.
+    return "| " + " | ".join(_cell(c) for c in cells) + " |"
+
+
+def _cell(text: str) -> str:
+    return re.sub(r"(?<!\\)\|", r"\\|", _one_line(text))
+
+
+def _escape(text: str) -> str:
+    """Inline text that Markdown shows verbatim: no emphasis, links, HTML or accidental list/heading."""
+    text = _INLINE_SPECIAL.sub(r"\\\1", text)
+    # Text that starts like a heading, a list item or a setext underline would change the block it is in.
+    start = _BLOCK_START.match(text)
+    if start:
+        cut = start.end() - 1
+        text = text[:cut] + "\\" + text[cut:]
+    return text
+
+
+def _code(text: str) -> str:
+    """`text` as a code span, with a fence longer than any backtick run inside it."""
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def _blockquote(text: str) -> str:
+    return "\n".join(f"> {line}" if line else ">" for line in text.split("\n"))
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())

@@ -1,0 +1,196 @@
+"""The shared report helpers, and the hand-built Report every renderer test reads.
+
+Other test_report_*.py files import `sample_report` from here (pytest puts tests/unit on sys.path).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from mineralcheck.models import (
+    Article,
+    Claim,
+    Cluster,
+    Fact,
+    Reason,
+    Report,
+    Skipped,
+    SourceId,
+    Value,
+    ValueGroup,
+)
+from mineralcheck.report.base import (
+    location,
+    matrix_cell,
+    matrix_facts,
+    ordered_facts,
+    summary_line,
+    truncate,
+)
+
+A = SourceId("002_5cb4e665f289d482")
+B = SourceId("004_a3715113cb39c5e3")
+
+LONG_EVIDENCE = (
+    "The framework agreement, signed in Tokyo on Tuesday by President Donald Trump and Prime Minister "
+    "Sanae Takaichi, commits both governments to financing mining and processing projects | and to "
+    "stockpiling rare earths against supply shocks, the White House said in a statement."
+)
+
+
+def _claim(source: SourceId, start: int, line: int, evidence: str, text: str, **kw: object) -> Claim:
+    return Claim(
+        id=f"{source}:{start}-{start + len(evidence)}",
+        source=source,
+        start=start,
+        end=start + len(evidence),
+        line=line,
+        evidence=evidence,
+        text=text,
+        **kw,  # type: ignore[arg-type]
+    )
+
+
+def sample_report() -> Report:
+    """Two articles; one agree, one diverge (kind value, two groups), one single (a caption); one skipped."""
+    a = Article(
+        id=A,
+        path="seeds/002_5cb4e665f289d482.txt",
+        text="x",
+        title="Trump and Takaichi sign rare earths deal",
+        date=dt.date(2025, 10, 28),
+        sha256="a" * 64,
+    )
+    b = Article(id=B, path="seeds/004_a3715113cb39c5e3.txt", text="y", title=None, date=None, sha256="b" * 64)
+    more_than_90 = Value(
+        kind="quantity",
+        text="more than 90%",
+        start=1220,
+        end=1233,
+        low=90.0,
+        high=float("inf"),
+        low_open=True,
+        unit="percent",
+        comparator="more-than",
+    )
+    about_70 = Value(
+        kind="quantity", text="about 70%", start=300, end=309, low=66.5, high=73.5, unit="percent"
+    )
+    diverge = Fact(
+        cluster=Cluster(
+            id="c2",
+            claims=(
+                _claim(
+                    A,
+                    1203,
+                    6,
+                    "China processes more than 90% of the world's rare earths",
+                    "China processes more than 90% of the world's rare earths",
+                    subject="China",
+                    predicate="process",
+                    values=(more_than_90,),
+                ),
+                _claim(
+                    B,
+                    280,
+                    4,
+                    "China refines about 70% of rare earths",
+                    "China refines about 70% of rare earths",
+                    subject="China",
+                    predicate="refine",
+                    values=(about_70,),
+                ),
+            ),
+        ),
+        verdict="diverge",
+        reason=Reason(
+            summary="share of rare earths processed by China: more than 90% (002) vs about 70% (004)",
+            kind="value",
+            groups=(
+                ValueGroup(value="more than 90%", sources=(A,)),
+                ValueGroup(value="about 70%", sources=(B,)),
+            ),
+            majority="",
+            notes=("figures may count different stages | mining vs refining",),
+        ),
+        title="China's share of rare-earth processing",
+        diverging_sources=(B,),
+    )
+    agree = Fact(
+        cluster=Cluster(
+            id="c1",
+            claims=(
+                _claim(
+                    A, 410, 3, LONG_EVIDENCE, "Trump and Takaichi signed a framework agreement on Tuesday"
+                ),
+                _claim(
+                    B,
+                    90,
+                    2,
+                    "the two leaders signed the framework on Tuesday",
+                    "The leaders signed the framework",
+                ),
+            ),
+        ),
+        verdict="agree",
+        reason=Reason(summary="signed a framework agreement on Tuesday"),
+        title="Trump and Takaichi signed a critical minerals framework | on Tuesday",
+    )
+    single = Fact(
+        cluster=Cluster(
+            id="c3",
+            claims=(
+                _claim(
+                    B,
+                    700,
+                    9,
+                    "Takaichi greets Trump at Akasaka Palace",
+                    "Takaichi greeted Trump at Akasaka Palace",
+                    is_caption=True,
+                ),
+            ),
+        ),
+        verdict="single",
+        reason=Reason(summary="one source"),
+        title="Takaichi greeted Trump at Akasaka Palace",
+    )
+    return Report(
+        articles=(a, b),
+        # Deliberately not in display order: renderers put divergences first.
+        facts=(single, agree, diverge),
+        skipped=(Skipped(path="seeds/notes.pdf", reason="not a text, Markdown or HTML file"),),
+        duplicates=(("seeds/copy-of-002.txt", A),),
+        model="all-MiniLM-L6-v2",
+    )
+
+
+def test_summary_line_counts_sources_and_verdicts() -> None:
+    assert summary_line(sample_report()) == "2 sources, 3 facts: 1 agree, 1 diverge, 1 single"
+
+
+def test_facts_are_ordered_divergences_agreements_singles() -> None:
+    assert [f.verdict for f in ordered_facts(sample_report())] == ["diverge", "agree", "single"]
+
+
+def test_matrix_rows_are_the_multi_source_facts() -> None:
+    assert [f.id for f in matrix_facts(sample_report())] == ["c2", "c1"]
+
+
+def test_matrix_cell_agrees_diverges_or_silent() -> None:
+    report = sample_report()
+    diverge, agree = matrix_facts(report)
+    single = ordered_facts(report)[-1]
+    assert matrix_cell(diverge, A) == "agrees"
+    assert matrix_cell(diverge, B) == "diverges"
+    assert matrix_cell(agree, A) == "agrees"
+    assert matrix_cell(single, A) == "silent"
+
+
+def test_location_is_source_colon_line() -> None:
+    claim = ordered_facts(sample_report())[0].cluster.claims[0]
+    assert location(claim) == "002_5cb4e665f289d482:6"
+
+
+def test_truncate_keeps_short_text_and_cuts_long_text_with_ellipsis() -> None:
+    assert truncate("short  text", 20) == "short text"
+    assert truncate("a" * 30, 10) == "a" * 9 + "…"
