@@ -1,0 +1,328 @@
+"""Find page furniture (menus, promos, bylines, footers) and photo captions in web-copied news text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cached_property
+
+from mineralcheck.models import Span
+
+# Interface words that web pages show on a line of their own (menus, share bars, paywalls).
+# A line that is only one of these, optionally behind a bullet and before a colon, carries no fact.
+UI_LINE = re.compile(
+    r"""^[\W_]*(?:
+        language|languages|search|menu|main\ menu|navigation|home|share|share\ this|share\ this\ article|
+        share\ on\ \w+|tweet|email|e-mail|print|copy\ link|link\ copied|comments?|\d+\ comments?|
+        advertisement|advertising|ad|sponsored|sponsored\ content|skip\ to\ (?:main\ )?content|
+        skip\ to\ navigation|sign\ in|sign\ up|log\ in|login|logout|log\ out|register|subscribe|
+        subscribe\ now|close|next|previous|prev|back\ to\ top|top\ stories|trending|latest|latest\ news|
+        most\ read|most\ popular|listen|listen\ to\ this\ article|watch|play|video|audio|gallery|
+        photos|more|see\ more|show\ more|load\ more|related|related\ articles|related\ stories|
+        recommended|also\ read|read\ more|read\ next|you\ may\ also\ like|accept|accept\ cookies|
+        cookie\ settings|terms\ of\ use|terms\ of\ service|privacy\ policy|contact\ us|about\ us|
+        follow\ us|newsletter|newsletters|topics|tags|filed\ under|breaking|breaking\ news|live|
+        edition|choose\ edition|opinion|world|business|politics|sports?|news
+    )\s*:?[\W_]*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+# Promotions and calls to action. They may be long and end in a period, so they win over the
+# "long sentence is content" guard; they are anchored at the line start (after an optional short
+# "Label:") so that a sentence merely mentioning, say, a newsletter is not caught.
+PROMO_LINE = re.compile(
+    r"""^(?:[\w .&'’-]{1,30}:\s*)?[\W_]*(?:
+        click\ here\b|tap\ here\b|
+        get\ (?:the\ )?latest\b.*\bnews\b|
+        sign\ up\b.*\b(?:newsletter|alerts?|updates)\b|
+        subscribe\ (?:to|for|now)\b|
+        download\ (?:the|our)\b.*\bapp\b|
+        follow\ us\b|
+        join\ (?:us|our)\b.*\b(?:channel|whatsapp|telegram|community)\b|
+        read\ more\b|read\ next\b|also\ read\b|see\ also\b|related\b|recommended\b|more\ from\b|
+        don['’]t\ miss\b|watch:|listen:|sponsored\b|
+        this\ (?:article|story)\ (?:was|has\ been)\ (?:first\ )?published\b|
+        (?:we|this\ site)\ use(?:s)?\ cookies\b
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+# Reading-time badges ("2 Min Read", "5 min read", "3-minute read").
+READ_TIME = re.compile(r"\b\d+\s*(?:-\s*)?min(?:ute)?s?\.?\s+read\b", re.IGNORECASE)
+
+# Time-stamp lines ("Updated 3 hours ago", "Published: Oct 28, 2025, 10:04 IST", "5 hours ago").
+TIMESTAMP_LINE = re.compile(
+    r"^[\W_]*(?:updated|published|posted|last updated|first published|date|dated)\b", re.IGNORECASE
+)
+AGO_BADGE = re.compile(
+    r"^[\W_]*(?:\d+|an?|one)\s+(?:second|minute|min|hour|hr|day|week|month)s?\s+ago\W*$", re.IGNORECASE
+)
+
+# Copyright and footer lines.
+FOOTER_LINE = re.compile(
+    r"©|\(c\)\s*\d{4}|\bcopyright\b|\ball rights reserved\b|\bterms (?:of|and) (?:use|service)\b"
+    r"|\bprivacy policy\b|\bcookie (?:policy|settings)\b",
+    re.IGNORECASE,
+)
+
+# Bylines: "By Jane Doe", "By Jane Doe and John Roe, Agency", "Written by ...", "Reporting by ...".
+BYLINE = re.compile(
+    r"^[\W_]*(?:by|written by|reporting by|reported by|edited by|words by|story by)\s+[A-Z][\w'’.-]*",
+    re.IGNORECASE,
+)
+
+# A line that is only a person-like name: two or three capitalised words (initials allowed).
+NAME_LINE = re.compile(r"^[A-Z][\w'’-]*\.?(?:\s+[A-Z][\w'’-]*\.?){1,2}$")
+
+# Separators between an outlet and a section ("Outlet | Section", "Outlet / world").
+SECTION_SEPARATOR = re.compile(r"\s*\|\s*|\s[/»›•·]\s")
+
+# A calendar date written in the usual news ways; a line that is little more than a date is a dateline.
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+DATE_TEXT = re.compile(
+    rf"\b(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}[./-]{_MONTH}[./-]\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}"
+    rf"|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|\d{{1,2}}/\d{{1,2}}/\d{{4}})\b",
+    re.IGNORECASE,
+)
+
+# Photo credits at the end of a caption: "(AP)", "( AFP )", "(Name/Agency)", "(Photo: ...)",
+# "(Getty Images)". Content that is a short all-caps agency code, holds a slash, or names the image.
+CREDIT_AT_END = re.compile(r"\(\s*([^()]{1,120}?)\s*\)\s*\.?$")
+CREDIT_WORDS = re.compile(
+    r"\b(?:photo|photos|photograph|image|images|picture|pic|file|credit|getty|pool|via|courtesy|"
+    r"handout|screengrab|screenshot|illustration|graphic|video grab|afp|reuters|ap|epa)\b",
+    re.IGNORECASE,
+)
+AGENCY_CODE = re.compile(r"^[A-Z][A-Z&.\- ]{1,15}$")
+# A line that starts with a credit label ("Photo: Name/Agency").
+CREDIT_LABEL_LINE = re.compile(r"^[\W_]*(?:photo|image|picture|photograph|credit)s?\s*:", re.IGNORECASE)
+
+# Conservative guard: a line of this many words that ends like a sentence is article text.
+SENTENCE_MIN_WORDS = 12
+SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*$")
+
+# Related headlines dropped into the body are set in capitals.
+CAPS_MIN_RATIO = 0.7
+CAPS_MIN_WORDS = 3
+
+# Lines longer than this are never headlines, names or badges.
+SHORT_LINE_CHARS = 200
+# An image's alt text shown above its caption is short.
+ALT_TEXT_MAX_WORDS = 25
+
+
+@dataclass(frozen=True)
+class _Line:
+    index: int
+    start: int
+    end: int
+    text: str
+    """The line without surrounding whitespace; start/end are its offsets in the article."""
+
+    @cached_property
+    def words(self) -> list[str]:
+        return self.text.split()
+
+
+def _lines(text: str) -> Iterator[_Line]:
+    """Non-blank lines with the offsets of their stripped content."""
+    pos = 0
+    index = 0
+    length = len(text)
+    while pos <= length:
+        nl = text.find("\n", pos)
+        if nl < 0:
+            nl = length
+        raw = text[pos:nl]
+        stripped = raw.strip()
+        if stripped:
+            lead = len(raw) - len(raw.lstrip())
+            start = pos + lead
+            yield _Line(index, start, start + len(stripped), stripped)
+            index += 1
+        pos = nl + 1
+
+
+def _is_sentence(line: _Line) -> bool:
+    return len(line.words) >= SENTENCE_MIN_WORDS and bool(SENTENCE_END.search(line.text))
+
+
+def _caps_ratio(text: str) -> float:
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return 0.0
+    return sum(1 for c in letters if c.isupper()) / len(letters)
+
+
+def _is_credit(content: str) -> bool:
+    if AGENCY_CODE.match(content):
+        return True
+    if "/" in content and len(content.split()) <= 12:
+        return True
+    return bool(CREDIT_WORDS.search(content)) and len(content.split()) <= 12
+
+
+def is_caption_line(text: str) -> bool:
+    """True where a line ends with (or is only) a photo credit in parentheses, or starts "Photo:"."""
+    if CREDIT_LABEL_LINE.match(text) and len(text) < SHORT_LINE_CHARS:
+        return True
+    match = CREDIT_AT_END.search(text)
+    return bool(match) and _is_credit(match.group(1))
+
+
+def _is_strong_furniture(line: _Line) -> bool:
+    """Patterns that mark a line whatever its position, including the first line."""
+    text = line.text
+    if PROMO_LINE.match(text):
+        return True
+    if _is_sentence(line):
+        return False
+    if not any(c.isalnum() for c in text):
+        return True
+    if UI_LINE.match(text):
+        return True
+    short = len(text) < SHORT_LINE_CHARS
+    if short and len(line.words) <= 8 and READ_TIME.search(text):
+        return True
+    if short and len(line.words) <= 12 and TIMESTAMP_LINE.match(text) or AGO_BADGE.match(text):
+        return True
+    if short and FOOTER_LINE.search(text):
+        return True
+    if short and len(line.words) <= 10 and BYLINE.match(text) and not SENTENCE_END.search(text):
+        return True
+    if short and _is_dateline(text):
+        return True
+    return short and _is_section_line(text)
+
+
+def _is_dateline(text: str) -> bool:
+    """A line that is a date with at most a few other words (weekday, place, time)."""
+    match = DATE_TEXT.search(text)
+    if not match:
+        return False
+    rest = (text[: match.start()] + " " + text[match.end() :]).split()
+    return len(rest) <= 4 and not SENTENCE_END.search(text)
+
+
+def _is_section_line(text: str) -> bool:
+    """ "Outlet | Section" or "Outlet / world": short parts joined by separators, no sentence."""
+    if SENTENCE_END.search(text):
+        return False
+    parts = [p.strip() for p in SECTION_SEPARATOR.split(text)]
+    parts = [p for p in parts if p]
+    if len(parts) < 2:
+        return False
+    return all(len(p.split()) <= 5 for p in parts)
+
+
+def _is_name_line(line: _Line) -> bool:
+    text = line.text
+    if NAME_LINE.match(text):
+        return True
+    words = line.words
+    half = len(words) // 2
+    # "Jane Doe Jane Doe": a name printed twice by a copied author box.
+    return len(words) % 2 == 0 and 2 <= len(words) <= 8 and words[:half] == words[half:]
+
+
+def _is_caps_headline(line: _Line) -> bool:
+    return (
+        len(line.words) >= CAPS_MIN_WORDS
+        and _caps_ratio(line.text) >= CAPS_MIN_RATIO
+        and not _is_sentence(line)
+        and len(line.text) < SHORT_LINE_CHARS
+    )
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _word_set(text: str) -> set[str]:
+    return {w.lower() for w in re.findall(r"\w+", text)}
+
+
+def _is_alt_text_for(alt: _Line, caption: _Line) -> bool:
+    """Alt text shown above a caption: short, unpunctuated, and made of the caption's words."""
+    if len(alt.words) > ALT_TEXT_MAX_WORDS or SENTENCE_END.search(alt.text):
+        return False
+    if _norm(caption.text).lower().startswith(_norm(alt.text).lower()):
+        return True
+    alt_words = _word_set(alt.text)
+    if len(alt_words) < 2:
+        return False
+    shared = alt_words & _word_set(caption.text)
+    return len(shared) / len(alt_words) >= 0.8
+
+
+def _is_lowercase_alt(line: _Line) -> bool:
+    text = line.text
+    return (
+        any(c.isalpha() for c in text)
+        and text == text.lower()
+        and len(line.words) <= ALT_TEXT_MAX_WORDS
+        and not re.search(r"[.!?:;]$", text)
+    )
+
+
+def find_furniture(text: str) -> tuple[tuple[Span, ...], tuple[Span, ...]]:
+    """Return (furniture spans, caption spans) of a decoded article text, one span per line."""
+    lines = list(_lines(text))
+    furniture = [False] * len(lines)
+    caption = [False] * len(lines)
+
+    for i, line in enumerate(lines):
+        furniture[i] = _is_strong_furniture(line)
+        caption[i] = is_caption_line(line.text)
+
+    # The first line that is not plain furniture is the headline: claims may come from it.
+    title = next((i for i in range(len(lines)) if not furniture[i] and not caption[i]), None)
+
+    seen: set[str] = set()
+    for i, line in enumerate(lines):
+        key = _norm(line.text)
+        if key in seen:
+            # Duplicated headlines, menus and captions: the first copy is enough.
+            furniture[i] = True
+            continue
+        seen.add(key)
+        if furniture[i] or caption[i] or i == title:
+            continue
+        if _is_sentence(line) or len(line.text) >= SHORT_LINE_CHARS:
+            continue
+        if _is_name_line(line) or _is_caps_headline(line):
+            furniture[i] = True
+
+    # Image alt text around captions: mixed-case alt text repeating the caption's words belongs
+    # to the caption; all-lowercase alt text (a file-ish label) is furniture.
+    for i, line in enumerate(lines):
+        if not caption[i]:
+            continue
+        for j in (i - 1, i + 1):
+            if not 0 <= j < len(lines) or caption[j] or furniture[j] or j == title:
+                continue
+            if _is_lowercase_alt(lines[j]):
+                furniture[j] = True
+            elif j == i - 1 and _is_alt_text_for(lines[j], line):
+                caption[j] = True
+
+    # A short label next to furniture that it is part of ("Outlet" above "Outlet 2 min read").
+    for i, line in enumerate(lines):
+        if furniture[i] or caption[i] or i == title or len(line.words) > 4:
+            continue
+        if SENTENCE_END.search(line.text):
+            continue
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(lines) and furniture[j] and line.text in lines[j].text:
+                furniture[i] = True
+                break
+
+    furniture_spans = tuple(Span(line.start, line.end) for i, line in enumerate(lines) if furniture[i])
+    caption_spans = tuple(
+        Span(line.start, line.end) for i, line in enumerate(lines) if caption[i] and not furniture[i]
+    )
+    return furniture_spans, caption_spans

@@ -1,0 +1,523 @@
+"""Files, folders and stdin -> Articles: decoded text, id, title, date, furniture and captions marked."""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import errno
+import hashlib
+import os
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+
+import yaml
+
+from mineralcheck.errors import InputError
+from mineralcheck.furniture import find_furniture
+from mineralcheck.models import Article, Skipped, SourceId, Span
+
+ARTICLE_EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm")
+HTML_EXTENSIONS = (".html", ".htm")
+STDIN_PATH = "-"
+STDIN_ID = SourceId("stdin")
+
+# Binary formats people drop into a news folder by mistake; the name goes into the skip reason.
+MAGIC_NUMBERS: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF", "a PDF"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"PK\x03\x04", "a ZIP archive or office document"),
+    (b"\x1f\x8b", "a GZIP archive"),
+    (b"\xd0\xcf\x11\xe0", "an old office document"),
+)
+# Text files have no NUL bytes; looking at the head is enough and keeps large files cheap.
+BINARY_SNIFF_BYTES = 8192
+
+# BOMs, longest first: the UTF-32 LE mark starts with the UTF-16 LE mark.
+BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+# A dateline is looked for near the top; further down a date is more likely an event than publication.
+DATELINE_WINDOW = 600
+# Front matter is a short block; do not scan a huge file for its closing fence.
+FRONT_MATTER_MAX_CHARS = 65536
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
+
+TITLE_MAX_CHARS = 200
+
+_MONTHS = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+_MONTH = (
+    r"(?P<{g}>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+# Full dates (day, month and year) in the forms news sites print them.
+FULL_DATE = re.compile(
+    r"\b(?:"
+    r"(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})"
+    rf"|(?P<ad>\d{{1,2}})(?:st|nd|rd|th)?(?:[ .\-/]+|\s+of\s+){_MONTH.format(g='am')}"
+    r",?[ .\-/]*(?P<ay>\d{4})"
+    rf"|{_MONTH.format(g='bm')}\s*(?P<bd>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<by>\d{{4}})"
+    r"|(?P<sa>\d{1,2})/(?P<sb>\d{1,2})/(?P<sy>\d{4})"
+    r")\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    """What reading the inputs produced."""
+
+    articles: tuple[Article, ...]
+    skipped: tuple[Skipped, ...]
+    """Inputs that were not used, each with the reason."""
+    duplicates: tuple[tuple[str, SourceId], ...]
+    """(path of a file whose text repeats an earlier article, id of that article)."""
+
+
+class _Skip(Exception):
+    """A per-file problem: the file is reported as skipped and the run goes on."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    path: Path | None
+    """None for stdin."""
+    display: str
+    id_parts: tuple[str, ...]
+    """Relative path parts without extension, used when file names collide."""
+
+
+def load_articles(paths: Sequence[str], *, stdin_text: str | None = None) -> IngestResult:
+    """Read files, folders (recursively) and "-" (stdin_text) into articles, in a deterministic order."""
+    if not paths:
+        raise InputError("No inputs given: pass files or folders of articles, or - to read stdin.")
+    candidates = _collect(paths, stdin_text)
+    ids = _assign_ids(candidates)
+
+    articles: list[Article] = []
+    skipped: list[Skipped] = []
+    duplicates: list[tuple[str, SourceId]] = []
+    seen_text: dict[str, SourceId] = {}
+    for candidate, source_id in zip(candidates, ids, strict=True):
+        try:
+            if candidate.path is None:
+                article = _build_article(
+                    stdin_text or "", STDIN_PATH, source_id, html=_looks_like_html(stdin_text)
+                )
+            else:
+                article = _read(candidate.path, candidate.display, source_id)
+        except _Skip as skip:
+            if skip.reason == "permission denied" and len(candidates) == 1:
+                raise InputError(
+                    f"Cannot read {candidate.display}: permission denied (check the file's permissions)."
+                ) from None
+            skipped.append(Skipped(candidate.display, skip.reason))
+            continue
+        key = article.text.strip()
+        if key in seen_text:
+            duplicates.append((candidate.display, seen_text[key]))
+            continue
+        seen_text[key] = article.id
+        articles.append(article)
+
+    if not articles:
+        reasons = "; ".join(f"{s.path}: {s.reason}" for s in skipped[:3])
+        more = f" and {len(skipped) - 3} more" if len(skipped) > 3 else ""
+        raise InputError(
+            f"No readable articles in {', '.join(paths)}: every input was skipped ({reasons}{more}); "
+            "give UTF-8 text, Markdown or HTML files."
+        )
+    return IngestResult(tuple(articles), tuple(skipped), tuple(duplicates))
+
+
+def read_article(path: Path, *, display_path: str, source_id: SourceId) -> Article:
+    """Read one file into an Article; raises InputError when the file cannot be used."""
+    try:
+        return _read(path, display_path, source_id)
+    except _Skip as skip:
+        raise InputError(f"Cannot use {display_path}: {skip.reason}.") from None
+
+
+# --- finding the inputs -------------------------------------------------------------------------
+
+
+def _collect(paths: Sequence[str], stdin_text: str | None) -> list[_Candidate]:
+    candidates: list[_Candidate] = []
+    seen_files: set[Path] = set()
+    for given in paths:
+        if given == STDIN_PATH:
+            if stdin_text is None:
+                raise InputError(
+                    "Input - means stdin, but nothing was piped in: pipe an article or give a path."
+                )
+            if not any(c.path is None for c in candidates):
+                candidates.append(_Candidate(None, STDIN_PATH, ("stdin",)))
+            continue
+        path = Path(given)
+        if not os.path.lexists(path):
+            raise InputError(f"Input not found: {given} (check the path).")
+        try:
+            is_dir = path.is_dir()
+            path.stat()
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                raise InputError(
+                    f"Input {given} is a symbolic link loop: point it at a real file or folder."
+                ) from None
+            raise InputError(f"Cannot open {given}: {exc.strerror} (check the path).") from None
+        if not path.exists():
+            raise InputError(f"Input not found: {given} is a broken symbolic link (check the path).")
+        if is_dir:
+            found = [
+                (rel, file)
+                for rel, file in _walk(path)
+                if file.suffix.lower() in ARTICLE_EXTENSIONS and _first_visit(file, seen_files)
+            ]
+            if not found:
+                raise InputError(f"No articles found in {given}: expected .txt, .md or .html files.")
+            for rel, file in found:
+                display = os.path.join(given, *rel)
+                candidates.append(_Candidate(file, display, _strip_ext(rel)))
+        elif _first_visit(path, seen_files):
+            # A file named explicitly is read whatever its extension: the user asked for it.
+            parts = tuple(p for p in Path(os.path.normpath(given)).parts if p not in ("/", ".."))
+            candidates.append(_Candidate(path, given, _strip_ext(parts or (path.name,))))
+    return candidates
+
+
+def _first_visit(file: Path, seen: set[Path]) -> bool:
+    """False when the same file was already listed (given twice, or reached through a link)."""
+    try:
+        key = file.resolve()
+    except OSError:
+        key = file.absolute()
+    if key in seen:
+        return False
+    seen.add(key)
+    return True
+
+
+def _walk(root: Path) -> list[tuple[tuple[str, ...], Path]]:
+    """Visible files under root as (relative parts, path), sorted; symlinked folders visited once."""
+    out: list[tuple[tuple[str, ...], Path]] = []
+    visited: set[Path] = set()
+
+    def visit(folder: Path, rel: tuple[str, ...]) -> None:
+        try:
+            real = folder.resolve()
+        except OSError:
+            return  # a link loop that cannot be resolved
+        if real in visited:
+            return
+        visited.add(real)
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError:
+            return
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            try:
+                if entry.is_dir():
+                    visit(Path(entry.path), (*rel, entry.name))
+                elif entry.is_file():
+                    out.append(((*rel, entry.name), Path(entry.path)))
+            except OSError:
+                continue  # a dangling or looping link inside the folder
+
+    visit(root, ())
+    out.sort(key=lambda item: item[0])
+    return out
+
+
+def _strip_ext(parts: tuple[str, ...]) -> tuple[str, ...]:
+    stem = Path(parts[-1]).stem if Path(parts[-1]).suffix.lower() in ARTICLE_EXTENSIONS else parts[-1]
+    return (*parts[:-1], stem)
+
+
+def _assign_ids(candidates: list[_Candidate]) -> list[SourceId]:
+    """File stem, or the relative path without extension for every file whose stem collides."""
+    stems = [c.id_parts[-1] for c in candidates]
+    counts: dict[str, int] = {}
+    for stem in stems:
+        counts[stem] = counts.get(stem, 0) + 1
+    ids = [
+        stem if counts[stem] == 1 else "/".join(c.id_parts) for stem, c in zip(stems, candidates, strict=True)
+    ]
+    # Two folders given side by side can still yield the same relative path: number the later ones.
+    used: set[str] = set()
+    out: list[SourceId] = []
+    for candidate_id in ids:
+        unique, n = candidate_id, 1
+        while unique in used:
+            n += 1
+            unique = f"{candidate_id}-{n}"
+        used.add(unique)
+        out.append(SourceId(unique))
+    return out
+
+
+# --- decoding -----------------------------------------------------------------------------------
+
+
+def _read(path: Path, display: str, source_id: SourceId) -> Article:
+    try:
+        data = path.read_bytes()
+    except PermissionError:
+        raise _Skip("permission denied") from None
+    except IsADirectoryError:
+        raise _Skip("a folder, not a file") from None
+    except OSError as exc:
+        raise _Skip(f"cannot read ({exc.strerror or exc})") from None
+    text = decode(data)
+    is_html = path.suffix.lower() in HTML_EXTENSIONS or _looks_like_html(text[:1024])
+    return _build_article(text, display, source_id, html=is_html)
+
+
+def decode(data: bytes) -> str:
+    """Bytes -> text with \\n newlines; raises _Skip for binary, empty or undecodable data."""
+    text: str | None = None
+    for bom, encoding in BOMS:
+        if data.startswith(bom):
+            try:
+                text = data[len(bom) :].decode(encoding)
+            except UnicodeDecodeError:
+                raise _Skip(f"not valid {encoding.upper()} despite its byte order mark") from None
+            break
+    if text is None:
+        for magic, name in MAGIC_NUMBERS:
+            if data.startswith(magic):
+                raise _Skip(f"binary file (looks like {name}), not an article")
+        if b"\x00" in data[:BINARY_SNIFF_BYTES]:
+            raise _Skip("binary file (contains NUL bytes), not an article")
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = _detect(data)
+    # Universal newlines, as Python's read_text shows the file: offsets refer to this text.
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise _Skip("empty file")
+    return text
+
+
+def _detect(data: bytes) -> str:
+    from charset_normalizer import from_bytes  # imported here: only non-UTF-8 files need it
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise _Skip("could not detect the text encoding; save it as UTF-8")
+    return str(best)
+
+
+def _looks_like_html(text: str | None) -> bool:
+    head = (text or "")[:1024].lstrip().lower()
+    return head.startswith(("<!doctype html", "<html"))
+
+
+# --- building the article -----------------------------------------------------------------------
+
+
+def _build_article(text: str, display: str, source_id: SourceId, *, html: bool) -> Article:
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    title: str | None = None
+    date: dt.date | None = None
+    front: list[Span] = []
+    if html:
+        raw = text
+        text = _html_to_text(raw)
+        title = _html_title(raw)
+    else:
+        meta, end = _front_matter(text)
+        if end:
+            front.append(Span(0, end))
+            title = _clean_title(meta.get("title"))
+            date = _to_date(meta.get("date"))
+    if not text.strip():
+        raise _Skip("empty file" if not html else "no text in the HTML page")
+
+    # Furniture heuristics see the front matter as blank lines, so offsets stay those of the file.
+    masked = re.sub(r"[^\n]", " ", text[: front[0].end]) + text[front[0].end :] if front else text
+    furniture, captions = find_furniture(masked)
+    furniture = tuple(sorted((*front, *furniture)))
+
+    if title is None:
+        title = _first_title_line(text, furniture)
+    if date is None:
+        date = find_publication_date(masked)
+    return Article(
+        id=source_id,
+        path=display,
+        text=text,
+        title=title,
+        date=date,
+        furniture=furniture,
+        captions=captions,
+        sha256=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(),
+    )
+
+
+def _front_matter(text: str) -> tuple[dict[str, object], int]:
+    """(front matter mapping, end offset of the block) or ({}, 0) when there is none."""
+    match = FRONT_MATTER.match(text[:FRONT_MATTER_MAX_CHARS])
+    if not match:
+        return {}, 0
+    try:
+        meta = yaml.safe_load(match.group(1) or "")
+    except yaml.YAMLError:
+        return {}, 0
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        return {}, 0
+    return {str(k).lower(): v for k, v in meta.items()}, match.end()
+
+
+def _clean_title(value: object) -> str | None:
+    if value is None:
+        return None
+    title = " ".join(str(value).split())
+    return title or None
+
+
+def _to_date(value: object) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and value.strip():
+        found = find_publication_date(value)
+        if found:
+            return found
+        import dateparser  # only for the odd front-matter date our patterns do not read
+
+        parsed = dateparser.parse(value, languages=["en"])
+        return parsed.date() if parsed else None
+    return None
+
+
+def _first_title_line(text: str, furniture: tuple[Span, ...]) -> str | None:
+    """Best effort: the first short line outside the furniture that is not a sentence with a period."""
+    pos = 0
+    for line in text.split("\n"):
+        start = pos
+        pos += len(line) + 1
+        stripped = line.strip()
+        if not stripped:
+            continue
+        lead = len(line) - len(line.lstrip())
+        span = Span(start + lead, start + lead + len(stripped))
+        if any(f.overlaps(span) for f in furniture):
+            continue
+        if len(stripped) < TITLE_MAX_CHARS and not stripped.endswith("."):
+            return stripped.lstrip("#").strip() or None
+        return None
+    return None
+
+
+def find_publication_date(text: str) -> dt.date | None:
+    """A dateline in the first lines, else the first full date (day, month, year) anywhere."""
+    for window in (text[:DATELINE_WINDOW], text):
+        for match in FULL_DATE.finditer(window):
+            date = _match_to_date(match)
+            if date is not None:
+                return date
+    return None
+
+
+def _match_to_date(match: re.Match[str]) -> dt.date | None:
+    g = match.groupdict()
+    try:
+        if g["iy"]:
+            return dt.date(int(g["iy"]), int(g["im"]), int(g["id"]))
+        if g["ay"]:
+            return dt.date(int(g["ay"]), _MONTHS[g["am"][:3].lower()], int(g["ad"]))
+        if g["by"]:
+            return dt.date(int(g["by"]), _MONTHS[g["bm"][:3].lower()], int(g["bd"]))
+        a, b, year = int(g["sa"]), int(g["sb"]), int(g["sy"])
+    except ValueError:
+        return None
+    # Slashed dates are read only where the order is unambiguous (one part above 12).
+    if a > 12 >= b:
+        a, b = b, a
+    elif not b > 12 >= a:
+        return None
+    try:
+        return dt.date(year, a, b)
+    except ValueError:
+        return None
+
+
+class _TitleParser(HTMLParser):
+    """Collects the text of <title> and of the first <h1>; nothing is fetched or run."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.title: list[str] = []
+        self.h1: list[str] = []
+        self._in: str | None = None
+        self._h1_done = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "title" and not self.title:
+            self._in = "title"
+        elif tag == "h1" and not self._h1_done:
+            self._in = "h1"
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == self._in:
+            if tag == "h1":
+                self._h1_done = True
+            self._in = None
+
+    def handle_data(self, data: str) -> None:
+        if self._in == "title":
+            self.title.append(data)
+        elif self._in == "h1":
+            self.h1.append(data)
+
+
+def _html_title(html: str) -> str | None:
+    parser = _TitleParser()
+    try:
+        parser.feed(html)
+        parser.close()
+    except Exception:  # noqa: BLE001 - a broken page still has text; the title is best effort
+        pass
+    return _clean_title("".join(parser.title)) or _clean_title("".join(parser.h1))
+
+
+def _html_to_text(html: str) -> str:
+    from inscriptis import get_text  # imported here: plain-text runs never pay for it
+    from inscriptis.css_profiles import CSS_PROFILES
+    from inscriptis.model.config import ParserConfig
+
+    # inscriptis drops <script> and <style> content and never fetches links or images.
+    config = ParserConfig(css=CSS_PROFILES["strict"], display_images=False, display_links=False)
+    return get_text(html, config)
