@@ -25,7 +25,6 @@ from pathlib import Path
 from types import TracebackType
 from typing import Annotated
 
-import click
 import typer
 from rich.console import Console
 from rich.progress import (
@@ -141,7 +140,7 @@ def _run(job: Callable[[], ExitCode], *, debug: bool) -> ExitCode:
     """
     try:
         return job()
-    except (click.exceptions.Exit, click.ClickException, click.Abort):
+    except (typer.Exit, typer.Abort, typer.TyperException):
         raise  # typer's own control flow (usage errors are already exit 2)
     except MineralcheckError as error:
         if debug:

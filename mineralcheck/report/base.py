@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal, Protocol
+from typing import Literal, Protocol, runtime_checkable
 
 from mineralcheck.models import Claim, Fact, Report, SourceId
 
@@ -13,6 +13,7 @@ LONG_EVIDENCE = 200
 """Evidence longer than this (in characters) is folded away where the format allows it."""
 
 
+@runtime_checkable
 class Renderer(Protocol):
     """Turns a Report into text. Renderers read verdicts and reasons; they never recompute them."""
 

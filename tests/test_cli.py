@@ -1,0 +1,243 @@
+"""The command line through CliRunner: exit codes, messages, output files, --help of every command.
+
+pipeline.compare is replaced by a fake returning a hand-built Report (or raising), so these tests
+exercise only the CLI glue.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import pytest
+import typer
+from typer.testing import CliRunner
+
+from mineralcheck import cli, pipeline
+from mineralcheck.errors import ExitCode, InputError
+from mineralcheck.models import Article, Claim, Cluster, Fact, Reason, Report, SourceId, ValueGroup
+from mineralcheck.report import ReportFormat, render
+
+A, B = SourceId("001_a"), SourceId("002_b")
+
+
+def _report() -> Report:
+    def claim(source: SourceId, line: int, text: str) -> Claim:
+        return Claim(
+            id=f"{source}:0-{len(text)}",
+            source=source,
+            start=0,
+            end=len(text),
+            line=line,
+            evidence=text,
+            text=text,
+        )
+
+    diverge = Fact(
+        cluster=Cluster(
+            id="c1", claims=(claim(A, 3, "157 people died"), claim(B, 5, "at least 128 people died"))
+        ),
+        verdict="diverge",
+        reason=Reason(
+            summary="deaths: 157 (001_a) vs at least 128 (002_b)",
+            kind="value",
+            groups=(ValueGroup("157", (A,)), ValueGroup("at least 128", (B,))),
+        ),
+        title="Death toll",
+        diverging_sources=(B,),
+    )
+    return Report(
+        articles=(
+            Article(id=A, path="news/001_a.txt", text=""),
+            Article(id=B, path="news/002_b.txt", text=""),
+        ),
+        facts=(diverge,),
+        model="all-MiniLM-L6-v2",
+    )
+
+
+class FakeCompare:
+    """Stands in for pipeline.compare: records its call, then returns the report or raises."""
+
+    def __init__(self, result: Report | BaseException) -> None:
+        self.result = result
+        self.calls: list[dict[str, Any]] = []
+
+    def __call__(self, paths: Sequence[str], options: pipeline.CompareOptions, **kwargs: Any) -> Report:
+        self.calls.append({"paths": list(paths), "options": options, **kwargs})
+        if isinstance(self.result, BaseException):
+            raise self.result
+        return self.result
+
+
+@pytest.fixture
+def fake(monkeypatch: pytest.MonkeyPatch) -> Callable[[Report | BaseException], FakeCompare]:
+    def install(result: Report | BaseException) -> FakeCompare:
+        stub = FakeCompare(result)
+        monkeypatch.setattr(pipeline, "compare", stub)
+        return stub
+
+    return install
+
+
+def invoke(*args: str, input: str | None = None) -> Any:
+    return CliRunner().invoke(cli.app, list(args), input=input)
+
+
+@pytest.mark.parametrize("fmt", list(ReportFormat))
+def test_compare_exits_0_in_every_format(fake: Callable[..., FakeCompare], fmt: ReportFormat) -> None:
+    fake(_report())
+    result = invoke("compare", "news", "--format", fmt.value)
+    assert result.exit_code == ExitCode.OK, result.output
+    assert "1 diverge" in result.stdout or '"diverge": 1' in result.stdout
+
+
+def test_json_on_stdout_is_the_report_and_nothing_else(fake: Callable[..., FakeCompare]) -> None:
+    fake(_report())
+    result = invoke("compare", "news", "--format", "json")
+    assert result.stdout == render(_report(), ReportFormat.json)
+    assert json.loads(result.stdout)["clusters"][0]["verdict"] == "diverge"
+
+
+def test_markdown_on_stdout_is_the_report_and_nothing_else(fake: Callable[..., FakeCompare]) -> None:
+    fake(_report())
+    assert invoke("compare", "news", "--format", "markdown").stdout == render(
+        _report(), ReportFormat.markdown
+    )
+
+
+def test_options_reach_the_pipeline(fake: Callable[..., FakeCompare]) -> None:
+    stub = fake(_report())
+    invoke("compare", "a.txt", "b.txt", "--model", "/models/mini", "--no-cache", "--quiet")
+    (call,) = stub.calls
+    assert call["paths"] == ["a.txt", "b.txt"]
+    assert call["options"] == pipeline.CompareOptions(model="/models/mini", use_cache=False)
+    assert call["progress"] is None  # stderr is not a terminal
+    assert call["stdin_text"] is None
+
+
+def test_dash_reads_the_article_from_stdin(fake: Callable[..., FakeCompare]) -> None:
+    stub = fake(_report())
+    result = invoke("compare", "-", "b.txt", input="An article from stdin.\n")
+    assert result.exit_code == ExitCode.OK
+    assert stub.calls[0]["stdin_text"] == "An article from stdin.\n"
+
+
+@pytest.mark.parametrize("fmt", list(ReportFormat))
+def test_output_file_is_written_atomically(
+    fake: Callable[..., FakeCompare], tmp_path: Path, fmt: ReportFormat
+) -> None:
+    fake(_report())
+    target = tmp_path / f"report.{fmt.value}"
+    result = invoke("compare", "news", "--format", fmt.value, "-o", str(target))
+    assert result.exit_code == ExitCode.OK, result.output
+    assert result.stdout == ""
+    assert target.read_text(encoding="utf-8") == render(_report(), fmt)
+    assert os.listdir(tmp_path) == [target.name]  # no temp file left behind
+
+
+def test_terminal_report_written_to_a_file_has_no_colour(
+    fake: Callable[..., FakeCompare], tmp_path: Path
+) -> None:
+    fake(_report())
+    target = tmp_path / "report.txt"
+    invoke("compare", "news", "-o", str(target))
+    text = target.read_text(encoding="utf-8")
+    assert "Divergences (1)" in text
+    assert "\x1b[" not in text
+
+
+def test_output_into_a_missing_folder_is_refused_before_the_run(
+    fake: Callable[..., FakeCompare], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stub = fake(_report())
+    monkeypatch.chdir(tmp_path)
+    result = invoke("compare", "news", "--format", "json", "-o", "out/report.json")
+    assert result.exit_code == ExitCode.ERROR
+    assert (
+        f"error: Cannot write report.json: folder out{os.sep} does not exist (create it first)"
+        in result.stderr
+    )
+    assert stub.calls == []
+    assert not (tmp_path / "out").exists()
+
+
+def test_output_naming_an_input_file_is_refused(
+    fake: Callable[..., FakeCompare], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fake(_report())
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text("An article.")
+    result = invoke("compare", "a.txt", "b.txt", "-o", str(tmp_path / "a.txt"))
+    assert result.exit_code == ExitCode.ERROR
+    assert "one of the input files" in result.stderr
+    assert (tmp_path / "a.txt").read_text() == "An article."
+
+
+def test_input_error_prints_error_and_tip(fake: Callable[..., FakeCompare]) -> None:
+    fake(InputError("No articles found in ./news: expected .txt, .md or .html files.", tip="check the path"))
+    result = invoke("compare", "news")
+    assert result.exit_code == ExitCode.ERROR
+    assert (
+        result.stderr
+        == "error: No articles found in ./news: expected .txt, .md or .html files.\nTip: check the path\n"
+    )
+    assert result.stdout == ""
+
+
+def test_unexpected_error_is_one_line_without_traceback(fake: Callable[..., FakeCompare]) -> None:
+    fake(RuntimeError("boom"))
+    result = invoke("compare", "news")
+    assert result.exit_code == ExitCode.ERROR
+    assert result.stderr == "internal error: RuntimeError: boom (rerun with --debug for the traceback)\n"
+
+
+def test_debug_shows_the_traceback(fake: Callable[..., FakeCompare]) -> None:
+    fake(RuntimeError("boom"))
+    result = invoke("compare", "news", "--debug")
+    assert result.exit_code == ExitCode.ERROR
+    assert "Traceback (most recent call last)" in result.stderr
+    assert "internal error: RuntimeError: boom" in result.stderr
+
+
+def test_ctrl_c_is_exit_2_never_1(fake: Callable[..., FakeCompare]) -> None:
+    fake(KeyboardInterrupt())
+    result = invoke("compare", "news")
+    assert result.exit_code == ExitCode.ERROR
+    assert result.stderr == "interrupted\n"
+
+
+def test_usage_error_is_exit_2() -> None:
+    assert invoke("compare").exit_code == ExitCode.ERROR
+    assert invoke("compare", "news", "--format", "pdf").exit_code == ExitCode.ERROR
+
+
+def _commands() -> list[str]:
+    # typer vendors click, so the group is not a click.Group: read its commands by duck typing.
+    group = typer.main.get_command(cli.app)
+    return sorted(group.commands)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("command", [[], *([name] for name in _commands())])
+def test_help_of_every_command_documents_the_exit_codes(command: list[str]) -> None:
+    result = invoke(*command, "--help")
+    assert result.exit_code == ExitCode.OK
+    text = " ".join(result.stdout.split())
+    assert "Exit codes:" in text
+    for code in ExitCode:
+        assert f"{code.value} =" in text
+
+
+def test_version() -> None:
+    from mineralcheck import __version__
+
+    result = invoke("--version")
+    assert result.exit_code == ExitCode.OK
+    assert result.stdout == f"mineralcheck {__version__}\n"
+
+
+def test_compare_is_a_subcommand() -> None:
+    assert "compare" in _commands()

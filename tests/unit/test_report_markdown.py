@@ -1,0 +1,117 @@
+"""The Markdown report: order, evidence quotes with source:line, tables, escaping, folded long evidence."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from test_report_base import sample_report
+
+from mineralcheck.report.markdown import MarkdownRenderer
+
+
+def _md() -> str:
+    return MarkdownRenderer().render(sample_report())
+
+
+def _table_rows(text: str, header_start: str) -> list[str]:
+    lines = text.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith(header_start))
+    rows = []
+    for line in lines[start + 2 :]:
+        if not line.startswith("|"):
+            break
+        rows.append(line)
+    return rows
+
+
+def test_summary_line_is_near_the_top() -> None:
+    assert "**2 sources, 3 facts: 1 agree, 1 diverge, 1 single**" in _md().splitlines()[:3]
+
+
+def test_sections_in_order_divergences_agreements_singles_matrix_skipped() -> None:
+    md = _md()
+    headings = [line for line in md.splitlines() if line.startswith("## ")]
+    assert headings == [
+        "## Sources (2)",
+        "## Divergences (1)",
+        "## Agreements (1)",
+        "## Single-source facts (1)",
+        "## Facts × sources",
+        "## Skipped inputs (1)",
+        "## Duplicates (1)",
+    ]
+
+
+def test_divergence_shows_kind_summary_groups_notes_and_evidence() -> None:
+    md = _md()
+    section = md[md.index("## Divergences") : md.index("## Agreements")]
+    assert "**Diverges (value):** share of rare earths processed by China" in section
+    assert "| more than 90% | `002_5cb4e665f289d482` |" in section
+    assert "| about 70% | `004_a3715113cb39c5e3` |" in section
+    assert "- Note: figures may count different stages \\| mining vs refining" in section
+    assert (
+        "> China processes more than 90% of the world's rare earths\n>\n> — `002_5cb4e665f289d482:6`"
+        in section
+    )
+    assert "> — `004_a3715113cb39c5e3:4`" in section
+
+
+def test_long_evidence_is_folded_in_details_short_evidence_is_not() -> None:
+    md = _md()
+    agreements = md[md.index("## Agreements") : md.index("## Single-source")]
+    assert agreements.count("<details>") == 1
+    assert "<summary><code>002_5cb4e665f289d482:3</code>" in agreements
+    assert "> The framework agreement, signed in Tokyo" in agreements
+    assert "> — `004_a3715113cb39c5e3:2`" in agreements  # the short one stays a plain quote
+
+
+def test_single_source_facts_are_one_line_each_with_caption_mark() -> None:
+    assert "- `004_a3715113cb39c5e3:9` Takaichi greeted Trump at Akasaka Palace (caption)" in _md()
+
+
+def test_matrix_has_a_row_per_multi_source_fact_and_a_column_per_source() -> None:
+    rows = _table_rows(_md(), "| Fact |")
+    assert rows == [
+        "| China's share of rare-earth processing | diverge | agrees | **diverges** |",
+        "| Trump and Takaichi signed a critical minerals framework \\| o… | agree | agrees | agrees |",
+    ]
+
+
+def test_matrix_marks_silent_sources() -> None:
+    report = sample_report()
+    third = replace(report.articles[1], id="005_silent", path="seeds/005_silent.txt")
+    md = MarkdownRenderer().render(replace(report, articles=(*report.articles, third)))
+    assert _table_rows(md, "| Fact |")[0].endswith("| agrees | **diverges** | silent |")
+
+
+def test_pipes_in_table_cells_are_escaped() -> None:
+    md = _md()
+    for line in md.splitlines():
+        if line.startswith("|"):
+            cells = line.strip("|").replace("\\|", "").split("|")
+            assert len(cells) == line.count("|") - line.count("\\|") - 1
+
+
+def test_markdown_in_article_text_is_shown_verbatim_not_interpreted() -> None:
+    report = sample_report()
+    single = report.facts[0]
+    claim = replace(single.cluster.claims[0], text="# *Breaking*: <b>[link](x)</b>")
+    fact = replace(single, cluster=replace(single.cluster, claims=(claim,)))
+    md = MarkdownRenderer().render(replace(report, facts=(fact, *report.facts[1:])))
+    assert r"\# \*Breaking\*: \<b\>\[link\](x)\</b\>" in md
+
+
+def test_skipped_and_duplicates_listed() -> None:
+    md = _md()
+    assert "- `seeds/notes.pdf`: not a text, Markdown or HTML file" in md
+    assert "- `seeds/copy-of-002.txt` duplicates `002_5cb4e665f289d482` (counted once)" in md
+
+
+def test_no_skipped_section_when_nothing_was_skipped() -> None:
+    md = MarkdownRenderer().render(replace(sample_report(), skipped=(), duplicates=()))
+    assert "## Skipped" not in md
+    assert "## Duplicates" not in md
+
+
+def test_same_report_same_bytes() -> None:
+    assert MarkdownRenderer().render(sample_report()) == MarkdownRenderer().render(sample_report())
