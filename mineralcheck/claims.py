@@ -11,6 +11,7 @@ the clause they report, not emitted as claims of their own.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -143,9 +144,17 @@ def _owner(tok: Any, heads: dict[int, str]) -> int:
 
 def _noun_core(noun: Any, heads: dict[int, str]) -> str:
     """The noun phrase a relative clause or participle modifies, without its other clauses."""
-    toks = [t for t in noun.subtree if _owner(t, heads) == _owner(noun, heads) and not t.is_punct]
-    # Keep the contiguous run around the noun: determiners, modifiers, the noun, its prepositions.
-    toks = [t for t in toks if t.dep_ not in ("appos", "relcl", "acl") or t.i == noun.i]
+    # Determiners, modifiers, the noun and its prepositions; not its appositions, clauses or the
+    # nouns coordinated with it ("Trump, who ..., and Takaichi": the clause is about Trump).
+    cut: set[int] = set()
+    for child in noun.children:
+        if child.dep_ in ("appos", "relcl", "acl", "cc", "conj", "punct"):
+            cut.update(t.i for t in child.subtree)
+    toks = [
+        t
+        for t in noun.subtree
+        if t.i not in cut and _owner(t, heads) == _owner(noun, heads) and not t.is_punct
+    ]
     return _join(toks).strip()
 
 
@@ -247,6 +256,23 @@ def _trim(tokens: Sequence[Any]) -> list[Any]:
     return toks
 
 
+def _evidence_run(tokens: Sequence[Any], head: Any) -> Sequence[Any]:
+    """The contiguous stretch of the clause around its head: the evidence a reader is shown.
+
+    Where a nested clause was cut out of the middle ("X, who did Y, did Z"), the stretch holding the
+    head is the evidence of this claim; the other stretch belongs to the nested clause's claim.
+    """
+    runs: list[list[Any]] = [[tokens[0]]]
+    for prev, tok in zip(tokens, tokens[1:], strict=False):
+        if tok.i == prev.i + 1 or all(t.is_punct or t.is_space for t in tok.doc[prev.i + 1 : tok.i]):
+            runs[-1].append(tok)
+        else:
+            runs.append([tok])
+    chosen = next((r for r in runs if any(t.i == head.i for t in r)), max(runs, key=len))
+    chosen = _trim(chosen) or chosen
+    return chosen if _content_words(chosen) >= 2 else tokens
+
+
 def _attribution_free(tokens: Sequence[Any]) -> list[Any]:
     """Tokens without an "According to X," frame, which names a source rather than the fact."""
     drop: set[int] = set()
@@ -267,14 +293,58 @@ def _is_imperative_or_question(doc: Any) -> bool:
     return root.tag_ == "VB" and root.i == 0 and _own_subject(root) is None
 
 
-def _quote_of(tokens: Sequence[Any]) -> str:
-    text = _join(tokens)
-    for open_q, close_q in (("“", "”"), ('"', '"')):
-        a = text.find(open_q)
-        if a != -1:
-            b = text.find(close_q, a + 1)
-            if b != -1 and b - a > 3:
-                return text[a + 1 : b].strip()
+def quoted_regions(text: str) -> list[tuple[int, int]]:
+    """Character ranges of text inside quotation marks (curly or straight), quotes excluded."""
+    regions: list[tuple[int, int]] = []
+    k = 0
+    while k < len(text):
+        ch = text[k]
+        if ch in "“\"":
+            close = "”" if ch == "“" else '"'
+            end = text.find(close, k + 1)
+            if end == -1 and ch == "“":
+                end = text.find('"', k + 1)
+            if end == -1:
+                break
+            if end - k > 1:
+                regions.append((k + 1, end))
+            k = end + 1
+        else:
+            k += 1
+    return regions
+
+
+def _quote_of(tokens: Sequence[Any], regions: Sequence[tuple[int, int]]) -> str:
+    """The claim's own words that stand inside quotation marks (a direct quote), else ""."""
+    inside = [t for t in tokens if not t.is_punct and any(a <= t.idx < b for a, b in regions)]
+    if len(inside) < 2:
+        return ""
+    return _join(inside).strip()
+
+
+_SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:!?)”’])")
+_REPEATED_COMMA = re.compile(r"(,\s*){2,}")
+
+
+def _tidy(text: str) -> str:
+    """Collapse the stray spaces and commas left where nested clauses were cut out."""
+    text = " ".join(text.split())
+    text = _REPEATED_COMMA.sub(", ", text)
+    text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
+    return text.strip(" ,;:—–-")
+
+
+SPEAKING_LEMMAS = REPORTING_LEMMAS | frozenset("praise call describe promise declare vow pledge urge".split())
+
+
+def _speaker(doc: Any, canonical_entity: EntityCanonicaliser) -> str:
+    """Who speaks in a sentence: the named subject of its verb of saying (pronouns stay unresolved)."""
+    for tok in doc:
+        if tok.lemma_.lower() in SPEAKING_LEMMAS:
+            subj = _own_subject(tok)
+            if subj is not None and subj.pos_ == "PROPN":
+                ent = next((e for e in doc.ents if e.start <= subj.i < e.end), None)
+                return canonical_entity(ent.text if ent is not None else subj.text)
     return ""
 
 
@@ -292,13 +362,16 @@ def claims_from_sentence(
         return []
     base = sentence.start
     sentence_values = extract_values(sentence.text, base, article.date)
+    regions = quoted_regions(sentence.text)
+    speaker = _speaker(doc, canonical_entity) if regions else ""
     claims: list[Claim] = []
     for clause in _split_clauses(doc):
         toks = _trim(clause.tokens)
         if not toks or _content_words(toks) < MIN_CONTENT_WORDS - 1:
             continue
-        start = base + toks[0].idx
-        end = base + toks[-1].idx + len(toks[-1].text)
+        run = _evidence_run(toks, clause.head)
+        start = base + run[0].idx
+        end = base + run[-1].idx + len(run[-1].text)
         body_toks = _attribution_free(toks)
         body = _join(body_toks).strip().strip(",;:—–- ")
         text = f"{clause.subject_prefix} {body}".strip() if clause.subject_prefix else body
@@ -330,12 +403,13 @@ def claims_from_sentence(
                 end=end,
                 line=article.line_of(start),
                 evidence=article.text[start:end],
-                text=" ".join(text.split()),
+                text=_tidy(text),
                 subject=" ".join(subject.split()),
                 predicate=clause.head.lemma_.lower() if clause.kind != "appos" else "be",
                 values=values,
                 entities=entities,
-                quote=_quote_of(toks),
+                quote=(quote := _quote_of(toks, regions)),
+                speaker=speaker if quote else "",
                 is_caption=sentence.is_caption,
                 sentence=index,
             )

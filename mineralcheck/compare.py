@@ -1,0 +1,196 @@
+"""Cluster -> verdict: single, agree, or diverge with the kind of disagreement and the values side by side.
+
+A divergence needs evidence: two sources state values that can be compared (same kind, same unit,
+same counted thing) and no reading of one is compatible with any reading of the other. A difference
+of wording alone never makes a divergence, except for direct quotes, where the words are the fact.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from mineralcheck.models import Claim, Cluster, DivergenceKind, Fact, Reason, SourceId, Value, ValueGroup
+
+Compatible = Callable[[Value, Value], "bool | None"]
+Describe = Callable[[Value], str]
+
+_DATE_KINDS = frozenset({"date", "weekday", "year", "time"})
+QUOTE_SAME_RATIO = 85
+"""Two quotes of one speaker at or above this rapidfuzz ratio are the same words (punctuation, case)."""
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """One source's value for the compared quantity."""
+
+    source: SourceId
+    value: Value
+
+
+def _title(cluster: Cluster) -> str:
+    """The claim text that best represents the cluster: most like the others, then shortest."""
+    claims = cluster.claims
+    if len(claims) == 1:
+        return claims[0].text
+
+    def centrality(c: Claim) -> tuple[float, int, str]:
+        score = sum(fuzz.token_set_ratio(c.text, o.text) for o in claims if o is not c)
+        return (-score, len(c.text), c.id)
+
+    return min(claims, key=centrality).text
+
+
+def _family(value: Value) -> str:
+    """Values of one family can conflict; a label for the reason line."""
+    if value.kind in _DATE_KINDS:
+        return "date" if value.kind != "time" else "time"
+    return value.quantity or value.unit or "figure"
+
+
+def _value_conflict(
+    by_source: Mapping[SourceId, Sequence[Value]], compatible: Compatible
+) -> list[tuple[SourceId, SourceId, Value, Value]]:
+    """Pairs of sources whose comparable values have no compatible pair at all."""
+    conflicts = []
+    sources = sorted(by_source)
+    for x, s in enumerate(sources):
+        for t in sources[x + 1 :]:
+            comparable = []
+            agreeing = False
+            for va in by_source[s]:
+                for vb in by_source[t]:
+                    verdict = compatible(va, vb)
+                    if verdict is None:
+                        continue
+                    comparable.append((va, vb))
+                    if verdict:
+                        agreeing = True
+            if comparable and not agreeing:
+                va, vb = comparable[0]
+                conflicts.append((s, t, va, vb))
+    return conflicts
+
+
+def _group_readings(readings: Sequence[_Reading], compatible: Compatible, describe: Describe) -> list[ValueGroup]:
+    """Sources grouped by compatible readings, largest group first."""
+    groups: list[tuple[Value, list[SourceId]]] = []
+    for reading in readings:
+        for value, members in groups:
+            if compatible(value, reading.value):
+                if reading.source not in members:
+                    members.append(reading.source)
+                break
+        else:
+            groups.append((reading.value, [reading.source]))
+    groups.sort(key=lambda g: (-len(g[1]), g[1]))
+    return [ValueGroup(describe(v), tuple(sorted(m))) for v, m in groups]
+
+
+def _rose_over_time(
+    groups: Sequence[ValueGroup], values: Mapping[str, Value], dates: Mapping[SourceId, dt.date | None]
+) -> str:
+    """'figure rose over time: 40 -> 128 -> 157' when later articles give larger figures."""
+    points = []
+    for group in groups:
+        ds = [dates.get(s) for s in group.sources]
+        if any(d is None for d in ds):
+            return ""
+        points.append((max(d for d in ds if d is not None), values[group.value].low, group.value))
+    points.sort()
+    if len({p[0] for p in points}) != len(points):
+        return ""
+    lows = [p[1] for p in points]
+    if all(a < b for a, b in zip(lows, lows[1:], strict=False)):
+        return "figure rose over time: " + " → ".join(p[2] for p in points)
+    return ""
+
+
+def _quote_conflict(claims: Sequence[Claim]) -> tuple[Claim, Claim] | None:
+    """Two sources quoting the same named speaker with different words."""
+    quoted = [c for c in claims if len(c.quote.split()) >= 2 and c.speaker]
+    for x, a in enumerate(quoted):
+        for b in quoted[x + 1 :]:
+            if a.source == b.source or a.speaker != b.speaker:
+                continue
+            qa, qb = a.quote.lower(), b.quote.lower()
+            if fuzz.partial_ratio(qa, qb) >= 95 and min(len(qa), len(qb)) >= 8:
+                continue  # one quotes a part of the other
+            if fuzz.ratio(qa, qb) < QUOTE_SAME_RATIO:
+                return a, b
+    return None
+
+
+def judge(
+    cluster: Cluster,
+    *,
+    compatible: Compatible,
+    describe: Describe,
+    dates: Mapping[SourceId, dt.date | None] | None = None,
+) -> Fact:
+    """The verdict on one cluster, with a reason that puts the values side by side."""
+    title = _title(cluster)
+    sources = cluster.sources
+    if len(sources) == 1:
+        return Fact(cluster, "single", Reason(f"only {sources[0]} reports this"), title)
+
+    by_source: dict[SourceId, list[Value]] = {}
+    for claim in cluster.claims:
+        by_source.setdefault(claim.source, []).extend(claim.values)
+
+    conflicts = _value_conflict(by_source, compatible)
+    if conflicts:
+        va = conflicts[0][2]
+        family = _family(va)
+        readings = []
+        for source in sources:
+            for value in by_source.get(source, ()):
+                if compatible(va, value) is not None or value is va:
+                    readings.append(_Reading(source, value))
+                    break
+        groups = _group_readings(readings, compatible, describe)
+        kind: DivergenceKind = "date" if va.kind in _DATE_KINDS else "value"
+        majority = groups[0].value if len(groups) > 1 and len(groups[0].sources) > len(groups[1].sources) else ""
+        side_by_side = " vs ".join(f"{g.value} ({', '.join(g.sources)})" for g in groups)
+        summary = f"{family}: {side_by_side}"
+        notes: list[str] = []
+        if kind == "value":
+            by_text = {describe(r.value): r.value for r in readings}
+            trend = _rose_over_time(groups, by_text, dates or {})
+            if trend:
+                notes.append(trend)
+                summary = f"{family}: {trend}"
+        if majority:
+            notes.append(f"most sources give {majority}")
+        minority = tuple(sorted({s for g in groups[1:] for s in g.sources})) if majority else tuple(
+            sorted({s for g in groups for s in g.sources})
+        )
+        return Fact(cluster, "diverge", Reason(summary, kind, tuple(groups), majority, tuple(notes)), title, minority)
+
+    quoted = _quote_conflict(cluster.claims)
+    if quoted is not None:
+        a, b = quoted
+        groups = (ValueGroup(f"“{a.quote}”", (a.source,)), ValueGroup(f"“{b.quote}”", (b.source,)))
+        summary = f"quoted differently: “{a.quote}” ({a.source}) vs “{b.quote}” ({b.source})"
+        return Fact(cluster, "diverge", Reason(summary, "quote", groups), title, (a.source, b.source))
+
+    readings = [_Reading(s, v) for s in sources for v in by_source.get(s, ())[:1]]
+    groups = tuple(_group_readings(readings, compatible, describe)) if readings else ()
+    summary = f"{len(sources)} sources agree"
+    if groups:
+        summary += ": " + "; ".join(f"{g.value} ({', '.join(g.sources)})" for g in groups)
+    return Fact(cluster, "agree", Reason(summary, None, groups), title)
+
+
+def judge_all(
+    clusters: Sequence[Cluster],
+    *,
+    compatible: Compatible,
+    describe: Describe,
+    dates: Mapping[SourceId, dt.date | None] | None = None,
+) -> tuple[Fact, ...]:
+    """Verdicts for every cluster, in cluster order."""
+    return tuple(judge(c, compatible=compatible, describe=describe, dates=dates) for c in clusters)
