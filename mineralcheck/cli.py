@@ -42,6 +42,7 @@ from mineralcheck.embed import DEFAULT_MODEL
 from mineralcheck.errors import ExitCode, MineralcheckError
 from mineralcheck.output import check_output_path, write_atomic
 from mineralcheck.report import ReportFormat, TerminalRenderer, render
+from mineralcheck.report.terminal import WIDTH as TERMINAL_WIDTH
 
 EXIT_CODES = (
     "Exit codes: "
@@ -123,7 +124,9 @@ def compare(
             if not quiet:
                 _say(f"Wrote the {fmt.value} report to {output}")
         elif fmt is ReportFormat.terminal:
-            TerminalRenderer().print(report, Console())
+            console = Console()  # detects terminal, colour support and NO_COLOR
+            console.width = min(console.width, TERMINAL_WIDTH)  # wide panels read worse, not better
+            TerminalRenderer().print(report, console)
         else:
             sys.stdout.write(render(report, fmt))
             sys.stdout.flush()

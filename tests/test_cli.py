@@ -6,6 +6,7 @@ exercise only the CLI glue.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 from collections.abc import Callable, Sequence
@@ -14,6 +15,7 @@ from typing import Any
 
 import pytest
 import typer
+from rich.console import Console
 from typer.testing import CliRunner
 
 from mineralcheck import cli, pipeline
@@ -241,3 +243,30 @@ def test_version() -> None:
 
 def test_compare_is_a_subcommand() -> None:
     assert "compare" in _commands()
+
+
+class ProgressCompare(FakeCompare):
+    """A fake pipeline that reports progress through the callback the CLI hands it."""
+
+    def __call__(self, paths: Sequence[str], options: pipeline.CompareOptions, **kwargs: Any) -> Report:
+        progress = kwargs["progress"]
+        if progress is not None:
+            for stage in ("reading", "extracting", "encoding", "clustering"):
+                progress(stage, 0, 2)
+                progress(stage, 2, 2)
+            progress("encoding", 3, 0)  # an unknown total must not break the display
+        return super().__call__(paths, options, **kwargs)
+
+
+@pytest.mark.parametrize(("flags", "shown"), [((), True), (("--quiet",), False)])
+def test_progress_is_shown_on_a_terminal_stderr_unless_quiet(
+    monkeypatch: pytest.MonkeyPatch, flags: tuple[str, ...], shown: bool
+) -> None:
+    stub = ProgressCompare(_report())
+    monkeypatch.setattr(pipeline, "compare", stub)
+    terminal = Console(file=io.StringIO(), force_terminal=True, width=80)
+    monkeypatch.setattr(cli, "_stderr", lambda: terminal)
+    result = invoke("compare", "news", "--format", "json", *flags)
+    assert result.exit_code == ExitCode.OK, result.output
+    assert (stub.calls[0]["progress"] is not None) is shown
+    assert json.loads(result.stdout)  # progress never touches stdout
