@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cached_property
 
 from mineralcheck.models import Span
 
@@ -123,9 +122,7 @@ class _Line:
     text: str
     """The line without surrounding whitespace; start/end are its offsets in the article."""
 
-    @cached_property
-    def words(self) -> list[str]:
-        return self.text.split()
+    words: list[str]
 
 
 def _lines(text: str) -> Iterator[_Line]:
@@ -142,7 +139,7 @@ def _lines(text: str) -> Iterator[_Line]:
         if stripped:
             lead = len(raw) - len(raw.lstrip())
             start = pos + lead
-            yield _Line(index, start, start + len(stripped), stripped)
+            yield _Line(index, start, start + len(stripped), stripped, stripped.split())
             index += 1
         pos = nl + 1
 
@@ -171,7 +168,7 @@ def is_caption_line(text: str) -> bool:
     if CREDIT_LABEL_LINE.match(text) and len(text) < SHORT_LINE_CHARS:
         return True
     match = CREDIT_AT_END.search(text)
-    return bool(match) and _is_credit(match.group(1))
+    return match is not None and _is_credit(match.group(1))
 
 
 def _is_strong_furniture(line: _Line) -> bool:
@@ -188,7 +185,7 @@ def _is_strong_furniture(line: _Line) -> bool:
     short = len(text) < SHORT_LINE_CHARS
     if short and len(line.words) <= 8 and READ_TIME.search(text):
         return True
-    if short and len(line.words) <= 12 and TIMESTAMP_LINE.match(text) or AGO_BADGE.match(text):
+    if short and ((len(line.words) <= 12 and TIMESTAMP_LINE.match(text)) or AGO_BADGE.match(text)):
         return True
     if short and FOOTER_LINE.search(text):
         return True
