@@ -39,11 +39,18 @@ PROMO_LINE = re.compile(
         download\ (?:the|our)\b.*\bapp\b|
         follow\ us\b|
         join\ (?:us|our)\b.*\b(?:channel|whatsapp|telegram|community)\b|
-        read\ more\b|read\ next\b|also\ read\b|see\ also\b|related\b|recommended\b|more\ from\b|
-        don['’]t\ miss\b|watch:|listen:|sponsored\b|
         this\ (?:article|story)\ (?:was|has\ been)\ (?:first\ )?published\b|
         (?:we|this\ site)\ use(?:s)?\ cookies\b
     )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+# Link labels in front of another article's headline ("Read more: ...", "Related: ..."). The colon
+# is required: "Related charges were filed" is a sentence.
+LINK_LABEL_LINE = re.compile(
+    r"""^[\W_]*(?:read\ more|read\ next|read\ also|also\ read|see\ also|related(?:\ \w+)?|recommended|
+        more\ from\ [\w ]{1,30}|more\ on\ this|don['’]t\ miss|must\ read|watch|listen|sponsored|
+        advertisement|trending(?:\ now)?|top\ stories|editor['’]s\ picks?)\s*[:|–—]""",
     re.IGNORECASE | re.VERBOSE,
 )
 
@@ -58,17 +65,21 @@ AGO_BADGE = re.compile(
     r"^[\W_]*(?:\d+|an?|one)\s+(?:second|minute|min|hour|hr|day|week|month)s?\s+ago\W*$", re.IGNORECASE
 )
 
-# Copyright and footer lines.
+# Copyright lines. "copyright" alone is not enough: "sued for copyright infringement" is news.
+COPYRIGHT_LINE = re.compile(r"©|\(c\)\s*\d{4}|^[\W_]*copyright\b|\ball rights reserved\b", re.IGNORECASE)
+# Footer links, recognised only on short lines without a sentence end.
 FOOTER_LINE = re.compile(
-    r"©|\(c\)\s*\d{4}|\bcopyright\b|\ball rights reserved\b|\bterms (?:of|and) (?:use|service)\b"
-    r"|\bprivacy policy\b|\bcookie (?:policy|settings)\b",
+    r"\bterms (?:of|and) (?:use|service|conditions)\b|\bprivacy policy\b|\bcookie (?:policy|settings)\b"
+    r"|\bcontact us\b|\babout us\b",
     re.IGNORECASE,
 )
+FOOTER_MAX_WORDS = 12
 
 # Bylines: "By Jane Doe", "By Jane Doe and John Roe, Agency", "Written by ...", "Reporting by ...".
+# Two capitalised words must follow, so "By Monday, rescuers had ..." is not a byline.
 BYLINE = re.compile(
-    r"^[\W_]*(?:by|written by|reporting by|reported by|edited by|words by|story by)\s+[A-Z][\w'’.-]*",
-    re.IGNORECASE,
+    r"^[\W_]*(?i:by|written by|reporting by|reported by|edited by|words by|story by)\s+"
+    r"[A-Z][\w'’.-]*\s+(?:[a-z]{1,3}\s+)?[A-Z][\w'’.-]*"
 )
 
 # A line that is only a person-like name: two or three capitalised words (initials allowed).
@@ -90,7 +101,10 @@ DATE_TEXT = re.compile(
 
 # Photo credits at the end of a caption: "(AP)", "( AFP )", "(Name/Agency)", "(Photo: ...)",
 # "(Getty Images)". Content that is a short all-caps agency code, holds a slash, or names the image.
-CREDIT_AT_END = re.compile(r"\(\s*([^()]{1,120}?)\s*\)\s*\.?$")
+# No period may follow: "(via video link)." closes a sentence, a credit closes a caption line.
+CREDIT_AT_END = re.compile(r"\(\s*([^()]{1,120}?)\s*\)\s*$")
+# "Name/Agency", "REUTERS/Name / Reuters": a capitalised word on the left of a slash.
+CREDIT_SLASH = re.compile(r"^[A-Z][\w.'’ -]*/\s*[A-Za-z]")
 CREDIT_WORDS = re.compile(
     r"\b(?:photo|photos|photograph|image|images|picture|pic|file|credit|getty|pool|via|courtesy|"
     r"handout|screengrab|screenshot|illustration|graphic|video grab|afp|reuters|ap|epa)\b",
@@ -158,7 +172,7 @@ def _caps_ratio(text: str) -> float:
 def _is_credit(content: str) -> bool:
     if AGENCY_CODE.match(content):
         return True
-    if "/" in content and len(content.split()) <= 12:
+    if CREDIT_SLASH.match(content) and len(content.split()) <= 12:
         return True
     return bool(CREDIT_WORDS.search(content)) and len(content.split()) <= 12
 
@@ -174,7 +188,7 @@ def is_caption_line(text: str) -> bool:
 def _is_strong_furniture(line: _Line) -> bool:
     """Patterns that mark a line whatever its position, including the first line."""
     text = line.text
-    if PROMO_LINE.match(text):
+    if PROMO_LINE.match(text) or LINK_LABEL_LINE.match(text):
         return True
     if _is_sentence(line):
         return False
@@ -187,7 +201,9 @@ def _is_strong_furniture(line: _Line) -> bool:
         return True
     if short and ((len(line.words) <= 12 and TIMESTAMP_LINE.match(text)) or AGO_BADGE.match(text)):
         return True
-    if short and FOOTER_LINE.search(text):
+    if short and COPYRIGHT_LINE.search(text):
+        return True
+    if len(line.words) <= FOOTER_MAX_WORDS and FOOTER_LINE.search(text) and not SENTENCE_END.search(text):
         return True
     if short and len(line.words) <= 10 and BYLINE.match(text) and not SENTENCE_END.search(text):
         return True

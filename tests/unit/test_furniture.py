@@ -160,3 +160,41 @@ def test_never_raises_on_odd_unicode() -> None:
     furniture, captions = find_furniture(text)
     for span in (*furniture, *captions):
         assert 0 <= span.start < span.end <= len(text)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Related charges were filed against two other officials on Friday.",
+        "The band sued for copyright infringement.",
+        "By Monday, rescuers had reached 40 villages",
+        "Officials spoke to reporters (via video link).",
+        "Turnout was 52% (48/52 split)",
+        "Read the full statement below.",
+    ],
+)
+def test_sentences_that_resemble_furniture_are_content(line: str) -> None:
+    text = f"Title Line\n{line}\n"
+    furniture, captions = find_furniture(text)
+    assert furniture == ()
+    assert captions == ()
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Read more: Floods kill 12 in the north as rivers rise",
+        "Related: How the count works",
+        "© 2024 Example Media Ltd",
+        "Terms of Use | Privacy Policy",
+        "Written by Jane Doe and John Roe",
+        "Download the app for live results",
+        "Follow us on social media",
+        "3 hours ago",
+        "Published: 12 March 2024, 10:04 GMT",
+    ],
+)
+def test_more_furniture_lines(line: str) -> None:
+    text = f"Title Line\n{line}\nThe count continued overnight.\n"
+    furniture, _ = find_furniture(text)
+    assert [text[s.start : s.end] for s in furniture] == [line]
