@@ -169,6 +169,7 @@ def canonical_entity(name: str, table: AliasTable | None = None) -> str:
 # --- spelling variants ----------------------------------------------------------------------
 
 _PHONETIC_RULES = (
+    (r"tch", "ch"),
     (r"ph", "f"),
     (r"ck", "k"),
     (r"q", "k"),
@@ -182,6 +183,10 @@ _PHONETIC_RULES = (
 )
 
 
+# Initial letters that transliterations swap (Gaddafi/Qaddafi, Tchaikovsky/Chaikovsky).
+_FIRST_CLASS = {"g": "k", "q": "k", "c": "k", "b": "p", "v": "f", "z": "s"}
+
+
 def _fold(name: str) -> str:
     s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
     return re.sub(r"[^a-z ]", "", s).strip()
@@ -192,6 +197,7 @@ def phonetic(name: str) -> str:
     s = _fold(name)
     for pattern, repl in _PHONETIC_RULES:
         s = re.sub(pattern, repl, s)
+    s = _FIRST_CLASS.get(s[:1], s[:1]) + s[1:]
     return re.sub(r"(.)\1+", r"\1", s)
 
 
@@ -200,7 +206,7 @@ def _skeleton(name: str) -> str:
     s = _fold(name)
     for pattern, repl in _PHONETIC_RULES[:-1]:
         s = re.sub(pattern, repl, s)
-    return s[:1] + re.sub(r"[aeiouy ]", "", s[1:])
+    return _FIRST_CLASS.get(s[:1], s[:1]) + re.sub(r"[aeiouy ]", "", s[1:])
 
 
 def same_name(a: str, b: str, table: AliasTable | None = None) -> bool:
