@@ -326,3 +326,22 @@ def test_read_article_raises_input_error_for_a_binary_file(tmp_path: Path) -> No
     path = _write(tmp_path / "a.txt", b"\x89PNG\r\n\x1a\n....")
     with pytest.raises(InputError, match=r"Cannot use x\.txt: binary file \(looks like a PNG image\)"):
         read_article(path, display_path="x.txt", source_id=SourceId("x"))
+
+
+def test_permission_denied_even_when_running_as_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    locked = _write(tmp_path / "locked.txt", BODY)
+    real_read_bytes = Path.read_bytes
+
+    def read_bytes(self: Path) -> bytes:
+        if self.name == "locked.txt":
+            raise PermissionError(13, "Permission denied")
+        return real_read_bytes(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    with pytest.raises(InputError) as info:
+        load_articles([str(locked)])
+    assert str(info.value) == f"Cannot read {locked}: permission denied (check the file's permissions)."
+    _write(tmp_path / "open.txt", BODY.replace("Sunday", "Monday"))
+    result = load_articles([str(tmp_path)])
+    assert [a.id for a in result.articles] == ["open"]
+    assert [(s.path, s.reason) for s in result.skipped] == [(str(locked), "permission denied")]

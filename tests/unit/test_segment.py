@@ -6,7 +6,10 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from mineralcheck.furniture import find_furniture
 from mineralcheck.ingest import load_articles
 from mineralcheck.models import Article, SourceId, Span
 from mineralcheck.segment import MAX_BLOCK_CHARS, split_sentences
@@ -162,3 +165,21 @@ def test_seed_noise_yields_no_sentence_and_every_fact_quote_lies_in_a_sentence()
                 fact["id"],
                 mention["quote"],
             )
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=300))
+def test_offsets_hold_for_any_text(text: str) -> None:
+    _assert_exact(_article(text))
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from(list("ab AB.()|:\n\r\t,“”'\"0123456789©/-") + ["é", "🌊"]), max_size=300)
+)
+def test_furniture_then_sentences_hold_for_any_text(text: str) -> None:
+    furniture, captions = find_furniture(text)
+    article = _article(text, furniture=furniture, captions=captions)
+    _assert_exact(article)
+    for sentence in split_sentences(article):
+        assert not any(Span(sentence.start, sentence.end).overlaps(f) for f in furniture)
