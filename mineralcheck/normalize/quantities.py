@@ -500,9 +500,9 @@ def _find_cores(text: str, toks: Sequence[Tok], reserved: Sequence[tuple[int, in
             if t.low in _SMALL or t.low in _TENS or (t.low in ("a", "an") and k + 1 < n):
                 parsed = _number_words(toks, k)
                 if parsed is not None and not _glued_to_word(text, toks, k, parsed[2]):
-                    v, unit, j = parsed
-                    if _number_word_ok(toks, k, j, v):
-                        cores.append(Core(k, j, v, v, unit, words=True))
+                    number, unit, j = parsed
+                    if _number_word_ok(toks, k, j, number):
+                        cores.append(Core(k, j, number, number, unit, words=True))
                         k = j
                         continue
         k += 1
@@ -727,6 +727,13 @@ def _apply_right(text: str, toks: Sequence[Tok], core: Core, currency: str) -> _
         hyphen = toks[k].text == "-" and _adjacent(toks[k - 1], toks[k])
         start_unit = k + 1 if hyphen else k
         unit = _match_after(toks, start_unit, _UNIT_PHRASES)
+        if (
+            unit is not None
+            and len(unit) == 1
+            and len(toks[start_unit].text) <= 3
+            and toks[start_unit].text.istitle()
+        ):
+            unit = None  # "2 Min Read": a title-cased abbreviation is a heading, not a unit
         if cur is not None and not currency and not hyphen:
             currency = _CURRENCY_SUFFIX[cur]
             k += len(cur)
@@ -843,9 +850,9 @@ def _noun_after(toks: Sequence[Tok], k: int, text: str) -> tuple[str, int]:
         return "", k
     nouns = [t for t in run if t.low not in _ADJ_SKIP and not _ADJ_SUFFIX.search(t.low)]
     plural = [t for t in nouns if lemma(t.low) != t.low]
-    chosen = (plural or nouns or [None])[0]
-    if chosen is None:
+    if not nouns:
         return "", k
+    chosen = (plural or nouns)[0]
     return canonical_noun(chosen.text), chosen.end
 
 
@@ -992,10 +999,9 @@ def _build(
         if any(s < end and start < e for s, e in reserved):
             return None, consumed
     surface = text[start:end]
-    kind = "quantity"
     return (
         Value(
-            kind=kind,
+            kind="quantity",
             text=surface,
             start=start,
             end=end,
