@@ -34,6 +34,10 @@ COMPLEMENT_DEPS = frozenset(
     {"dobj", "obj", "attr", "acomp", "prep", "xcomp", "ccomp", "dative", "oprd", "agent", "npadvmod"}
 )
 
+# A clause that describes the object of a verb belongs to that verb's fact: "signed an agreement that
+# sets up a fund" is one fact; "the visit, which included a dinner, preceded ..." is two.
+OBJECT_DEPS = frozenset({"dobj", "obj", "attr", "oprd"})
+
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 ENTITY_LABELS = frozenset({"GPE", "ORG", "PERSON", "NORP", "LOC", "FAC", "EVENT"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
@@ -106,9 +110,14 @@ def _clause_heads(doc: Any) -> dict[int, str]:
                 is_infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
                 if not is_infinitive and (_own_subject(tok) is not None or tok.tag_ == "VBG"):
                     kind = "advcl"
-            elif tok.dep_ == "relcl" and _is_verb(tok):
+            elif tok.dep_ == "relcl" and _is_verb(tok) and parent.dep_ not in OBJECT_DEPS:
                 kind = "relcl"
-            elif tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBG") and _has_complement(tok):
+            elif (
+                tok.dep_ == "acl"
+                and tok.tag_ in ("VBN", "VBG")
+                and _has_complement(tok)
+                and parent.dep_ not in OBJECT_DEPS
+            ):
                 kind = "acl"
             elif tok.dep_ in ("ccomp", "parataxis") and _is_verb(tok) and _own_subject(tok) is not None:
                 kind = "ccomp"

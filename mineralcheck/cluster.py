@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 from rapidfuzz import fuzz
 
-from mineralcheck.models import Claim, Cluster
+from mineralcheck.models import Claim, Cluster, Value
 
 # Function words carry no fact; leaving them out makes the wording score about content.
 _STOP = frozenset(
@@ -39,8 +39,9 @@ class ClusterParams:
     """Cosine below which a pair is never considered."""
     lexical_weight: float = 0.45
     """Share of the wording score in the similarity (the rest is the embedding cosine)."""
-    value_bonus: float = 0.12
-    """Added when two claims state the same figure (same unit, same counted thing, overlapping)."""
+    value_bonus: float = 0.25
+    """Added when two claims state the same specific figure (same unit and counted thing, overlapping
+    intervals); a small whole count ("two", "one") adds a third of it, being far less telling."""
     quote_bonus: float = 0.15
     """Added, scaled by likeness, when two claims quote similar words."""
     neighbours: int = 24
@@ -82,8 +83,19 @@ class Wording:
         return sum(self.weight[s] for s in shared) / (self.norm[i] * self.norm[j])
 
 
-def _same_figure(a: Claim, b: Claim) -> bool:
-    """Both claims state a figure of one unit and counted thing whose intervals overlap."""
+SMALL_COUNT = 10
+"""Whole counts up to this are common to many facts of a story ("two leaders", "one mine")."""
+
+
+def _figure_weight(value: Value) -> float:
+    """How much a shared figure says about two claims being one fact: 1 for specific, 1/3 for small."""
+    small = value.unit == "" and value.low == value.high and value.low <= SMALL_COUNT and value.low.is_integer()
+    return 1 / 3 if small else 1.0
+
+
+def _same_figure(a: Claim, b: Claim) -> float:
+    """Weight of the most telling figure both claims state (same unit and counted thing, overlapping)."""
+    best = 0.0
     for va in a.values:
         if va.kind != "quantity":
             continue
@@ -95,8 +107,8 @@ def _same_figure(a: Claim, b: Claim) -> bool:
                 and va.low <= vb.high
                 and vb.low <= va.high
             ):
-                return True
-    return False
+                best = max(best, _figure_weight(va))
+    return best
 
 
 def _units(claim: Claim) -> set[tuple[str, str]]:
@@ -108,8 +120,9 @@ def pair_similarity(a: Claim, b: Claim, cosine: float, wording: float, params: C
     if a.source == b.source and a.sentence == b.sentence:
         return -1.0
     score = (1.0 - params.lexical_weight) * cosine + params.lexical_weight * wording
-    if _same_figure(a, b):
-        score += params.value_bonus
+    shared = _same_figure(a, b)
+    if shared:
+        score += params.value_bonus * shared
     else:
         units_a, units_b = _units(a), _units(b)
         if units_a and units_b and not (units_a & units_b):
