@@ -302,12 +302,12 @@ def _read(path: Path, display: str, source_id: SourceId) -> Article:
         raise _Skip("a folder, not a file") from None
     except OSError as exc:
         raise _Skip(f"cannot read ({exc.strerror or exc})") from None
-    text = decode(data)
+    text = _decode(data)
     is_html = path.suffix.lower() in HTML_EXTENSIONS or _looks_like_html(text[:1024])
     return _build_article(text, display, source_id, html=is_html)
 
 
-def decode(data: bytes) -> str:
+def _decode(data: bytes) -> str:
     """Bytes -> text with \\n newlines; raises _Skip for binary, empty or undecodable data."""
     text: str | None = None
     for bom, encoding in BOMS:
