@@ -235,7 +235,61 @@ def _split_clauses(doc: Any) -> list[_Clause]:
         if kind == "relcl":
             toks = [t for t in toks if not (t.lower_ in RELATIVE_PRONOUNS and t.dep_ in SUBJECT_DEPS)]
         clauses.append(_Clause(head, kind, tuple(toks), _inherited_subject(head, kind, heads)))
-    return _merge_small(clauses)
+    split: list[_Clause] = []
+    for clause in clauses:
+        split.extend(_split_coordinated_nouns(clause))
+    return _merge_small(split)
+
+
+# Dependents that make a noun phrase a fact of its own: "a trip to Malaysia", "a club that belonged to".
+NP_MODIFIER_DEPS = frozenset({"prep", "acl", "relcl"})
+# "including X and Y", "such as X and Y": examples of one fact, not separate facts.
+EXEMPLIFYING = frozenset({"including", "like", "as", "excluding", "notably"})
+
+
+def _split_coordinated_nouns(clause: _Clause) -> list[_Clause]:
+    """Coordinated noun phrases that each carry their own modifier are separate facts.
+
+    "reached 105 in one district and 52 in another" and "between a trip to A and a meeting in B with C"
+    state one fact per conjunct; "critical minerals and rare earths" (no modifiers) stays whole.
+    """
+    own = {t.i for t in clause.tokens}
+
+    def modified(tok: Any) -> bool:
+        return any(c.dep_ in NP_MODIFIER_DEPS and c.i in own for c in tok.children)
+
+    for tok in clause.tokens:
+        if tok.dep_ not in ("pobj", "dobj", "attr", "npadvmod") or not modified(tok):
+            continue
+        if tok.dep_ == "pobj" and tok.head.lower_ in EXEMPLIFYING:
+            continue
+        conjuncts = [c for c in tok.children if c.dep_ == "conj" and c.i in own]
+        conjuncts += [cc for c in conjuncts for cc in c.children if cc.dep_ == "conj" and cc.i in own]
+        if not conjuncts or not all(
+            c.pos_ in ("NOUN", "PROPN", "NUM") and modified(c) for c in conjuncts
+        ):
+            continue
+        parts = [tok, *sorted(conjuncts, key=lambda c: c.i)]
+        part_tokens: dict[int, set[int]] = {}
+        for part in parts:
+            # A conjunct's words, without the words of the conjuncts hanging under it.
+            nested = {t.i for c in part.children if c.dep_ == "conj" for t in c.subtree}
+            part_tokens[part.i] = {
+                t.i
+                for t in part.subtree
+                if t.i in own and t.i not in nested and t.dep_ != "cc" and not t.is_punct
+            }
+        joints = {
+            t.i for t in tok.subtree if t.i in own and (t.dep_ == "cc" or t.is_punct) and t.i > tok.i
+        }
+        all_parts = set().union(*part_tokens.values()) | joints
+        out = []
+        for part in parts:
+            keep = tuple(t for t in clause.tokens if t.i not in all_parts or t.i in part_tokens[part.i])
+            head = clause.head if part is tok else part
+            out.append(_Clause(head, clause.kind, keep, clause.subject_prefix))
+        return out
+    return [clause]
 
 
 def _merge_small(clauses: list[_Clause]) -> list[_Clause]:

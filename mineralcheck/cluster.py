@@ -84,12 +84,18 @@ class Wording:
 
 
 SMALL_COUNT = 10
-"""Whole counts up to this are common to many facts of a story ("two leaders", "one mine")."""
+"""Whole counts and ordinals up to this are common to many facts of a story ("two leaders", "one
+mine", "her first visit")."""
 
 
 def _figure_weight(value: Value) -> float:
     """How much a shared figure says about two claims being one fact: 1 for specific, 1/3 for small."""
-    small = value.unit == "" and value.low == value.high and value.low <= SMALL_COUNT and value.low.is_integer()
+    small = (
+        value.unit in ("", "ordinal")
+        and value.low == value.high
+        and value.low <= SMALL_COUNT
+        and float(value.low).is_integer()
+    )
     return 1 / 3 if small else 1.0
 
 

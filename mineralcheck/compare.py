@@ -124,6 +124,27 @@ def _quote_conflict(claims: Sequence[Claim]) -> tuple[Claim, Claim] | None:
     return None
 
 
+def _shared_values(
+    by_source: Mapping[SourceId, Sequence[Value]], compatible: Compatible, describe: Describe
+) -> tuple[ValueGroup, ...]:
+    """The values two or more sources state compatibly, each with the sources that state it."""
+    groups: list[ValueGroup] = []
+    seen: set[str] = set()
+    sources = sorted(by_source)
+    for s in sources:
+        for value in by_source[s]:
+            label = describe(value)
+            if label in seen:
+                continue
+            backers = [
+                t for t in sources if t == s or any(compatible(value, other) for other in by_source[t])
+            ]
+            if len(backers) >= 2:
+                seen.add(label)
+                groups.append(ValueGroup(label, tuple(backers)))
+    return tuple(groups)
+
+
 def judge(
     cluster: Cluster,
     *,
@@ -177,8 +198,7 @@ def judge(
         summary = f"quoted differently: “{a.quote}” ({a.source}) vs “{b.quote}” ({b.source})"
         return Fact(cluster, "diverge", Reason(summary, "quote", groups), title, (a.source, b.source))
 
-    readings = [_Reading(s, v) for s in sources for v in by_source.get(s, ())[:1]]
-    groups = tuple(_group_readings(readings, compatible, describe)) if readings else ()
+    groups = _shared_values(by_source, compatible, describe)
     summary = f"{len(sources)} sources agree"
     if groups:
         summary += ": " + "; ".join(f"{g.value} ({', '.join(g.sources)})" for g in groups)
