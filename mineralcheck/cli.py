@@ -21,6 +21,7 @@ import os
 import sys
 import traceback
 from collections.abc import Callable
+from enum import StrEnum
 from pathlib import Path
 from types import TracebackType
 from typing import Annotated
@@ -37,11 +38,15 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
-from mineralcheck import __version__, pipeline
+from mineralcheck import __version__, embed, expectations, pipeline
+from mineralcheck import baseline as baselines
+from mineralcheck import check as checks
 from mineralcheck.embed import DEFAULT_MODEL
-from mineralcheck.errors import ExitCode, MineralcheckError
+from mineralcheck.errors import ExitCode, InputError, MineralcheckError, OutputError
 from mineralcheck.output import check_output_path, write_atomic
 from mineralcheck.report import ReportFormat, TerminalRenderer, render
+from mineralcheck.report.check import CheckFormat, render_check
+from mineralcheck.report.check_terminal import TerminalCheckRenderer
 from mineralcheck.report.terminal import WIDTH as TERMINAL_WIDTH
 
 EXIT_CODES = (
@@ -130,6 +135,183 @@ def compare(
         else:
             sys.stdout.write(render(report, fmt))
             sys.stdout.flush()
+        return ExitCode.OK
+
+    raise typer.Exit(_run(job, debug=debug))
+
+
+class FailOnLevel(StrEnum):
+    """Lowest severity of a failed expectation that makes `check` exit 1."""
+
+    error = "error"
+    warning = "warning"
+
+
+def _report_specs(specs: list[str] | None) -> list[str] | None:
+    """Validate --report FORMAT=PATH values at parse time (a bad one is a usage error, exit 2)."""
+    for spec in specs or []:
+        _report_spec(spec)
+    return specs
+
+
+def _report_spec(spec: str) -> tuple[CheckFormat, Path]:
+    fmt, sep, path = spec.partition("=")
+    choices = ", ".join(f.value for f in CheckFormat)
+    if not sep or not path.strip():
+        raise typer.BadParameter(f"expected FORMAT=PATH (e.g. junit=mineralcheck.xml), got {spec!r}")
+    try:
+        return CheckFormat(fmt.strip().lower()), Path(path.strip())
+    except ValueError:
+        raise typer.BadParameter(f"unknown format {fmt!r} in {spec!r}; choose from: {choices}") from None
+
+
+@app.command(epilog=EXIT_CODES)
+def check(
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="[PATH]...",
+            help="Article files or folders; default: the `sources:` of claims.yaml.",
+            show_default=False,
+        ),
+    ] = None,
+    claims: Annotated[Path, typer.Option("--claims", "-c", help="The expectations file.")] = Path(
+        "claims.yaml"
+    ),
+    fail_on: Annotated[
+        FailOnLevel,
+        typer.Option(
+            "--fail-on",
+            case_sensitive=False,
+            help="Exit 1 when an expectation of this severity or above fails.",
+        ),
+    ] = FailOnLevel.error,
+    fmt: Annotated[
+        CheckFormat, typer.Option("--format", "-f", case_sensitive=False, help="Format on stdout.")
+    ] = CheckFormat.terminal,
+    reports: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--report",
+            metavar="FORMAT=PATH",
+            callback=_report_specs,
+            help="Also write this format to this file (repeatable; written before exiting, also on exit 1).",
+        ),
+    ] = None,
+    baseline: Annotated[
+        Path | None,
+        typer.Option("--baseline", help="Also report changes since this snapshot (as warnings)."),
+    ] = None,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Changes since the baseline fail like the expectation itself.")
+    ] = False,
+    update_baseline: Annotated[
+        bool,
+        typer.Option(
+            "--update-baseline",
+            help="Rewrite the baseline with the expectations that passed (default file: claims.baseline.json "
+            "beside claims.yaml).",
+        ),
+    ] = False,
+    model: Annotated[
+        str, typer.Option("--model", help="Sentence-embedding model: a name or a local folder.")
+    ] = DEFAULT_MODEL,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="List the expectations that passed too.")
+    ] = False,
+    quiet: QuietOption = False,
+    debug: DebugOption = False,
+) -> None:
+    """Check that the articles still support every expectation of claims.yaml (for CI)."""
+
+    def job() -> ExitCode:
+        if strict and update_baseline:
+            raise MineralcheckError(
+                "--strict and --update-baseline contradict each other: "
+                "one fails on changes since the baseline, the other accepts them."
+            )
+        expected = expectations.load(claims)
+        inputs = list(paths or expected.sources)
+        if not inputs:
+            raise InputError(
+                f"No articles to check: no PATH given and {claims} has no `sources:`.",
+                tip="pass article files or folders, or add e.g. `sources: [articles/]` to claims.yaml",
+            )
+        extra = [_report_spec(spec) for spec in reports or []]
+        for _, path in extra:
+            check_output_path(path, inputs)  # before the slow part
+        baseline_path = baseline
+        if update_baseline and baseline_path is None:
+            baseline_path = claims.parent / f"{claims.stem}.baseline.json"
+        if update_baseline and baseline_path is not None:
+            check_output_path(baseline_path, inputs)
+        previous = None
+        if baseline_path is not None and (baseline_path.exists() or not update_baseline):
+            previous = baselines.load(baseline_path)
+
+        embedder = embed.SentenceTransformerEmbedder(model)
+        with _progress(enabled=not quiet) as progress:
+            report = pipeline.compare(
+                inputs, pipeline.CompareOptions(model=model), embedder=embedder, progress=progress
+            )
+        result = checks.evaluate(expected, report, embedder=embedder, baseline=previous, strict=strict)
+        level: checks.FailOn = fail_on.value  # type: ignore[assignment]
+        code = checks.exit_code(result, level)  # before rendering: the same for every format
+
+        for extra_fmt, path in extra:
+            write_atomic(path, render_check(result, extra_fmt, level))
+            if not quiet:
+                _say(f"Wrote the {extra_fmt.value} report to {path}")
+        if update_baseline and baseline_path is not None:
+            accepted, keep = checks.accepted_observations(result)
+            write_atomic(
+                baseline_path, baselines.dumps(baselines.updated(previous, accepted, keep, report.articles))
+            )
+            if not quiet:
+                _say(f"Updated {baseline_path} with {len(accepted)} of {len(result.results)} expectations")
+        if fmt is CheckFormat.terminal:
+            console = Console()  # detects terminal, colour support and NO_COLOR
+            TerminalCheckRenderer(verbose=verbose).print(result, level, console)
+        else:
+            sys.stdout.write(render_check(result, fmt, level))
+            sys.stdout.flush()
+        return code
+
+    raise typer.Exit(_run(job, debug=debug))
+
+
+@app.command(epilog=EXIT_CODES)
+def init(
+    paths: Annotated[
+        list[str], typer.Argument(metavar="PATH...", help="Article files or folders to read the facts from.")
+    ],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Where to write the starter file.")] = Path(
+        "claims.yaml"
+    ),
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    model: Annotated[
+        str, typer.Option("--model", help="Sentence-embedding model: a name or a local folder.")
+    ] = DEFAULT_MODEL,
+    quiet: QuietOption = False,
+    debug: DebugOption = False,
+) -> None:
+    """Write a starter claims.yaml from the facts several sources state today, for you to prune."""
+
+    def job() -> ExitCode:
+        if output.exists() and not force:
+            raise OutputError(
+                f"{output} already exists; init does not overwrite it.",
+                tip="pass --force to replace it, or -o another.yaml",
+            )
+        check_output_path(output, paths)
+        with _progress(enabled=not quiet) as progress:
+            report = pipeline.compare(paths, pipeline.CompareOptions(model=model), progress=progress)
+        sources = [os.path.relpath(p, output.parent.resolve()) if p != "-" else p for p in paths]
+        text = expectations.starter(report, [Path(s).as_posix() for s in sources])
+        write_atomic(output, text)
+        if not quiet:
+            count = text.count("\n  - id: ")
+            _say(f"Wrote {output} with {count} expectations: prune it, then run mineralcheck check")
         return ExitCode.OK
 
     raise typer.Exit(_run(job, debug=debug))
@@ -235,4 +417,12 @@ def _silence_stdout() -> None:
 
 def main() -> None:
     """Console-script entry point (`mineralcheck`, `python -m mineralcheck`)."""
-    app(prog_name="mineralcheck")
+    try:
+        app(prog_name="mineralcheck")
+    except SystemExit:
+        raise
+    except BaseException as error:
+        # Outside a command's _run (option parsing, start-up): Python would exit 1, which means
+        # "checks failed" to CI. Anything unexpected is exit 2.
+        _say("interrupted" if isinstance(error, KeyboardInterrupt) else f"internal error: {error!r}")
+        sys.exit(ExitCode.ERROR)

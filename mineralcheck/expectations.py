@@ -1,0 +1,500 @@
+"""claims.yaml: the facts a team expects its articles to support, loaded and validated with line numbers."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal, cast, get_args
+
+import yaml
+
+from mineralcheck.errors import ConfigError
+from mineralcheck.models import Report, Value
+from mineralcheck.normalize import extract_values
+
+Status = Literal["agree", "diverge", "single", "any"]
+"""The verdict an expectation wants; "any" checks only presence, sources and value."""
+
+Severity = Literal["error", "warning"]
+"""How much a failed expectation matters: --fail-on decides which severities fail the run."""
+
+SUPPORTED_VERSIONS = (1,)
+
+MATCH_THRESHOLD = 0.6
+"""Default minimum match score (0..1) for a fact to count as the one an expectation is about."""
+
+_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+
+# Comparators written as symbols, rewritten into the prose the value parser reads.
+_COMPARATORS = (
+    (">=", "at least "),
+    ("≥", "at least "),
+    ("<=", "at most "),
+    ("≤", "at most "),
+    (">", "more than "),
+    ("<", "less than "),
+    ("~", "about "),
+    ("≈", "about "),
+    ("=", ""),
+)
+
+_TOP_KEYS = ("version", "sources", "defaults", "claims")
+_DEFAULT_KEYS = ("min_sources", "severity", "status", "min_score")
+_CLAIM_KEYS = ("id", "title", "match", "expect", "severity", "tags", "xfail", "min_score")
+_EXPECT_KEYS = ("value", "status", "min_sources", "sources", "excluded_sources")
+_XFAIL_KEYS = ("reason",)
+
+
+@dataclass(frozen=True)
+class ExpectedValue:
+    """A value an expectation wants, as written ("~70%") and as parsed."""
+
+    text: str
+    value: Value
+
+
+@dataclass(frozen=True)
+class Expectation:
+    """One fact the articles are expected to support, and how."""
+
+    id: str
+    """Stable, unique id ("china-processing-share"): the name of the test case in every format."""
+    title: str
+    """What a human reads ("China processes more than 90% of the world's rare earths")."""
+    match: tuple[str, ...]
+    """Phrasings matched by meaning against the report's facts (the best-scoring one counts)."""
+    line: int
+    """Line of the claim's entry in claims.yaml (1-based): where annotations point."""
+    value: ExpectedValue | None = None
+    status: Status = "any"
+    min_sources: int = 1
+    sources: tuple[str, ...] = ()
+    """Sources (article ids) that must be among the fact's sources."""
+    excluded_sources: tuple[str, ...] = ()
+    """Sources that must not be among the fact's sources."""
+    severity: Severity = "error"
+    tags: tuple[str, ...] = ()
+    xfail: str | None = None
+    """Reason of a known failure: the expectation is reported but does not fail the run."""
+    min_score: float = MATCH_THRESHOLD
+
+
+@dataclass(frozen=True)
+class ExpectationSet:
+    """A whole claims.yaml."""
+
+    path: str
+    """The file as the user named it (used in messages and annotations)."""
+    version: int
+    sources: tuple[str, ...]
+    """Default article paths, resolved against the folder of claims.yaml."""
+    expectations: tuple[Expectation, ...]
+
+    def by_id(self, expectation_id: str) -> Expectation:
+        """The expectation with this id (KeyError when there is none)."""
+        for expectation in self.expectations:
+            if expectation.id == expectation_id:
+                return expectation
+        raise KeyError(expectation_id)
+
+
+def parse_value(text: str) -> Value | None:
+    """The Value an expectation states: ">90%", ">=157", "~70%", "250 trees", "2025-10-28", "Thursday".
+
+    Returns None when the text states no value, or more than one.
+    """
+    phrase = text.strip()
+    for symbol, words in _COMPARATORS:
+        if phrase.startswith(symbol):
+            phrase = words + phrase[len(symbol) :].lstrip()
+            break
+    values = extract_values(phrase)
+    return values[0] if len(values) == 1 else None
+
+
+def load(path: str | Path) -> ExpectationSet:
+    """Read and validate claims.yaml; raises ConfigError naming FILE:LINE for every problem found."""
+    display = str(path)
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError(
+            f"Claims file not found: {display}",
+            tip="pass --claims PATH, or write a starter file with: mineralcheck init ARTICLES...",
+        ) from None
+    except (OSError, UnicodeDecodeError) as error:
+        cause = getattr(error, "strerror", None) or str(error)
+        raise ConfigError(f"Cannot read {display}: {cause}") from None
+    return loads(text, display, base=Path(path).parent)
+
+
+def loads(text: str, display: str = "claims.yaml", *, base: Path = Path(".")) -> ExpectationSet:
+    """Validate claims.yaml given as text; `display` names the file in messages."""
+    return _Validator(display, base).document(_compose(text, display))
+
+
+# --- YAML with line numbers -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Node:
+    """A YAML value with the line it starts on; mappings keep each key's line."""
+
+    value: Any
+    """dict[str, _Node] | list[_Node] | a scalar (str, int, float, bool, date, None)."""
+    line: int
+    key_lines: dict[str, int] | None = None
+
+
+def _compose(text: str, display: str) -> _Node:
+    loader = yaml.SafeLoader(text)  # safe: plain data only, no Python objects
+    try:
+        root = loader.get_single_node()
+        if root is None:
+            raise ConfigError(f"{display} is empty", tip="start from: mineralcheck init ARTICLES...")
+        return _convert(root, loader, display)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = f":{mark.line + 1}" if mark is not None else ""
+        problem = error.problem or error.context or "invalid YAML"
+        raise ConfigError(f"{display}{line}: invalid YAML: {problem}") from None
+    except yaml.YAMLError as error:
+        raise ConfigError(f"{display}: invalid YAML: {error}") from None
+    finally:
+        loader.dispose()
+
+
+def _convert(node: yaml.Node, loader: yaml.SafeLoader, display: str) -> _Node:
+    line = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        values: dict[str, _Node] = {}
+        lines: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node, deep=True)
+            key_line = key_node.start_mark.line + 1
+            if not isinstance(key, str):
+                raise ConfigError(f"{display}:{key_line}: keys must be text, not {key!r}")
+            if key in values:
+                raise ConfigError(
+                    f"{display}:{key_line}: duplicate key '{key}' (first on line {lines[key]})",
+                    tip="YAML would silently keep only the last one; remove or rename one of them.",
+                )
+            values[key] = _convert(value_node, loader, display)
+            lines[key] = key_line
+        return _Node(values, line, lines)
+    if isinstance(node, yaml.SequenceNode):
+        return _Node([_convert(item, loader, display) for item in node.value], line)
+    return _Node(loader.construct_object(node, deep=True), line)
+
+
+# --- validation -----------------------------------------------------------------------------
+
+
+class _Validator:
+    """Turns the YAML tree into an ExpectationSet, collecting every error before raising."""
+
+    def __init__(self, display: str, base: Path) -> None:
+        self.display = display
+        self.base = base
+        self.errors: list[tuple[int, str]] = []
+
+    def error(self, line: int, message: str) -> None:
+        self.errors.append((line, message))
+
+    def raise_errors(self) -> None:
+        if not self.errors:
+            return
+        lines = [f"{self.display}:{line}: {message}" for line, message in sorted(self.errors)]
+        if len(lines) == 1:
+            raise ConfigError(lines[0])
+        raise ConfigError(f"{self.display} has {len(lines)} errors:\n  " + "\n  ".join(lines))
+
+    def keys(
+        self, node: _Node, allowed: tuple[str, ...], where: str, misplaced: dict[str, str] | None = None
+    ) -> dict[str, _Node]:
+        """The mapping of `node`, after reporting unknown keys with a suggestion.
+
+        `misplaced` maps keys that belong elsewhere to where they belong ("under 'expect:'").
+        """
+        if not isinstance(node.value, dict):
+            self.error(node.line, f"{where} must be a mapping (key: value), not {_kind(node.value)}")
+            return {}
+        assert node.key_lines is not None
+        for key, line in node.key_lines.items():
+            if key not in allowed and misplaced and key in misplaced:
+                self.error(line, f"'{key}' is not allowed in {where}: it belongs {misplaced[key]}")
+            elif key not in allowed:
+                close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+                hint = (
+                    f"; did you mean '{close[0]}'?" if close else f"; expected one of: {', '.join(allowed)}"
+                )
+                self.error(line, f"unknown key '{key}' in {where}{hint}")
+        return cast(dict[str, _Node], node.value)
+
+    def document(self, root: _Node) -> ExpectationSet:
+        top = self.keys(root, _TOP_KEYS, "the top level")
+        if not top and not self.errors:
+            self.error(root.line, "the file is empty")
+        self.raise_errors()
+
+        version = 0
+        if "version" not in top:
+            self.error(root.line, f"missing 'version' (add: version: {SUPPORTED_VERSIONS[-1]})")
+        else:
+            node = top["version"]
+            if isinstance(node.value, bool) or node.value not in SUPPORTED_VERSIONS:
+                supported = ", ".join(str(v) for v in SUPPORTED_VERSIONS)
+                self.error(
+                    node.line,
+                    f"unknown version {node.value!r}: this mineralcheck reads version {supported} "
+                    "(upgrade mineralcheck for newer files)",
+                )
+            else:
+                version = int(node.value)
+
+        sources = tuple(str(self.base / s) for s in self.strings(top.get("sources"), "sources"))
+        defaults = self.defaults(top.get("defaults"))
+
+        expectations: list[Expectation] = []
+        claims = top.get("claims")
+        if claims is None:
+            self.error(root.line, "missing 'claims' (a list of expected facts)")
+        elif not isinstance(claims.value, list):
+            self.error(claims.line, f"'claims' must be a list, not {_kind(claims.value)}")
+        elif not claims.value:
+            self.error(claims.line, "'claims' is empty: add at least one expected fact")
+        else:
+            seen: dict[str, int] = {}
+            for item in claims.value:
+                expectation = self.claim(item, defaults)
+                if expectation is None:
+                    continue
+                if expectation.id in seen:
+                    self.error(
+                        expectation.line,
+                        f"duplicate id '{expectation.id}' (first on line {seen[expectation.id]})",
+                    )
+                seen.setdefault(expectation.id, expectation.line)
+                expectations.append(expectation)
+        self.raise_errors()
+        return ExpectationSet(self.display, version, sources, tuple(expectations))
+
+    def defaults(self, node: _Node | None) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "min_sources": 1,
+            "severity": "error",
+            "status": "any",
+            "min_score": MATCH_THRESHOLD,
+        }
+        if node is None:
+            return out
+        given = self.keys(node, _DEFAULT_KEYS, "defaults")
+        if "min_sources" in given:
+            out["min_sources"] = self.positive_int(given["min_sources"], "min_sources")
+        if "severity" in given:
+            out["severity"] = self.choice(given["severity"], "severity", get_args(Severity))
+        if "status" in given:
+            out["status"] = self.choice(given["status"], "status", get_args(Status))
+        if "min_score" in given:
+            out["min_score"] = self.score(given["min_score"])
+        return out
+
+    def claim(self, node: _Node, defaults: dict[str, Any]) -> Expectation | None:
+        where = "a claim"
+        fields = self.keys(node, _CLAIM_KEYS, where, dict.fromkeys(_EXPECT_KEYS, "under 'expect:'"))
+        if not fields:
+            return None
+        raw_id = fields.get("id")
+        if raw_id is None:
+            self.error(node.line, "claim without an 'id' (add e.g. id: china-processing-share)")
+            claim_id = ""
+        else:
+            claim_id = str(raw_id.value) if raw_id.value is not None else ""
+            if not _ID_RE.match(claim_id):
+                self.error(raw_id.line, f"bad id {raw_id.value!r}: use letters, digits, '.', '_' and '-'")
+        where = f"claim '{claim_id}'" if claim_id else where
+
+        match = self.strings(fields.get("match"), f"match of {where}")
+        if "match" not in fields:
+            self.error(node.line, f"{where} has no 'match' (the sentence to look for in the articles)")
+        elif not match:
+            self.error(fields["match"].line, f"'match' of {where} is empty")
+        title_node = fields.get("title")
+        title = self.text(title_node, f"title of {where}") if title_node else (match[0] if match else "")
+
+        expect = {}
+        if "expect" in fields:
+            beside = dict.fromkeys(_CLAIM_KEYS, "beside 'expect:', not under it")
+            expect = self.keys(fields["expect"], _EXPECT_KEYS, f"expect of {where}", beside)
+        value = None
+        if "value" in expect:
+            value = self.value(expect["value"], where)
+        status = defaults["status"]
+        if "status" in expect:
+            status = self.choice(expect["status"], "status", get_args(Status))
+        min_sources = defaults["min_sources"]
+        if "min_sources" in expect:
+            min_sources = self.positive_int(expect["min_sources"], "min_sources")
+        sources = self.strings(expect.get("sources"), f"sources of {where}")
+        excluded = self.strings(expect.get("excluded_sources"), f"excluded_sources of {where}")
+        for both in sorted(set(sources) & set(excluded)):
+            self.error(expect["excluded_sources"].line, f"source '{both}' is both required and excluded")
+
+        severity = defaults["severity"]
+        if "severity" in fields:
+            severity = self.choice(fields["severity"], "severity", get_args(Severity))
+        tags = self.strings(fields.get("tags"), f"tags of {where}")
+        xfail = None
+        if "xfail" in fields:
+            xfail_fields = self.keys(fields["xfail"], _XFAIL_KEYS, f"xfail of {where}")
+            if "reason" in xfail_fields:
+                xfail = self.text(xfail_fields["reason"], "xfail reason")
+            elif isinstance(fields["xfail"].value, dict):
+                self.error(fields["xfail"].line, "xfail needs a reason: xfail: {reason: why it fails}")
+        min_score = defaults["min_score"]
+        if "min_score" in fields:
+            min_score = self.score(fields["min_score"])
+        return Expectation(
+            id=claim_id,
+            title=title,
+            match=match,
+            line=node.line,
+            value=value,
+            status=status,
+            min_sources=min_sources,
+            sources=sources,
+            excluded_sources=excluded,
+            severity=severity,
+            tags=tags,
+            xfail=xfail,
+            min_score=min_score,
+        )
+
+    def value(self, node: _Node, where: str) -> ExpectedValue | None:
+        raw = node.value
+        if isinstance(raw, bool) or raw is None or isinstance(raw, list | dict):
+            self.error(node.line, f'value of {where} must be text such as ">90%", not {_kind(raw)}')
+            return None
+        # YAML reads an unquoted 2025-10-28 as a date and 250 as a number: both are fine here.
+        text = raw.isoformat() if isinstance(raw, dt.date) else str(raw)
+        parsed = parse_value(text)
+        if parsed is None:
+            self.error(
+                node.line,
+                f"cannot read value {text!r} of {where}: write one figure, date or day, "
+                'e.g. ">90%", ">=157", "~70%", "250 trees", "2025-10-28", "Thursday"',
+            )
+            return None
+        return ExpectedValue(text, parsed)
+
+    def strings(self, node: _Node | None, where: str) -> tuple[str, ...]:
+        """A string or a list of strings (an empty tuple when absent)."""
+        if node is None:
+            return ()
+        items = node.value if isinstance(node.value, list) else [node]
+        out = []
+        for item in items:
+            if isinstance(item.value, str | int | float) and not isinstance(item.value, bool):
+                if str(item.value).strip():
+                    out.append(str(item.value))
+                    continue
+            self.error(item.line, f"{where} must be text or a list of texts, not {_kind(item.value)}")
+        return tuple(out)
+
+    def text(self, node: _Node, where: str) -> str:
+        if isinstance(node.value, str) and node.value.strip():
+            return node.value
+        self.error(node.line, f"{where} must be non-empty text, not {_kind(node.value)}")
+        return ""
+
+    def choice(self, node: _Node, key: str, allowed: tuple[str, ...]) -> Any:
+        if isinstance(node.value, str) and node.value in allowed:
+            return node.value
+        close = difflib.get_close_matches(str(node.value), allowed, n=1, cutoff=0.5)
+        hint = f"did you mean '{close[0]}'?" if close else f"expected one of: {', '.join(allowed)}"
+        self.error(node.line, f"bad {key} {node.value!r}: {hint}")
+        return allowed[0]
+
+    def positive_int(self, node: _Node, key: str) -> int:
+        if isinstance(node.value, int) and not isinstance(node.value, bool) and node.value >= 1:
+            return node.value
+        self.error(node.line, f"bad {key} {node.value!r}: expected a whole number, 1 or more")
+        return 1
+
+    def score(self, node: _Node) -> float:
+        raw = node.value
+        if isinstance(raw, int | float) and not isinstance(raw, bool) and 0 < raw <= 1:
+            return float(raw)
+        self.error(node.line, f"bad min_score {raw!r}: expected a number between 0 and 1, e.g. 0.6")
+        return MATCH_THRESHOLD
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (a yes/no value)"
+    return repr(value)
+
+
+# --- starter file ---------------------------------------------------------------------------
+
+
+def starter(report: Report, sources: Sequence[str] = ()) -> str:
+    """A starter claims.yaml from a run: every fact two or more sources state, with its current
+    verdict, source count and (when the sources agree on one) value, for a user to prune."""
+    lines = [
+        "# Starter claims.yaml written by `mineralcheck init`: the facts several sources state today.",
+        "# Prune it to the facts you care about, give each a meaningful id and title, then run",
+        "# `mineralcheck check` in CI. Keys: see docs/ci.md.",
+        f"version: {SUPPORTED_VERSIONS[-1]}",
+    ]
+    if sources:
+        lines.append("sources: [" + ", ".join(_quote(s) for s in sources) + "]")
+    lines += ["defaults: {min_sources: 1, severity: error}", "claims:"]
+    used: set[str] = set()
+    facts = [f for f in report.facts if len(f.cluster.sources) >= 2]
+    if not facts:
+        lines[-1] = "claims: []  # no fact is stated by two or more sources; add expectations by hand"
+    for fact in facts:
+        expect = [f"status: {fact.verdict}", f"min_sources: {len(fact.cluster.sources)}"]
+        if fact.verdict == "agree" and len(fact.reason.groups) == 1:
+            value = fact.reason.groups[0].value
+            if parse_value(value) is not None:
+                expect.insert(0, f"value: {_quote(value)}")
+        title = " ".join(fact.title.split())
+        lines += [
+            f"  - id: {_slug(title, used)}",
+            f"    title: {_quote(title)}",
+            f"    match: {_quote(title)}",
+            "    expect: {" + ", ".join(expect) + "}",
+            f"    # {fact.id}: {', '.join(fact.cluster.sources)}",
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def _quote(text: str) -> str:
+    # A JSON string is a valid YAML double-quoted scalar.
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _slug(title: str, used: set[str]) -> str:
+    words = re.findall(r"[a-z0-9]+", title.lower())
+    base = "-".join(w for w in words if w not in _STOP_WORDS)[:40].strip("-") or "fact"
+    slug, n = base, 2
+    while slug in used:
+        slug, n = f"{base}-{n}", n + 1
+    used.add(slug)
+    return slug
+
+
+_STOP_WORDS = {"the", "a", "an", "of", "and", "to", "in", "on", "for", "with", "at", "by", "is", "are"}
