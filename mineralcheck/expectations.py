@@ -169,8 +169,14 @@ def _compose(text: str, display: str) -> _Node:
         loader.dispose()
 
 
+_PLAIN_TAGS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
+
+
 def _convert(node: yaml.Node, loader: yaml.SafeLoader, display: str) -> _Node:
     line = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode | yaml.SequenceNode) and node.tag not in _PLAIN_TAGS:
+        # Scalars with such tags are refused by the safe constructor; collections are checked here.
+        raise ConfigError(f"{display}:{line}: invalid YAML: tag {node.tag} is not allowed (plain data only)")
     if isinstance(node, yaml.MappingNode):
         values: dict[str, _Node] = {}
         lines: dict[str, int] = {}
@@ -305,7 +311,9 @@ class _Validator:
         return out
 
     def claim(self, node: _Node, defaults: dict[str, Any]) -> Expectation | None:
-        where = "a claim"
+        raw = node.value if isinstance(node.value, dict) else {}
+        named = raw.get("id") is not None and isinstance(raw["id"].value, str | int)
+        where = f"claim '{raw['id'].value}'" if named else "a claim"
         fields = self.keys(node, _CLAIM_KEYS, where, dict.fromkeys(_EXPECT_KEYS, "under 'expect:'"))
         if not fields:
             return None
