@@ -170,7 +170,7 @@ def check(
     paths: Annotated[
         list[str] | None,
         typer.Argument(
-            metavar="[PATH]...",
+            metavar="PATH",
             help="Article files or folders; default: the `sources:` of claims.yaml.",
             show_default=False,
         ),

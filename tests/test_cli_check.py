@@ -394,3 +394,23 @@ def test_seeds_hold_and_an_edited_figure_fails_naming_the_claim_and_both_values(
     assert "cherry-trees" in messages and "250" in messages and "200" in messages
     assert ET.parse(tmp_path / "junit.xml").getroot().find("testsuite") is not None
     assert "Wrote the junit report" in edited.stderr
+
+
+# --- documentation ----------------------------------------------------------------------------
+
+
+def test_the_ci_docs_list_every_finding_code_format_and_exit_code() -> None:
+    from mineralcheck.check import Code
+
+    docs = (ROOT / "docs" / "ci.md").read_text(encoding="utf-8")
+    for code in Code:
+        assert f"| `{code.value}` | {code.slug} |" in docs, code
+    for fmt in CheckFormat:
+        assert f"| `{fmt.value}` |" in docs, fmt
+    for exit_code in ExitCode:
+        assert f"| {exit_code.value} |" in docs, exit_code
+
+
+def test_init_has_help() -> None:
+    result = CliRunner().invoke(cli.app, ["init", "--help"])
+    assert result.exit_code == 0 and "starter claims.yaml" in " ".join(result.stdout.split())
