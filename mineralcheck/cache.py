@@ -1,0 +1,305 @@
+"""On-disk caches of claim extraction and sentence vectors: one SQLite file per kind.
+
+A rerun on unchanged articles reads both and so never imports spaCy, torch or sentence-transformers.
+SQLite (stdlib) gives atomic, transactional writes that concurrent runs can share without
+corrupting anything, and keeps tens of thousands of entries in one file instead of as many small
+ones. Every entry carries a checksum; an entry that fails it (or fails to decode) is ignored, reported
+through the `warn` callback and rebuilt by the caller. A cache that cannot be opened at all is
+reported once and the run goes on without it: a cache problem never fails a run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import asdict, fields
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from mineralcheck.models import Article, Claim, Value
+
+CACHE_DIR_ENV = "MINERALCHECK_CACHE_DIR"
+"""Environment variable that overrides the cache directory."""
+
+SCHEMA = 1
+"""Bumped when the layout of a cache file or of its entries changes; part of each file name."""
+
+Warn = Callable[[str], None]
+"""warn(sentence): a cache problem the user may want to know about (never an error)."""
+
+_CHUNK = 500  # keys per SELECT ... IN (...): well under SQLite's bound-parameter limit
+
+
+def _ignore(message: str) -> None:
+    return None
+
+
+def default_cache_dir() -> Path:
+    """$MINERALCHECK_CACHE_DIR, else the platform's user cache directory (~/.cache/mineralcheck)."""
+    override = os.environ.get(CACHE_DIR_ENV)
+    if override:
+        return Path(override).expanduser()
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("mineralcheck", appauthor=False))
+
+
+def _checksum(payload: bytes) -> bytes:
+    return hashlib.blake2b(payload, digest_size=8).digest()
+
+
+def _chunks(items: Sequence[str], size: int = _CHUNK) -> Iterator[Sequence[str]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+class Store:
+    """A key -> bytes table in one SQLite file, opened on first use.
+
+    Writes go through `INSERT OR REPLACE` in one transaction, so a reader sees an entry whole or not
+    at all, and two runs writing at once simply take turns (WAL journal, generous busy timeout).
+    """
+
+    def __init__(self, path: Path, *, warn: Warn = _ignore) -> None:
+        self.path = path
+        self._warn = warn
+        self._db: sqlite3.Connection | None = None
+        self._broken = False
+
+    def _connect(self) -> sqlite3.Connection | None:
+        if self._db is not None or self._broken:
+            return self._db
+        try:
+            self._db = self._open()
+        except sqlite3.DatabaseError as exc:
+            # Not a database any more (truncated, overwritten): set it aside and start afresh.
+            self._warn(f"the cache file {self.path} is unreadable ({exc}); rebuilding it")
+            try:
+                os.replace(self.path, self.path.with_name(self.path.name + ".corrupt"))
+                self._db = self._open()
+            except (OSError, sqlite3.Error) as again:
+                self._give_up(again)
+        except OSError as exc:
+            self._give_up(exc)
+        return self._db
+
+    def _open(self) -> sqlite3.Connection:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        db = sqlite3.connect(self.path, timeout=60.0, isolation_level=None)
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: durable enough for a cache
+            db.execute("CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, sum BLOB, value BLOB)")
+            db.execute("SELECT count(*) FROM entries WHERE rowid = 1").fetchone()  # fails if not a db
+        except BaseException:
+            db.close()
+            raise
+        return db
+
+    def _give_up(self, exc: BaseException) -> None:
+        self._warn(f"cannot use the cache at {self.path} ({exc}); running without it")
+        self._broken = True
+        self._db = None
+
+    def get_many(self, keys: Sequence[str]) -> dict[str, bytes]:
+        """The stored values of those keys that are present and intact."""
+        db = self._connect()
+        found: dict[str, bytes] = {}
+        if db is None:
+            return found
+        bad = 0
+        try:
+            for chunk in _chunks(keys):
+                marks = ",".join("?" * len(chunk))
+                rows = db.execute(f"SELECT key, sum, value FROM entries WHERE key IN ({marks})", tuple(chunk))
+                for key, checksum, value in rows:
+                    if isinstance(value, bytes) and checksum == _checksum(value):
+                        found[key] = value
+                    else:
+                        bad += 1
+        except sqlite3.DatabaseError as exc:
+            self._give_up(exc)
+            return {}
+        if bad:
+            self._warn(f"ignored {bad} corrupt entr{'y' if bad == 1 else 'ies'} in {self.path}; rebuilding")
+        return found
+
+    def put_many(self, items: Iterable[tuple[str, bytes]]) -> None:
+        """Store (key, value) pairs in one transaction; replaces entries with the same key."""
+        db = self._connect()
+        if db is None:
+            return
+        rows = [(key, _checksum(value), value) for key, value in items]
+        if not rows:
+            return
+        try:
+            db.execute("BEGIN IMMEDIATE")
+            db.executemany("INSERT OR REPLACE INTO entries (key, sum, value) VALUES (?, ?, ?)", rows)
+            db.execute("COMMIT")
+        except sqlite3.DatabaseError as exc:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            self._give_up(exc)
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+
+# -- vectors -----------------------------------------------------------------------------------------
+
+
+class VectorCache:
+    """Sentence vectors keyed by model identity and text (content hash); float32 rows."""
+
+    def __init__(self, directory: Path, *, warn: Warn = _ignore) -> None:
+        self._store = Store(directory / f"vectors-v{SCHEMA}.sqlite", warn=warn)
+        self._warn = warn
+
+    @staticmethod
+    def key(model: str, text: str) -> str:
+        return hashlib.sha256(f"{model}\0{text}".encode()).hexdigest()
+
+    def get(self, model: str, texts: Sequence[str]) -> dict[str, np.ndarray]:
+        """Vectors of the texts found, by text; a row of the wrong size or norm counts as corrupt."""
+        keys = {self.key(model, t): t for t in texts}
+        found = self._store.get_many(list(keys))
+        out: dict[str, np.ndarray] = {}
+        dim: int | None = None
+        bad = 0
+        for key, blob in found.items():
+            vector = _decode_vector(blob)
+            if vector is None or (dim is not None and len(vector) != dim):
+                bad += 1
+                continue
+            dim = len(vector)
+            out[keys[key]] = vector
+        if bad:
+            self._warn(f"ignored {bad} malformed vector{'s' if bad > 1 else ''} in the cache; re-encoding")
+        return out
+
+    def put(self, model: str, texts: Sequence[str], vectors: np.ndarray) -> None:
+        rows = np.ascontiguousarray(vectors, dtype="<f4")
+        self._store.put_many((self.key(model, t), rows[k].tobytes()) for k, t in enumerate(texts))
+
+    def close(self) -> None:
+        self._store.close()
+
+
+def _decode_vector(blob: bytes) -> np.ndarray | None:
+    if len(blob) == 0 or len(blob) % 4:
+        return None
+    vector = np.frombuffer(blob, dtype="<f4").astype(np.float32)
+    # Every vector we store is L2-normalised; anything else was not written by us.
+    if not np.all(np.isfinite(vector)) or abs(float(vector @ vector) - 1.0) > 1e-3:
+        return None
+    return vector
+
+
+# -- extraction --------------------------------------------------------------------------------------
+
+
+class ClaimCache:
+    """Each article's claims, keyed by the article's content and the extractor's version."""
+
+    def __init__(self, directory: Path, *, warn: Warn = _ignore) -> None:
+        self._store = Store(directory / f"claims-v{SCHEMA}.sqlite", warn=warn)
+        self._warn = warn
+
+    @staticmethod
+    def key(article: Article, extractor: str) -> str:
+        """Everything extraction reads from an article, plus the extractor's own version."""
+        material = repr(
+            (extractor, article.id, article.text, article.date, article.furniture, article.captions)
+        )
+        return hashlib.sha256(material.encode()).hexdigest()
+
+    def get(self, articles: Sequence[Article], extractor: str) -> dict[int, tuple[Claim, ...]]:
+        """Claims of the articles found, by position in `articles`."""
+        keys = [self.key(a, extractor) for a in articles]
+        found = self._store.get_many(keys)
+        out: dict[int, tuple[Claim, ...]] = {}
+        bad = 0
+        for index, key in enumerate(keys):
+            if key not in found:
+                continue
+            try:
+                out[index] = claims_from_json(found[key])
+            except (ValueError, TypeError, KeyError):
+                bad += 1
+        if bad:
+            self._warn(f"ignored {bad} undecodable claim entr{'y' if bad == 1 else 'ies'}; re-extracting")
+        return out
+
+    def put(self, items: Iterable[tuple[Article, tuple[Claim, ...]]], extractor: str) -> None:
+        self._store.put_many((self.key(a, extractor), claims_to_json(c)) for a, c in items)
+
+    def close(self) -> None:
+        self._store.close()
+
+
+def claims_to_json(claims: Sequence[Claim]) -> bytes:
+    """Claims as JSON; floats keep their exact value (repr round-trips), infinities included."""
+    return json.dumps([asdict(c) for c in claims], ensure_ascii=False, separators=(",", ":")).encode()
+
+
+_CLAIM_FIELDS = frozenset(f.name for f in fields(Claim))
+_VALUE_FIELDS = frozenset(f.name for f in fields(Value))
+
+
+def claims_from_json(payload: bytes) -> tuple[Claim, ...]:
+    """The exact inverse of claims_to_json; raises ValueError on anything it did not write."""
+    data = json.loads(payload)
+    if not isinstance(data, list):
+        raise ValueError("not a list of claims")
+    return tuple(_claim(item) for item in data)
+
+
+def _claim(item: Any) -> Claim:
+    if not isinstance(item, dict) or set(item) != _CLAIM_FIELDS:
+        raise ValueError("not a claim")
+    values = tuple(_value(v) for v in item["values"])
+    rest: dict[str, Any] = {
+        k: tuple(v) if isinstance(v, list) else v for k, v in item.items() if k != "values"
+    }
+    return Claim(values=values, **rest)
+
+
+def _value(item: Any) -> Value:
+    if not isinstance(item, dict) or set(item) != _VALUE_FIELDS:
+        raise ValueError("not a value")
+    return Value(**item)
+
+
+# -- versions ----------------------------------------------------------------------------------------
+
+# Everything whose change can change the claims of an article: hashed, so the version cannot go stale.
+_EXTRACTOR_SOURCES = ("claims.py", "parse.py", "segment.py", "furniture.py", "models.py", "pipeline.py")
+_EXTRACTOR_DIRS = (("normalize", "*.py"), ("data", "*.yaml"))
+
+
+def extractor_version(parser_model: str) -> str:
+    """A digest of the extraction code, its data files and the parser's versions."""
+    from importlib import metadata
+
+    package = Path(__file__).parent
+    files = [package / name for name in _EXTRACTOR_SOURCES]
+    for folder, pattern in _EXTRACTOR_DIRS:
+        files.extend(sorted((package / folder).glob(pattern)))
+    digest = hashlib.sha256()
+    for file in files:
+        digest.update(file.relative_to(package).as_posix().encode() + b"\0")
+        digest.update(file.read_bytes() if file.exists() else b"<missing>")
+    for dist in ("spacy", parser_model.replace("_", "-")):
+        try:
+            digest.update(f"{dist}=={metadata.version(dist)}".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{dist}==?".encode())
+    digest.update(parser_model.encode())
+    return digest.hexdigest()[:32]

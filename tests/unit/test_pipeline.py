@@ -1,0 +1,154 @@
+"""The wired pipeline with its caches: same report with and without them, and warm runs stay light."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Sequence
+from dataclasses import asdict
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from mineralcheck import pipeline
+from mineralcheck.embed import DEFAULT_MODEL, FakeEmbedder, model_identity
+from mineralcheck.pipeline import CompareOptions
+from mineralcheck.report import ReportFormat, render
+
+CORPUS = Path(__file__).parents[1] / "corpora" / "quake"
+
+
+class CountingEmbedder(FakeEmbedder):
+    """The fake embedder, counting what it is asked to encode."""
+
+    def __init__(self, dim: int = 256) -> None:
+        super().__init__(dim)
+        self.calls: list[list[str]] = []
+        self.started = 0
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        self.calls.append(list(texts))
+        return super().encode(texts)
+
+    @property
+    def encoded(self) -> list[str]:
+        return [t for call in self.calls for t in call]
+
+
+def run(tmp_path: Path, embedder: FakeEmbedder, *, use_cache: bool = True) -> str:
+    options = CompareOptions(use_cache=use_cache, cache_dir=str(tmp_path / "cache"))
+    report = pipeline.compare([str(CORPUS)], options, embedder=embedder)
+    return render(report, ReportFormat.json)
+
+
+def test_results_are_identical_with_and_without_the_cache(tmp_path: Path) -> None:
+    without = run(tmp_path, FakeEmbedder(), use_cache=False)
+    cold = run(tmp_path, FakeEmbedder())
+    warm = run(tmp_path, FakeEmbedder())
+    assert without == cold == warm
+
+
+def test_no_cache_neither_reads_nor_writes(tmp_path: Path) -> None:
+    run(tmp_path, FakeEmbedder(), use_cache=False)
+    assert not (tmp_path / "cache").exists()
+
+
+def test_a_warm_run_neither_parses_nor_encodes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    first = CountingEmbedder()
+    run(tmp_path, first)
+    assert first.encoded and len(first.encoded) == len(set(first.encoded))  # each distinct text once
+
+    def no_parsing(texts: Sequence[str]) -> None:
+        raise AssertionError("a warm run parsed sentences")
+
+    monkeypatch.setattr(pipeline, "parse_sentences", no_parsing)
+    second = CountingEmbedder()
+    run(tmp_path, second)
+    assert second.calls == []
+
+
+def test_a_corrupt_vector_is_re_encoded_with_a_warning(tmp_path: Path) -> None:
+    import sqlite3
+
+    expected = run(tmp_path, FakeEmbedder())
+    with sqlite3.connect(tmp_path / "cache" / "vectors-v1.sqlite") as db:
+        db.execute("UPDATE entries SET value = x'0000' WHERE rowid = (SELECT min(rowid) FROM entries)")
+    warnings: list[str] = []
+    embedder = CountingEmbedder()
+    options = CompareOptions(cache_dir=str(tmp_path / "cache"))
+    report = pipeline.compare([str(CORPUS)], options, embedder=embedder, warn=warnings.append)
+    assert render(report, ReportFormat.json) == expected
+    assert len(embedder.encoded) == 1
+    assert warnings and "corrupt" in warnings[0]
+
+
+def test_progress_covers_every_stage(tmp_path: Path) -> None:
+    seen: list[tuple[str, int, int]] = []
+    options = CompareOptions(use_cache=False)
+    pipeline.compare([str(CORPUS)], options, embedder=FakeEmbedder(), progress=lambda *a: seen.append(a))
+    stages = [s for s, _, _ in seen]
+    assert set(stages) == {"reading", "extracting", "encoding", "clustering"}
+    for stage in set(stages):
+        last = [(d, t) for s, d, t in seen if s == stage][-1]
+        assert last[0] == last[1], stage
+
+
+def test_an_embedder_passed_in_is_never_started(tmp_path: Path) -> None:
+    class Startable(CountingEmbedder):
+        def start(self) -> None:
+            self.started += 1
+
+    # An embedder the caller passes in is the caller's to manage (and to close).
+    given = Startable()
+    run(tmp_path, given)
+    assert given.started == 0
+
+
+WARM_RUN = """
+import json, sys
+from mineralcheck import pipeline
+report = pipeline.compare([sys.argv[1]], pipeline.CompareOptions(cache_dir=sys.argv[2]))
+heavy = sorted(m for m in ("torch", "sentence_transformers", "transformers", "spacy") if m in sys.modules)
+print(json.dumps({"heavy": heavy, "facts": len(report.facts)}))
+"""
+
+
+def test_a_warm_run_imports_neither_torch_nor_spacy(tmp_path: Path) -> None:
+    # Fill the cache as the real model would (its identity, its dimension), with fake vectors...
+    class StandIn(FakeEmbedder):
+        @property
+        def cache_identity(self) -> str:
+            return model_identity(DEFAULT_MODEL)
+
+    options = CompareOptions(cache_dir=str(tmp_path / "cache"))
+    pipeline.compare([str(CORPUS)], options, embedder=StandIn(384))
+    # ...then a fresh interpreter with the default embedder must find everything it needs there.
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    out = subprocess.run(
+        [sys.executable, "-c", WARM_RUN, str(CORPUS), str(tmp_path / "cache")],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env,
+        timeout=120,
+    )
+    result = json.loads(out.stdout)
+    assert result["heavy"] == []
+    assert result["facts"] > 0
+    assert out.stderr == ""
+
+
+def test_claims_from_the_cache_equal_fresh_ones(tmp_path: Path) -> None:
+    from mineralcheck.cache import ClaimCache
+    from mineralcheck.ingest import load_articles
+
+    articles = load_articles([str(CORPUS)]).articles
+    fresh = pipeline.extract_all(articles)
+    cache = ClaimCache(tmp_path)
+    pipeline.extract_all(articles, cache=cache)
+    cached = pipeline.extract_all(articles, cache=cache)
+    assert cached == fresh
+    assert [asdict(c) for c in cached] == [asdict(c) for c in fresh]
