@@ -85,7 +85,9 @@ def _own_subject(tok: Any) -> Any | None:
 
 
 def _content_words(tokens: Iterable[Any]) -> int:
-    return sum(1 for t in tokens if t.is_alpha and not t.is_stop) + sum(1 for t in tokens if t.like_num)
+    return sum(1 for t in tokens if t.is_alpha and not t.is_stop) + sum(
+        1 for t in tokens if t.like_num or any(ch.isdigit() for ch in t.text)
+    )
 
 
 def _clause_heads(doc: Any) -> dict[int, str]:
@@ -190,7 +192,7 @@ def _inherited_subject(head: Any, kind: str, heads: dict[int, str]) -> str:
     # stands for the noun it modifies.
     node = parent
     for _ in range(6):
-        if heads.get(node.i) == "relcl":
+        if heads.get(node.i) in ("relcl", "acl"):
             return _noun_core(node.head, heads)
         text = _subject_text(node, heads)
         if text:
@@ -292,20 +294,30 @@ def _split_coordinated_nouns(clause: _Clause) -> list[_Clause]:
     return [clause]
 
 
+def _stands_alone(clause: _Clause) -> bool:
+    """Enough to state a fact: three content words, or a verb with a figure ("injured 140 others")."""
+    words = _content_words(clause.tokens)
+    has_figure = any(t.like_num or any(ch.isdigit() for ch in t.text) for t in clause.tokens)
+    return words >= MIN_CONTENT_WORDS or (words >= 2 and has_figure and _is_verb(clause.head))
+
+
 def _merge_small(clauses: list[_Clause]) -> list[_Clause]:
     """A clause too small to state a fact on its own goes back into the clause before it."""
     out: list[_Clause] = []
     for clause in clauses:
-        if out and _content_words(clause.tokens) < MIN_CONTENT_WORDS:
+        if out and not _stands_alone(clause):
             prev = out[-1]
             merged = tuple(sorted(prev.tokens + clause.tokens, key=lambda t: t.i))
             out[-1] = _Clause(prev.head, prev.kind, merged, prev.subject_prefix)
         else:
             out.append(clause)
-    if len(out) > 1 and _content_words(out[0].tokens) < MIN_CONTENT_WORDS:
+    if len(out) > 1 and not _stands_alone(out[0]):
+        # A leading fragment (often a verbless subject the parser left as root) becomes the start of
+        # the next clause, and then supplies that clause's subject itself.
         first, second = out[0], out[1]
         merged = tuple(sorted(first.tokens + second.tokens, key=lambda t: t.i))
-        out[:2] = [_Clause(second.head, second.kind, merged, second.subject_prefix)]
+        prefix = "" if first.tokens[0].i < second.tokens[0].i else second.subject_prefix
+        out[:2] = [_Clause(second.head, second.kind, merged, prefix)]
     return out
 
 

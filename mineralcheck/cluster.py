@@ -39,9 +39,13 @@ class ClusterParams:
     """Cosine below which a pair is never considered."""
     lexical_weight: float = 0.45
     """Share of the wording score in the similarity (the rest is the embedding cosine)."""
+    mutual_floor: float = 0.40
+    """Similarity at which two claims that are each other's best match across two articles may join."""
     value_bonus: float = 0.25
     """Added when two claims state the same specific figure (same unit and counted thing, overlapping
     intervals); a small whole count ("two", "one") adds a third of it, being far less telling."""
+    unit_penalty: float = 0.15
+    """Subtracted when both claims state figures, all in different units (a depth and a magnitude)."""
     quote_bonus: float = 0.15
     """Added, scaled by likeness, when two claims quote similar words."""
     neighbours: int = 24
@@ -106,19 +110,15 @@ def _same_figure(a: Claim, b: Claim) -> float:
         if va.kind != "quantity":
             continue
         for vb in b.values:
-            if (
-                vb.kind == "quantity"
-                and va.unit == vb.unit
-                and va.quantity == vb.quantity
-                and va.low <= vb.high
-                and vb.low <= va.high
-            ):
-                best = max(best, _figure_weight(va))
+            if vb.kind == "quantity" and va.unit == vb.unit and va.low <= vb.high and vb.low <= va.high:
+                # Counted nouns may be synonyms ("14 stops", "fourteen stations"): half the evidence.
+                same_thing = va.quantity == vb.quantity or not va.quantity or not vb.quantity
+                best = max(best, _figure_weight(va) * (1.0 if same_thing else 0.5))
     return best
 
 
-def _units(claim: Claim) -> set[tuple[str, str]]:
-    return {(v.unit, v.quantity) for v in claim.values if v.kind == "quantity"}
+def _units(claim: Claim) -> set[str]:
+    return {v.unit for v in claim.values if v.kind == "quantity" and v.unit}
 
 
 def pair_similarity(a: Claim, b: Claim, cosine: float, wording: float, params: ClusterParams) -> float:
@@ -132,8 +132,8 @@ def pair_similarity(a: Claim, b: Claim, cosine: float, wording: float, params: C
     else:
         units_a, units_b = _units(a), _units(b)
         if units_a and units_b and not (units_a & units_b):
-            # Both state figures, of different kinds (a depth and a magnitude, deaths and injuries).
-            score -= 0.08
+            # Both state figures in different units (a depth in km and a magnitude).
+            score -= params.unit_penalty
     if a.quote and b.quote:
         likeness = fuzz.token_set_ratio(a.quote.lower(), b.quote.lower()) / 100.0
         if likeness >= 0.6:
@@ -209,16 +209,41 @@ class _Linker:
                 total += s
         return total / (len(ma) * len(mb))
 
-    def run(self, edges: list[tuple[float, int, int]]) -> list[list[int]]:
+    def run(self, edges: list[tuple[float, int, int]], mutual: set[tuple[int, int]]) -> list[list[int]]:
         for _score, i, j in edges:
             a, b = self.find(i), self.find(j)
             if a == b:
                 continue
-            if self.linkage(a, b) >= self.params.threshold:
+            # Mutual best matches across two articles may join on weaker similarity.
+            needed = self.params.mutual_floor if (i, j) in mutual else self.params.threshold
+            if self.linkage(a, b) >= needed:
                 keep, drop = (a, b) if a < b else (b, a)
                 self.parent[drop] = keep
                 self.members[keep].extend(self.members.pop(drop))
         return [sorted(m) for m in self.members.values()]
+
+
+def _mutual_best(
+    claims: Sequence[Claim], scored: Sequence[tuple[float, int, int]], floor: float
+) -> set[tuple[int, int]]:
+    """Pairs (i, j) where j is i's most similar claim in j's article and i is j's in i's.
+
+    An article usually states a fact once, so when two claims of two articles pick each other as their
+    closest match, they very likely state the same fact even in quite different words.
+    """
+    best: dict[tuple[int, str], tuple[float, int]] = {}
+    for score, i, j in scored:
+        if score < floor:
+            continue
+        for a, b in ((i, j), (j, i)):
+            key = (a, claims[b].source)
+            if claims[a].source != claims[b].source and (key not in best or (score, -b) > (best[key][0], -best[key][1])):
+                best[key] = (score, b)
+    mutual = set()
+    for (a, source), (_score, b) in best.items():
+        if a < b and best.get((b, claims[a].source), (0.0, -1))[1] == a:
+            mutual.add((a, b))
+    return mutual
 
 
 def cluster_claims(
@@ -232,14 +257,12 @@ def cluster_claims(
     if len(claims) == 0:
         return ()
     linker = _Linker(claims, vectors, params)
-    edges = []
-    for i, j, cosine in _candidate_pairs(vectors, params):
-        score = linker.similarity(i, j, cosine)
-        if score >= params.threshold:
-            edges.append((score, i, j))
+    scored = [(linker.similarity(i, j, cosine), i, j) for i, j, cosine in _candidate_pairs(vectors, params)]
+    mutual = _mutual_best(claims, scored, params.mutual_floor)
+    edges = [(score, i, j) for score, i, j in scored if score >= params.threshold or (i, j) in mutual]
     # Strongest pairs first; ties broken by position so the result never depends on hashing.
     edges.sort(key=lambda e: (-round(e[0], 6), e[1], e[2]))
-    groups = linker.run(edges)
+    groups = linker.run(edges, mutual)
     ordered = sorted(
         (sorted(g, key=lambda k: (claims[k].source, claims[k].start, claims[k].end)) for g in groups),
         key=lambda g: (claims[g[0]].source, claims[g[0]].start, claims[g[0]].end),

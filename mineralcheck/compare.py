@@ -51,6 +51,14 @@ def _family(value: Value) -> str:
     return value.quantity or value.unit or "figure"
 
 
+def _measure_different_things(a: Sequence[Value], b: Sequence[Value], compatible: Compatible) -> bool:
+    """Both sides state figures and none of them can be compared: they are about different things
+    (a share price and a percentage move), so a date or other difference between them is no conflict."""
+    qa = [v for v in a if v.kind == "quantity"]
+    qb = [v for v in b if v.kind == "quantity"]
+    return bool(qa and qb) and all(compatible(x, y) is None for x in qa for y in qb)
+
+
 def _value_conflict(
     by_source: Mapping[SourceId, Sequence[Value]], compatible: Compatible
 ) -> list[tuple[SourceId, SourceId, Value, Value]]:
@@ -59,6 +67,8 @@ def _value_conflict(
     sources = sorted(by_source)
     for x, s in enumerate(sources):
         for t in sources[x + 1 :]:
+            if _measure_different_things(by_source[s], by_source[t], compatible):
+                continue
             comparable = []
             agreeing = False
             for va in by_source[s]:

@@ -387,9 +387,32 @@ def resolve_weekday(weekday: int, base: dt.date, rel: str, future: bool) -> dt.d
     return base - dt.timedelta(days=(base.weekday() - weekday) % 7)
 
 
+# Past-tense cues: a verb in -ed or an auxiliary of the past, read in the weekday's own clause.
+_PAST = re.compile(r"\b(?:\w{3,}ed|was|were|had|did|said|told|met|began|struck|hit|took|made|gave)\b", re.I)
+_CLAUSE_BREAK = re.compile(r"[,;:.!?()\[\]—–]")
+
+
+def _looks_ahead(text: str, at: int) -> bool:
+    """Whether the clause holding position `at` speaks of the future: the nearest tense cue wins.
+
+    "X will buy Y, the group announced on Monday": the weekday's clause is "the group announced on",
+    so Monday lies in the past even though the sentence also speaks of the future.
+    """
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, at)]
+    window = text[breaks[-1] if breaks else 0 : at]
+    future_spans = [m.span() for m in _FUTURE.finditer(window)]
+    future = [end for _, end in future_spans]
+    # "scheduled", "expected", "planned" end in -ed but point ahead.
+    past = [
+        m.end() for m in _PAST.finditer(window) if not any(a <= m.start() < b for a, b in future_spans)
+    ]
+    if not future:
+        return False
+    return not past or max(future) > max(past)
+
+
 def _find_weekdays(text: str, base: dt.date | None, taken: list[tuple[int, int]]) -> list[Value]:
     out: list[Value] = []
-    future = bool(_FUTURE.search(text))
     for m in _WD_ALONE.finditer(text):
         start = m.start("rel") if m.group("rel") else m.start("wd")
         if _overlaps(start, m.end(), taken):
@@ -402,6 +425,7 @@ def _find_weekdays(text: str, base: dt.date | None, taken: list[tuple[int, int]]
                 Value("weekday", text[start : m.end()], start, m.end(), float(wd), float(wd), unit="weekday")
             )
         else:
+            future = _looks_ahead(text, start)
             out.append(_day_value(text, start, m.end(), resolve_weekday(wd, base, rel, future)))
     return out
 

@@ -989,6 +989,15 @@ def _build(
     elif comparator == "just-over":
         low_open = True
         high = low + max(0.05 * abs(low), 0.0)
+    elif not comparator and low == high and (side.scaled or unit_name == "percent") and prec > 0:
+        # A figure is only as precise as its last stated digit: "$6bn" is a rounding of "$6.1bn",
+        # "61%" of "61.2%"; "157 people" stays exact. Just under half a unit, so that "1.2bn" and
+        # "1.3bn" still conflict.
+        # The unit of the last digit written: trailing zeros are written digits ("$500bn" is not
+        # "$450bn-$550bn").
+        factor = prec / core.unit if core.unit else 1.0
+        half = 0.4999 * min(core.unit, 1.0) * factor
+        low, high = low - half, high + half
 
     start = toks[first].start
     end = toks[end_tok - 1].end
@@ -1098,6 +1107,16 @@ def _ordinal_suffix(n: int) -> str:
     return {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
 
 
+def _is_rounding(v: Value) -> bool:
+    """True for the interval a plain figure gets from its last written digit ("$6bn"), not a range."""
+    width = v.high - v.low
+    if not (0 < width < INF):
+        return False
+    unit = width / (2 * 0.4999)
+    exponent = math.log10(unit)
+    return abs(exponent - round(exponent)) < 1e-6
+
+
 def describe_quantity(v: Value) -> str:
     """Short human form of a quantity: "more than 90%", "about 500 km", "USD 490 billion"."""
     if v.comparator == "vague":
@@ -1111,7 +1130,9 @@ def describe_quantity(v: Value) -> str:
         nominal = (v.low + v.high) / 2
     else:
         nominal = v.low
-    if comp == "between" or (not comp and v.low != v.high):
+    if not comp and _is_rounding(v):
+        nominal = (v.low + v.high) / 2
+    if comp == "between" or (not comp and v.low != v.high and not _is_rounding(v)):
         num = f"{format_number(v.low)}–{format_number(v.high)}"
         comp = ""
     elif v.unit == "ordinal":

@@ -26,12 +26,17 @@ PAIRS = [
     # comparators
     ("more than 90%", "95%", True),
     ("more than 90%", "85%", False),
-    ("more than 90%", "90%", False),
+    ("more than 90%", "90%", True),  # "90%" may be a rounding of 90.4%
+    ("more than 90%", "89%", False),
     ("at least 90%", "90%", True),
     ("less than 5%", "4.5%", True),
-    ("less than 5%", "5%", False),
+    ("less than 5%", "5%", True),  # "5%" may be a rounding of 4.8%
+    ("less than 5%", "6%", False),
     ("up to $490 billion", "$400 billion", True),
     ("up to $490 billion", "$500 billion", False),
+    ("$6bn", "$6.1 billion", True),  # a rounding of the same figure
+    ("$1.2bn", "$1.3bn", False),
+    ("27.5%", "27.3%", False),
     ("about 500 km", "520 km", True),
     ("about 500 km", "600 km", False),
     ("about 500 km", "310 miles", True),

@@ -162,3 +162,14 @@ def test_describe_temporal(text, base, shown):
 def test_same_text_twice_gives_identical_values():
     text = "On Tuesday (Oct 28) at 11:47 p.m. (1802 GMT), next year, in 2025."
     assert extract_values(text, base_date=BASE) == extract_values(text, base_date=BASE)
+
+
+def test_weekday_tense_comes_from_its_own_clause() -> None:
+    """A future verb elsewhere in the sentence does not move a past weekday forward."""
+    base = dt.date(2025, 11, 11)  # a Tuesday
+    text = "The group will take over its rival for $6bn, the company announced on Monday."
+    (monday,) = [v for v in extract_values(text, base_date=base) if v.kind == "date"]
+    assert dt.date.fromordinal(int(monday.low)) == dt.date(2025, 11, 10)
+    ahead = "Officials said the minister is scheduled to visit the site on Thursday."
+    (thursday,) = [v for v in extract_values(ahead, base_date=base) if v.kind == "date"]
+    assert dt.date.fromordinal(int(thursday.low)) == dt.date(2025, 11, 13)
