@@ -43,6 +43,7 @@ from mineralcheck import baseline as baselines
 from mineralcheck import check as checks
 from mineralcheck.embed import DEFAULT_MODEL
 from mineralcheck.errors import ExitCode, InputError, MineralcheckError, OutputError
+from mineralcheck.models import Report
 from mineralcheck.output import check_output_path, write_atomic
 from mineralcheck.report import ReportFormat, TerminalRenderer, render
 from mineralcheck.report.check import CheckFormat, render_check
@@ -126,6 +127,7 @@ def compare(
             report = pipeline.compare(
                 paths, options, progress=progress, warn=None if quiet else _warn, stdin_text=stdin_text
             )
+        _warn_unused_inputs(report)
         if output is not None:
             write_atomic(output, render(report, fmt))
             if not quiet:
@@ -256,6 +258,7 @@ def check(
             report = pipeline.compare(
                 inputs, pipeline.CompareOptions(model=model), embedder=embedder, progress=progress
             )
+        _warn_unused_inputs(report)
         result = checks.evaluate(expected, report, embedder=embedder, baseline=previous, strict=strict)
         level: checks.FailOn = fail_on.value  # type: ignore[assignment]
         code = checks.exit_code(result, level)  # before rendering: the same for every format
@@ -308,6 +311,7 @@ def init(
         check_output_path(output, paths)
         with _progress(enabled=not quiet) as progress:
             report = pipeline.compare(paths, pipeline.CompareOptions(model=model), progress=progress)
+        _warn_unused_inputs(report)
         sources = [os.path.relpath(p, output.parent.resolve()) if p != "-" else p for p in paths]
         text = expectations.starter(report, [Path(s).as_posix() for s in sources])
         write_atomic(output, text)
@@ -403,6 +407,15 @@ def _stderr() -> Console:
 def _warn(line: str) -> None:
     """A problem that did not stop the run (e.g. a corrupt cache entry that was rebuilt)."""
     _say(f"warning: {line}")
+
+
+def _warn_unused_inputs(report: Report) -> None:
+    """Name every skipped or duplicate input on stderr, even with --quiet: the report covers fewer
+    sources than were given, and a CI log should say so where it is read, not only in the report."""
+    for skipped in report.skipped:
+        _say(f"warning: skipped {skipped.path}: {skipped.reason}")
+    for path, original in report.duplicates:
+        _say(f"warning: {path} repeats the text of {original}; counted once as a source")
 
 
 def _say(line: str) -> None:

@@ -61,6 +61,13 @@ FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
 
 TITLE_MAX_CHARS = 200
 
+# Size limits. The longest news features run to ~100,000 characters; a file far beyond that is a
+# dump or a book, and parsing it would take many minutes (about 100 s per MB of text), so it is
+# skipped with the reason instead. The byte limit is looser because HTML carries markup and scripts,
+# and is checked before reading so a huge file is never loaded at all.
+MAX_FILE_BYTES = 10_000_000
+MAX_ARTICLE_CHARS = 300_000
+
 _MONTHS = {
     "jan": 1,
     "feb": 2,
@@ -124,11 +131,11 @@ def load_articles(paths: Sequence[str], *, stdin_text: str | None = None) -> Ing
     """Read files, folders (recursively) and "-" (stdin_text) into articles, in a deterministic order."""
     if not paths:
         raise InputError("No inputs given: pass files or folders of articles, or - to read stdin.")
-    candidates = _collect(paths, stdin_text)
+    candidates, unreadable = _collect(paths, stdin_text)
     ids = _assign_ids(candidates)
 
     articles: list[Article] = []
-    skipped: list[Skipped] = []
+    skipped: list[Skipped] = list(unreadable)
     duplicates: list[tuple[str, SourceId]] = []
     seen_text: dict[str, SourceId] = {}
     for candidate, source_id in zip(candidates, ids, strict=True):
@@ -174,8 +181,10 @@ def read_article(path: Path, *, display_path: str, source_id: SourceId) -> Artic
 # --- finding the inputs -------------------------------------------------------------------------
 
 
-def _collect(paths: Sequence[str], stdin_text: str | None) -> list[_Candidate]:
+def _collect(paths: Sequence[str], stdin_text: str | None) -> tuple[list[_Candidate], list[Skipped]]:
+    """The files to read, in order, and the folders that could not be listed (with the reason)."""
     candidates: list[_Candidate] = []
+    unreadable: list[Skipped] = []
     seen_files: set[Path] = set()
     for given in paths:
         if given == STDIN_PATH:
@@ -201,12 +210,18 @@ def _collect(paths: Sequence[str], stdin_text: str | None) -> list[_Candidate]:
         if not path.exists():
             raise InputError(f"Input not found: {given} is a broken symbolic link (check the path).")
         if is_dir:
+            files, closed = _walk(path)
+            if () in closed and len(paths) == 1:
+                raise InputError(
+                    f"Cannot read folder {given}: {closed[()]} (check the folder's permissions)."
+                )
+            unreadable.extend(Skipped(os.path.join(given, *rel), why) for rel, why in closed.items())
             found = [
                 (rel, file)
-                for rel, file in _walk(path)
+                for rel, file in files
                 if file.suffix.lower() in ARTICLE_EXTENSIONS and _first_visit(file, seen_files)
             ]
-            if not found:
+            if not found and not closed:
                 raise InputError(f"No articles found in {given}: expected .txt, .md or .html files.")
             for rel, file in found:
                 display = os.path.join(given, *rel)
@@ -215,7 +230,7 @@ def _collect(paths: Sequence[str], stdin_text: str | None) -> list[_Candidate]:
             # A file named explicitly is read whatever its extension: the user asked for it.
             parts = tuple(p for p in Path(os.path.normpath(given)).parts if p not in ("/", ".."))
             candidates.append(_Candidate(path, given, _strip_ext(parts or (path.name,))))
-    return candidates
+    return candidates, unreadable
 
 
 def _first_visit(file: Path, seen: set[Path]) -> bool:
@@ -230,9 +245,13 @@ def _first_visit(file: Path, seen: set[Path]) -> bool:
     return True
 
 
-def _walk(root: Path) -> list[tuple[tuple[str, ...], Path]]:
-    """Visible files under root as (relative parts, path), sorted; symlinked folders visited once."""
+def _walk(root: Path) -> tuple[list[tuple[tuple[str, ...], Path]], dict[tuple[str, ...], str]]:
+    """Visible files under root as (relative parts, path), sorted; symlinked folders visited once.
+
+    Also returns the folders that could not be listed, by relative parts (() is root), with why.
+    """
     out: list[tuple[tuple[str, ...], Path]] = []
+    closed: dict[tuple[str, ...], str] = {}
     visited: set[Path] = set()
 
     def visit(folder: Path, rel: tuple[str, ...]) -> None:
@@ -245,7 +264,11 @@ def _walk(root: Path) -> list[tuple[tuple[str, ...], Path]]:
         visited.add(real)
         try:
             entries = sorted(os.scandir(folder), key=lambda e: e.name)
-        except OSError:
+        except PermissionError:
+            closed[rel] = "permission denied"
+            return
+        except OSError as exc:
+            closed[rel] = f"cannot list the folder ({exc.strerror or exc})"
             return
         for entry in entries:
             if entry.name.startswith("."):
@@ -260,7 +283,7 @@ def _walk(root: Path) -> list[tuple[tuple[str, ...], Path]]:
 
     visit(root, ())
     out.sort(key=lambda item: item[0])
-    return out
+    return out, closed
 
 
 def _strip_ext(parts: tuple[str, ...]) -> tuple[str, ...]:
@@ -294,6 +317,12 @@ def _assign_ids(candidates: list[_Candidate]) -> list[SourceId]:
 
 
 def _read(path: Path, display: str, source_id: SourceId) -> Article:
+    try:
+        size = path.stat().st_size
+    except OSError:
+        size = 0  # read_bytes below reports the real problem
+    if size > MAX_FILE_BYTES:
+        raise _Skip(_too_large(f"{size / 1e6:.1f} MB", f"{MAX_FILE_BYTES // 1_000_000} MB"))
     try:
         data = path.read_bytes()
     except PermissionError:
@@ -378,6 +407,8 @@ def _build_article(text: str, display: str, source_id: SourceId, *, html: bool) 
             date = _to_date(meta.get("date"))
     if not text.strip():
         raise _Skip("empty file" if not html else "no text in the HTML page")
+    if len(text) > MAX_ARTICLE_CHARS:
+        raise _Skip(_too_large(f"{len(text):,} characters", f"{MAX_ARTICLE_CHARS:,}"))
 
     # Furniture heuristics see the front matter as blank lines, so offsets stay those of the file.
     masked = re.sub(r"[^\n]", " ", text[: front[0].end]) + text[front[0].end :] if front else text
@@ -398,6 +429,10 @@ def _build_article(text: str, display: str, source_id: SourceId, *, html: bool) 
         captions=captions,
         sha256=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(),
     )
+
+
+def _too_large(size: str, limit: str) -> str:
+    return f"too large for a news article ({size}; the limit is {limit}): split it into articles"
 
 
 def _front_matter(text: str) -> tuple[dict[str, object], int]:

@@ -9,13 +9,15 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from mineralcheck.errors import OutputError
+from mineralcheck.ingest import ARTICLE_EXTENSIONS
 
 
 def check_output_path(path: str | os.PathLike[str], inputs: Sequence[str] = ()) -> None:
     """Refuse, before any work is done, an output path that cannot or must not be written.
 
     Raises OutputError when the folder does not exist, the path is a folder, or the path names
-    one of the `inputs` (a report must never overwrite an article). "-" in `inputs` is stdin.
+    one of the `inputs` or an article inside an input folder (a report must never overwrite an
+    article). "-" in `inputs` is stdin.
     """
     out = Path(path)
     folder = out.parent
@@ -30,7 +32,16 @@ def check_output_path(path: str | os.PathLike[str], inputs: Sequence[str] = ()) 
         raise OutputError(f"Cannot write {out.name}: folder {display_folder} {what}")
     target = out.resolve()
     for given in inputs:
-        if given != "-" and Path(given).resolve() == target:
+        if given == "-":
+            continue
+        source = Path(given).resolve()
+        # An existing article inside an input folder is an input too, though not named on its own.
+        if source == target or (
+            source.is_dir()
+            and target.is_relative_to(source)
+            and target.is_file()
+            and target.suffix.lower() in ARTICLE_EXTENSIONS
+        ):
             raise OutputError(
                 f"Cannot write {out}: it is one of the input files and would be overwritten",
                 tip="choose another name for the report, e.g. -o report.json",

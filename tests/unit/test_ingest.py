@@ -260,11 +260,16 @@ def test_furniture_and_captions_are_marked_on_the_article(tmp_path: Path) -> Non
     assert [text[s.start : s.end] for s in article.captions] == ["A flooded road. (AP)"]
 
 
-def test_large_files_are_read(tmp_path: Path) -> None:
+def test_files_far_larger_than_an_article_are_skipped_with_the_reason(tmp_path: Path) -> None:
+    # Parsing 20 MB would take half an hour; no news article comes near the limit.
     paragraph = "The council met on Tuesday and approved the budget after a long debate.\n\n"
     path = _write(tmp_path / "big.txt", "Budget Passes\n\n" + paragraph * 270_000)  # about 20 MB
-    article = read_article(path, display_path="big.txt", source_id=SourceId("big"))
-    assert len(article.text) > 19_000_000
+    with pytest.raises(InputError, match=r"too large for a news article \(19\.7 MB; the limit is 10 MB\)"):
+        read_article(path, display_path="big.txt", source_id=SourceId("big"))
+    long_text = _write(tmp_path / "long.txt", "Budget Passes\n\n" + paragraph * 5_000)  # 365 kB
+    with pytest.raises(InputError, match=r"\(365,015 characters; the limit is 300,000\)"):
+        read_article(long_text, display_path="long.txt", source_id=SourceId("long"))
+    article = _one(tmp_path, "ok.txt", "Budget Passes\n\n" + paragraph * 3_000)  # 220 kB
     assert article.title == "Budget Passes"
 
 
