@@ -122,7 +122,8 @@ def compare(
         if output is not None:
             check_output_path(output, paths)  # before the slow part: fail in a second, not a minute
         options = pipeline.CompareOptions(model=model, use_cache=not no_cache)
-        stdin_text = sys.stdin.read() if "-" in paths else None
+        # Bytes, decoded by ingest like a file: the locale's encoding may not be the article's.
+        stdin_text = sys.stdin.buffer.read() if "-" in paths else None
         with _progress(enabled=not quiet) as progress:
             report = pipeline.compare(
                 paths, options, progress=progress, warn=None if quiet else _warn, stdin_text=stdin_text

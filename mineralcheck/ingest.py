@@ -127,8 +127,12 @@ class _Candidate:
     """Relative path parts without extension, used when file names collide."""
 
 
-def load_articles(paths: Sequence[str], *, stdin_text: str | None = None) -> IngestResult:
-    """Read files, folders (recursively) and "-" (stdin_text) into articles, in a deterministic order."""
+def load_articles(paths: Sequence[str], *, stdin_text: str | bytes | None = None) -> IngestResult:
+    """Read files, folders (recursively) and "-" (stdin_text) into articles, in a deterministic order.
+
+    Give stdin as bytes where possible: it is then decoded like a file (BOM, detected encoding,
+    binary refused), not with whatever encoding the terminal's locale implies.
+    """
     if not paths:
         raise InputError("No inputs given: pass files or folders of articles, or - to read stdin.")
     candidates, unreadable = _collect(paths, stdin_text)
@@ -141,9 +145,8 @@ def load_articles(paths: Sequence[str], *, stdin_text: str | None = None) -> Ing
     for candidate, source_id in zip(candidates, ids, strict=True):
         try:
             if candidate.path is None:
-                article = _build_article(
-                    stdin_text or "", STDIN_PATH, source_id, html=_looks_like_html(stdin_text)
-                )
+                text = _decode(stdin_text) if isinstance(stdin_text, bytes) else stdin_text or ""
+                article = _build_article(text, STDIN_PATH, source_id, html=_looks_like_html(text))
             else:
                 article = _read(candidate.path, candidate.display, source_id)
         except _Skip as skip:
@@ -181,7 +184,7 @@ def read_article(path: Path, *, display_path: str, source_id: SourceId) -> Artic
 # --- finding the inputs -------------------------------------------------------------------------
 
 
-def _collect(paths: Sequence[str], stdin_text: str | None) -> tuple[list[_Candidate], list[Skipped]]:
+def _collect(paths: Sequence[str], stdin_text: str | bytes | None) -> tuple[list[_Candidate], list[Skipped]]:
     """The files to read, in order, and the folders that could not be listed (with the reason)."""
     candidates: list[_Candidate] = []
     unreadable: list[Skipped] = []

@@ -195,7 +195,7 @@ def compare(
     embedder: Embedder | None = None,
     progress: Progress | None = None,
     warn: Warn | None = None,
-    stdin_text: str | None = None,
+    stdin_text: str | bytes | None = None,
 ) -> Report:
     """Read the articles at `paths` ("-" reads `stdin_text`) and return the consistency report."""
     notify = progress or _silent

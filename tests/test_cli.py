@@ -125,7 +125,7 @@ def test_dash_reads_the_article_from_stdin(fake: Callable[..., FakeCompare]) -> 
     stub = fake(_report())
     result = invoke("compare", "-", "b.txt", input="An article from stdin.\n")
     assert result.exit_code == ExitCode.OK
-    assert stub.calls[0]["stdin_text"] == "An article from stdin.\n"
+    assert stub.calls[0]["stdin_text"] == b"An article from stdin.\n"  # bytes: ingest decodes it
 
 
 @pytest.mark.parametrize("fmt", list(ReportFormat))

@@ -247,6 +247,33 @@ def test_an_article_over_the_text_limit_is_skipped_also_from_stdin(in_tmp: Path)
     assert "warning: skipped -: too large" in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("data", "skip_reason"),
+    [
+        (COURIER.replace("Holm", "Hölm").encode("cp1252"), None),
+        (COURIER.encode("utf-16"), None),
+        (codecs.BOM_UTF8 + COURIER.replace("\n", "\r\n").encode(), None),
+        (b"%PDF-1.4\n%\xe2\xe3\xcf\xd3", "binary file (looks like a PDF), not an article"),
+        (b" \n\t\n", "empty file"),
+    ],
+    ids=["cp1252", "utf16", "utf8-bom-crlf", "pdf", "blank"],
+)
+def test_stdin_is_decoded_like_a_file(in_tmp: Path, data: bytes, skip_reason: str | None) -> None:
+    # Not with the locale's encoding: a pipe from curl or iconv carries whatever the page had.
+    herald = str(FIXTURES / "bridge_herald.txt")
+    result = run("compare", "-", herald, "--format", "json", input=data)  # type: ignore[arg-type]
+    assert result.exit_code == ExitCode.OK, result.stderr
+    report = json.loads(result.stdout)
+    if skip_reason is None:
+        assert report["skipped"] == []
+        assert_offsets_exact(
+            report, "stdin", COURIER.replace("Holm", "Hölm") if b"H\xf6lm" in data else COURIER
+        )
+    else:
+        assert report["skipped"] == [{"path": "-", "reason": skip_reason}]
+        assert f"warning: skipped -: {skip_reason}" in result.stderr
+
+
 def test_extremely_long_lines_are_read_with_exact_offsets(in_tmp: Path) -> None:
     sentences = " ".join(
         f"Inspectors found crack number {k} in the steel span of the Lindmoor bridge on Monday."
