@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import hashlib
 import os
+import pickle
+import struct
+import subprocess
+import sys
 from collections.abc import Sequence
-from multiprocessing.connection import Connection
-from typing import Any, Protocol
+from typing import IO, Any, Protocol
 
 import numpy as np
 
@@ -135,29 +138,55 @@ def _encode_with(model: Any, texts: Sequence[str], batch_size: int) -> np.ndarra
     return _normalise(vectors)
 
 
-def _worker(conn: Connection, model: str, batch_size: int) -> None:
-    """Body of the background process: load the model, then encode whatever the parent sends."""
+def _send(stream: IO[bytes], message: object) -> None:
+    payload = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
+    stream.write(struct.pack("<Q", len(payload)) + payload)
+    stream.flush()
+
+
+def _receive(stream: IO[bytes]) -> Any:
+    header = stream.read(8)
+    if len(header) < 8:
+        raise EOFError("the other side closed the pipe")
+    (size,) = struct.unpack("<Q", header)
+    payload = stream.read(size)
+    if len(payload) < size:
+        raise EOFError("the other side closed the pipe")
+    return pickle.loads(payload)
+
+
+def _worker_main() -> None:
+    """Body of the background process: load the model, then encode whatever the parent sends.
+
+    Requests come on stdin, answers go out on the original stdout; anything a library prints is sent
+    to stderr instead, so it cannot break the framing.
+    """
+    model, batch_size = sys.argv[1], int(sys.argv[2])
+    answers = os.fdopen(os.dup(1), "wb")
+    os.dup2(2, 1)
+    requests = sys.stdin.buffer
     try:
         loaded = _load_model(model)
     except ModelError as exc:
-        conn.send(("error", (exc.message, exc.tip)))
+        _send(answers, ("error", (exc.message, exc.tip)))
         return
-    except BaseException as exc:  # pragma: no cover - anything else still reaches the parent as a message
-        conn.send(
-            ("error", (f"Cannot load the embedding model {model!r} ({type(exc).__name__}: {exc}).", None))
+    except BaseException as exc:  # anything else still reaches the parent as a message
+        _send(
+            answers,
+            ("error", (f"Cannot load the embedding model {model!r} ({type(exc).__name__}: {exc}).", None)),
         )
         return
     while True:
         try:
-            texts = conn.recv()
-        except (EOFError, OSError):
+            texts = _receive(requests)
+        except EOFError:
             return
         if texts is None:
             return
         try:
-            conn.send(("ok", _encode_with(loaded, texts, batch_size)))
+            _send(answers, ("ok", _encode_with(loaded, texts, batch_size)))
         except Exception as exc:
-            conn.send(("error", (f"Encoding failed ({type(exc).__name__}: {exc}).", None)))
+            _send(answers, ("error", (f"Encoding failed ({type(exc).__name__}: {exc}).", None)))
 
 
 class SentenceTransformerEmbedder:
@@ -172,8 +201,7 @@ class SentenceTransformerEmbedder:
         self._model_name = model
         self._batch_size = batch_size
         self._model: Any | None = None
-        self._worker: Any | None = None
-        self._conn: Connection | None = None
+        self._worker: subprocess.Popen[bytes] | None = None
 
     @property
     def name(self) -> str:
@@ -188,34 +216,31 @@ class SentenceTransformerEmbedder:
         """Begin importing and loading the model in a background process; returns at once."""
         if self._model is not None or self._worker is not None:
             return
-        import multiprocessing
-
-        # spawn, not fork: the parent may run threads (the progress display), and a forked child
-        # could inherit a lock one of them holds.
-        context = multiprocessing.get_context("spawn")
-        parent, child = context.Pipe()
-        self._worker = context.Process(
-            target=_worker, args=(child, self._model_name, self._batch_size), daemon=True
+        # A plain child interpreter, not multiprocessing: spawn would re-run the caller's __main__
+        # (breaking unguarded scripts), and fork could inherit a lock held by one of the caller's
+        # threads (the progress display).
+        code = "from mineralcheck.embed import _worker_main; _worker_main()"
+        self._worker = subprocess.Popen(
+            [sys.executable, "-c", code, self._model_name, str(self._batch_size)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
         )
-        self._worker.start()
-        child.close()
-        self._conn = parent
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, 0), dtype=np.float32)
-        if self._conn is not None:
+        if self._worker is not None:
             return self._encode_remote(texts)
         if self._model is None:
             self._model = _load_model(self._model_name)
         return _encode_with(self._model, texts, self._batch_size)
 
     def _encode_remote(self, texts: Sequence[str]) -> np.ndarray:
-        assert self._conn is not None
+        assert self._worker is not None and self._worker.stdin is not None and self._worker.stdout is not None
         try:
-            self._conn.send(list(texts))
-            status, payload = self._conn.recv()
-        except (EOFError, OSError, BrokenPipeError) as exc:
+            _send(self._worker.stdin, list(texts))
+            status, payload = _receive(self._worker.stdout)
+        except (EOFError, OSError) as exc:
             self.close()
             raise ModelError(
                 f"The embedding model process for {self._model_name!r} stopped unexpectedly.",
@@ -229,18 +254,22 @@ class SentenceTransformerEmbedder:
 
     def close(self) -> None:
         """Stop the background process, if one was started."""
-        if self._conn is not None:
-            try:
-                self._conn.send(None)
-            except (OSError, BrokenPipeError):
-                pass
-            self._conn.close()
-            self._conn = None
-        if self._worker is not None:
-            self._worker.join(timeout=5)
-            if self._worker.is_alive():
-                self._worker.terminate()
-            self._worker = None
+        worker, self._worker = self._worker, None
+        if worker is None:
+            return
+        try:
+            if worker.stdin is not None:
+                _send(worker.stdin, None)
+                worker.stdin.close()
+        except OSError:
+            pass
+        try:
+            worker.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            worker.kill()
+            worker.wait()
+        if worker.stdout is not None:
+            worker.stdout.close()
 
     def __del__(self) -> None:
         try:
