@@ -20,6 +20,8 @@ Describe = Callable[[Value], str]
 
 _DATE_KINDS = frozenset({"date", "weekday", "year", "time"})
 QUOTE_SAME_RATIO = 85
+QUOTE_ALIKE_RATIO = 55
+"""Below this ratio two quotes are different passages rather than one passage quoted differently."""
 """Two quotes of one speaker at or above this rapidfuzz ratio are the same words (punctuation, case)."""
 
 
@@ -59,30 +61,65 @@ def _measure_different_things(a: Sequence[Value], b: Sequence[Value], compatible
     return bool(qa and qb) and all(compatible(x, y) is None for x in qa for y in qb)
 
 
+def _leftover_conflict(
+    a: Sequence[Value], b: Sequence[Value], compatible: Compatible
+) -> tuple[Value, Value] | None:
+    """Match the two sides' values one to one by compatibility; a conflict is a comparable pair
+    left over. "68 of 120 seats" vs "66 of 120 seats": 120 matches 120, and 68 conflicts with 66."""
+    left_b = list(b)
+    unmatched_a = []
+    for x in a:
+        partner = next((y for y in left_b if compatible(x, y)), None)
+        if partner is None:
+            unmatched_a.append(x)
+        else:
+            left_b.remove(partner)
+    for x in unmatched_a:
+        for y in left_b:
+            if compatible(x, y) is False:
+                return x, y
+    return None
+
+
 def _value_conflict(
     by_source: Mapping[SourceId, Sequence[Value]], compatible: Compatible
 ) -> list[tuple[SourceId, SourceId, Value, Value]]:
-    """Pairs of sources whose comparable values have no compatible pair at all."""
+    """Pairs of sources that state a figure or date which the other side contradicts."""
     conflicts = []
     sources = sorted(by_source)
     for x, s in enumerate(sources):
         for t in sources[x + 1 :]:
             if _measure_different_things(by_source[s], by_source[t], compatible):
                 continue
-            comparable = []
-            agreeing = False
-            for va in by_source[s]:
-                for vb in by_source[t]:
-                    verdict = compatible(va, vb)
-                    if verdict is None:
-                        continue
-                    comparable.append((va, vb))
-                    if verdict:
-                        agreeing = True
-            if comparable and not agreeing:
-                va, vb = comparable[0]
-                conflicts.append((s, t, va, vb))
+            found = _leftover_conflict(by_source[s], by_source[t], compatible)
+            if found is not None:
+                conflicts.append((s, t, found[0], found[1]))
     return conflicts
+
+
+def _readings(
+    sources: Sequence[SourceId],
+    by_source: Mapping[SourceId, Sequence[Value]],
+    conflicts: Sequence[tuple[SourceId, SourceId, Value, Value]],
+    compatible: Compatible,
+) -> list[_Reading]:
+    """Each source's value for the disputed quantity: the one it was caught conflicting with, else
+    the one that fits a disputed value (so it joins that side), else its first comparable one."""
+    disputed: dict[SourceId, Value] = {}
+    for s, t, va, vb in conflicts:
+        disputed.setdefault(s, va)
+        disputed.setdefault(t, vb)
+    anchor = conflicts[0][2]
+    readings = []
+    for source in sources:
+        if source in disputed:
+            readings.append(_Reading(source, disputed[source]))
+            continue
+        candidates = [v for v in by_source.get(source, ()) if compatible(anchor, v) is not None]
+        fitting = [v for v in candidates if any(compatible(v, d) for d in disputed.values())]
+        if fitting or candidates:
+            readings.append(_Reading(source, (fitting or candidates)[0]))
+    return readings
 
 
 def _group_readings(readings: Sequence[_Reading], compatible: Compatible, describe: Describe) -> list[ValueGroup]:
@@ -129,7 +166,11 @@ def _quote_conflict(claims: Sequence[Claim]) -> tuple[Claim, Claim] | None:
             qa, qb = a.quote.lower(), b.quote.lower()
             if fuzz.partial_ratio(qa, qb) >= 95 and min(len(qa), len(qb)) >= 8:
                 continue  # one quotes a part of the other
-            if fuzz.ratio(qa, qb) < QUOTE_SAME_RATIO:
+            # The same words with a word changed ("golden age" / "golden era"); two different
+            # passages of one speech are not a misquote.
+            alike = fuzz.ratio(qa, qb)
+            lengths = min(len(qa), len(qb)) / max(len(qa), len(qb))
+            if QUOTE_ALIKE_RATIO <= alike < QUOTE_SAME_RATIO and lengths >= 0.5:
                 return a, b
     return None
 
@@ -170,18 +211,15 @@ def judge(
 
     by_source: dict[SourceId, list[Value]] = {}
     for claim in cluster.claims:
-        by_source.setdefault(claim.source, []).extend(claim.values)
+        known = by_source.setdefault(claim.source, [])
+        # A headline and a body sentence of one article often repeat a figure: count it once.
+        known.extend(v for v in claim.values if all(describe(v) != describe(k) for k in known))
 
     conflicts = _value_conflict(by_source, compatible)
     if conflicts:
         va = conflicts[0][2]
         family = _family(va)
-        readings = []
-        for source in sources:
-            for value in by_source.get(source, ()):
-                if compatible(va, value) is not None or value is va:
-                    readings.append(_Reading(source, value))
-                    break
+        readings = _readings(sources, by_source, conflicts, compatible)
         groups = _group_readings(readings, compatible, describe)
         kind: DivergenceKind = "date" if va.kind in _DATE_KINDS else "value"
         majority = groups[0].value if len(groups) > 1 and len(groups[0].sources) > len(groups[1].sources) else ""

@@ -62,6 +62,9 @@ def values_compatible(a: Value, b: Value) -> bool | None:
         return partial.low <= hi and lo <= partial.high
     if a.kind == "quantity" and not quantities_comparable(a, b):
         return None
+    if a.unit == "ordinal" and not (a.quantity and a.quantity == b.quantity):
+        # "first half" and "second quarter" rank different things; only "second leg" vs "third leg" compare
+        return None
     if a.unit != b.unit:
         return None
     return intervals_overlap(a, b)

@@ -98,6 +98,9 @@ _COMPARATORS: dict[str, tuple[str, ...]] = {
     "more-than": (
         "more than", "over", "above", "in excess of", "upwards of", "upward of", "greater than",
         "exceeding", "north of", "well over", "well above", "higher than", "beyond",
+        # verbs of crossing a mark, as headlines write tolls and tallies: "toll passes 150"
+        "passes", "passed", "surpasses", "surpassed", "exceeds", "exceeded", "tops", "topped",
+        "crosses", "crossed",
     ),
     "at-least": ("at least", "no fewer than", "no less than", "a minimum of", "not less than", "minimum"),
     "less-than": ("less than", "fewer than", "under", "below", "lower than", "short of", "well under",
@@ -830,10 +833,10 @@ def _noun_after(toks: Sequence[Tok], k: int, text: str) -> tuple[str, int]:
         j += 1
         if toks[j].low in ("the", "them"):
             return "", k
-    # a run of up to three lower-case words: "cherry trees", "key allies", "largest economies";
+    # a run of up to four lower-case words: "cherry trees", "key allies", "largest economies";
     # the counted noun is the first plural in it, else its first word that is not an adjective
     run: list[Tok] = []
-    while j < n and len(run) < 3:
+    while j < n and len(run) < 4:
         tok = toks[j]
         if tok.kind != "word" or tok.low in _STOP or len(tok.text) < 2:
             break
@@ -849,13 +852,20 @@ def _noun_after(toks: Sequence[Tok], k: int, text: str) -> tuple[str, int]:
     if not run:
         return "", k
     nouns = [t for t in run if t.low not in _ADJ_SKIP and not _ADJ_SUFFIX.search(t.low)]
-    plural = [t for t in nouns if lemma(t.low) != t.low]
+    plural = [t for t in nouns if lemma(t.low) != t.low or t.low in _PLURAL_AS_IS]
     if not nouns:
-        return "", k
-    chosen = (plural or nouns)[0]
+        # the suffix test is a guess ("anniversary", "salary" are nouns): a lone word is the noun
+        if len(run) != 1 or run[0].low in _ADJ_SKIP:
+            return "", k
+        nouns = run
+    # the first plural ("cherry trees"), else the head of the compound, its last noun
+    # ("one operational rare earth mine" counts mines)
+    chosen = plural[0] if plural else nouns[-1]
     return canonical_noun(chosen.text), chosen.end
 
 
+# Nouns that are plural without an -s: "three million people fled" counts people, not "fled".
+_PLURAL_AS_IS = frozenset("people children men women police staff personnel cattle livestock troops".split())
 _ADJ_SUFFIX = re.compile(r"(?:al|ive|ic|ous|ful|able|ible|est|ern|ary|less|ish)$")
 
 
@@ -958,12 +968,11 @@ def _build(
     # counted noun
     quantity = ""
     # only bare counts name what they count: "157 people", "105 deaths"; a unit already says it
-    if not unit_name:
+    if not unit_name or unit_name == "ordinal":
+        # an ordinal keeps its noun too: "second leg", "first half", "250th anniversary"
         quantity, qend = _noun_after(toks, end_tok, text)
         if quantity in _UNIT_NOUNS:
             quantity = ""
-    if unit_name == "ordinal":
-        quantity = ""
 
     # comparators -> interval
     prec = side.precision

@@ -35,6 +35,8 @@ PAIRS = [
     ("up to $490 billion", "$400 billion", True),
     ("up to $490 billion", "$500 billion", False),
     ("$6bn", "$6.1 billion", True),  # a rounding of the same figure
+    ("in the first half", "in the second quarter", None),  # ordinals of different things
+    ("the second leg of the tour", "the third leg of the tour", False),
     ("$1.2bn", "$1.3bn", False),
     ("27.5%", "27.3%", False),
     ("about 500 km", "520 km", True),
@@ -71,8 +73,8 @@ PAIRS = [
     ("6 months", "180 days", None),
     ("2 GB", "2,000 MB", True),
     ("its 250th year", "250 years", None),
-    ("its 250th anniversary", "the 251st", False),
-    ("for the second time", "its 2nd", True),
+    ("its 250th anniversary", "its 251st anniversary", False),
+    ("for the second time", "its 2nd time", True),
     # dates and times
     ("Oct. 28, 2025", "28 October 2025", True),
     ("Oct. 28, 2025", "2025-10-29", False),
