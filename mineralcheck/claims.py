@@ -55,6 +55,9 @@ class _Clause:
     """The clause's own tokens, in order (nested clauses removed)."""
     subject_prefix: str = ""
     """Words prepended to make the claim stand alone (an inherited subject)."""
+    frame: frozenset[int] = frozenset()
+    """Token indices of a reporting frame folded into this clause ("the ministry said on Monday"):
+    part of the evidence, but neither the claim's text nor its values (they date the report)."""
 
 
 def _is_verb(tok: Any) -> bool:
@@ -224,9 +227,11 @@ def _split_clauses(doc: Any) -> list[_Clause]:
         else:
             orphans.append(tok)
     # Tokens of a folded reporting frame belong to the first clause of the sentence.
+    frame: frozenset[int] = frozenset()
     if orphans and owned:
         first = min(owned)
         owned[first] = sorted(owned[first] + orphans, key=lambda t: t.i)
+        frame = frozenset(t.i for t in orphans if not t.is_punct)
     elif orphans:
         return [_Clause(doc[0], "root", tuple(orphans))]
     clauses: list[_Clause] = []
@@ -236,7 +241,8 @@ def _split_clauses(doc: Any) -> list[_Clause]:
         head = doc[idx]
         if kind == "relcl":
             toks = [t for t in toks if not (t.lower_ in RELATIVE_PRONOUNS and t.dep_ in SUBJECT_DEPS)]
-        clauses.append(_Clause(head, kind, tuple(toks), _inherited_subject(head, kind, heads)))
+        own_frame = frame & {t.i for t in toks}
+        clauses.append(_Clause(head, kind, tuple(toks), _inherited_subject(head, kind, heads), own_frame))
     split: list[_Clause] = []
     for clause in clauses:
         split.extend(_split_coordinated_nouns(clause))
@@ -289,7 +295,7 @@ def _split_coordinated_nouns(clause: _Clause) -> list[_Clause]:
         for part in parts:
             keep = tuple(t for t in clause.tokens if t.i not in all_parts or t.i in part_tokens[part.i])
             head = clause.head if part is tok else part
-            out.append(_Clause(head, clause.kind, keep, clause.subject_prefix))
+            out.append(_Clause(head, clause.kind, keep, clause.subject_prefix, clause.frame))
         return out
     return [clause]
 
@@ -308,7 +314,7 @@ def _merge_small(clauses: list[_Clause]) -> list[_Clause]:
         if out and not _stands_alone(clause):
             prev = out[-1]
             merged = tuple(sorted(prev.tokens + clause.tokens, key=lambda t: t.i))
-            out[-1] = _Clause(prev.head, prev.kind, merged, prev.subject_prefix)
+            out[-1] = _Clause(prev.head, prev.kind, merged, prev.subject_prefix, prev.frame | clause.frame)
         else:
             out.append(clause)
     if len(out) > 1 and not _stands_alone(out[0]):
@@ -317,7 +323,7 @@ def _merge_small(clauses: list[_Clause]) -> list[_Clause]:
         first, second = out[0], out[1]
         merged = tuple(sorted(first.tokens + second.tokens, key=lambda t: t.i))
         prefix = "" if first.tokens[0].i < second.tokens[0].i else second.subject_prefix
-        out[:2] = [_Clause(second.head, second.kind, merged, prefix)]
+        out[:2] = [_Clause(second.head, second.kind, merged, prefix, first.frame | second.frame)]
     return out
 
 
@@ -348,13 +354,26 @@ def _evidence_run(tokens: Sequence[Any], head: Any) -> Sequence[Any]:
     return chosen if _content_words(chosen) >= 2 else tokens
 
 
-def _attribution_free(tokens: Sequence[Any]) -> list[Any]:
-    """Tokens without an "According to X," frame, which names a source rather than the fact."""
-    drop: set[int] = set()
-    for t in tokens:
-        if t.lower_ == "according" and t.dep_ == "prep":
-            drop.update(x.i for x in t.subtree)
-    return [t for t in tokens if t.i not in drop]
+# A dateline opens wire copy: "KATHMANDU, Nov 4 (Reuters) - ", "TOKYO – ". It dates and places the
+# report, so its words are neither the claim's text nor its values.
+DATELINE = re.compile(
+    r"^\s*[A-Z][A-Z.'’ -]{2,}(?:,\s*[A-Z][a-z]{2,}\.?\s+\d{1,2}(?:,\s*\d{4})?)?(?:\s*\([^)]{1,40}\))?\s*[-–—:]\s+"
+)
+
+
+def _frame_tokens(doc: Any, clause: _Clause) -> set[int]:
+    """Tokens that say who reported the fact or when, not the fact: a folded reporting frame,
+    "According to X,", and a dateline."""
+    drop: set[int] = set(clause.frame)
+    for t in clause.tokens:
+        if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
+            # "According to the White House," up to its comma (the parser attaches it variously)
+            end = next((x.i for x in doc[t.i :] if x.text in ",;:"), max(x.i for x in t.subtree))
+            drop.update(range(t.i, end + 1))
+    dateline = DATELINE.match(doc.text)
+    if dateline:
+        drop.update(t.i for t in doc if t.idx < dateline.end())
+    return drop
 
 
 def _is_imperative_or_question(doc: Any) -> bool:
@@ -447,14 +466,13 @@ def claims_from_sentence(
         run = _evidence_run(toks, clause.head)
         start = base + run[0].idx
         end = base + run[-1].idx + len(run[-1].text)
-        body_toks = _attribution_free(toks)
+        frame = _frame_tokens(doc, clause)
+        body_toks = _trim([t for t in toks if t.i not in frame]) or toks
         body = _join(body_toks).strip().strip(",;:—–- ")
         text = f"{clause.subject_prefix} {body}".strip() if clause.subject_prefix else body
         own = {t.i for t in toks}
-        owned_chars = [(base + t.idx, base + t.idx + len(t.text)) for t in toks]
-        values = tuple(
-            v for v in sentence_values if any(a <= v.start < b for a, b in owned_chars) or start <= v.start < end
-        )
+        owned_chars = [(base + t.idx, base + t.idx + len(t.text)) for t in body_toks]
+        values = tuple(v for v in sentence_values if any(a <= v.start < b for a, b in owned_chars))
         entities = tuple(
             sorted(
                 {

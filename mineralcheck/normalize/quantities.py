@@ -219,7 +219,7 @@ _UNITS: dict[tuple[str, ...], tuple[str, float]] = {
     ("litres",): ("litre", 1), ("liters",): ("litre", 1),
     ("barrels",): ("barrel", 1), ("barrel",): ("barrel", 1), ("bpd",): ("barrel-per-day", 1),
     ("barrels", "per", "day"): ("barrel-per-day", 1), ("barrels", "a", "day"): ("barrel-per-day", 1),
-    ("votes",): ("vote", 1), ("vote",): ("vote", 1), ("seats",): ("seat", 1), ("seat",): ("seat", 1),
+
 }  # fmt: skip
 _UNIT_PHRASES = sorted(_UNITS, key=lambda p: -len(p))
 # Units that stay ambiguous on their own: "pounds" is money in Britain and weight in America.

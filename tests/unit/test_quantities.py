@@ -93,7 +93,7 @@ ROWS = [
     ("fewer than 10 survivors", "fewer than 10", -INF, 10, "", "survivor", "less-than"),
     ("under 20 km", "under 20 km", -INF, 20, "km", "", "less-than"),
     ("below 2 percent", "below 2 percent", -INF, 2, "percent", "", "less-than"),
-    ("at most 40 seats", "at most 40 seats", 0, 40, "seat", "", "at-most"),
+    ("at most 40 seats", "at most 40", 0, 40, "", "seat", "at-most"),
     ("up to $490 billion", "up to $490 billion", 0, 490e9, "usd", "", "up-to"),
     ("about 500 km", "about 500 km", 450, 550, "km", "", "about"),
     ("around 157 bodies", "around 157", 157 - 3.14, 157 + 3.14, "", "death", "about"),
