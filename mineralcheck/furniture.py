@@ -83,10 +83,33 @@ BYLINE = re.compile(
 )
 
 # A line that is only a person-like name: two or three capitalised words (initials allowed).
-NAME_LINE = re.compile(r"^[A-Z][\w'’-]*\.?(?:\s+[A-Z][\w'’-]*\.?){1,2}$")
+NAME_LINE = re.compile(r"^[A-Z][\w'’-]*\.?(?:\s+[A-Z][\w'’-]*\.?){1,2}(?:\s+in\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?$")
+"""A person-like name, optionally with where they report from ("Jane Doe in London")."""
 
 # Separators between an outlet and a section ("Outlet | Section", "Outlet / world").
-SECTION_SEPARATOR = re.compile(r"\s*\|\s*|\s[/»›•·]\s")
+SECTION_SEPARATOR = re.compile(r"\s*\|\s*|\s[/»›•·>]\s")
+
+# Wire-service credits at the foot of a story: "(Reporting by A in X; Editing by B)".
+WIRE_CREDIT = re.compile(
+    r"^\(\s*(?:additional\s+)?(?:reporting|writing|editing|compiled|produced)\s+by\b.*\)\W*$", re.IGNORECASE
+)
+
+# Promotions that do not open their line: "Don't miss ... - sign up to our free newsletter here".
+PROMO_ANYWHERE = re.compile(
+    r"\b(?:sign\ up|subscribe)\b.{0,60}\bour\b.{0,30}\bnewsletters?\b|\bour\ free\ newsletters?\b",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+# Contact lines ("Got a story? Email newsdesk@... or message us on WhatsApp"): news prose seldom
+# prints an e-mail address.
+EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b")
+
+# A ranked list of other headlines ("1. Town promoted after late winner"): numbered, no sentence end.
+LIST_HEADLINE = re.compile(r"^\s*\d{1,2}[.)]\s+\S")
+LIST_HEADLINE_MAX_WORDS = 14
+
+# Several interface words on one line, set apart by wide spaces or bullets ("Menu  Search  Sign in").
+UI_SEPARATOR = re.compile(r"\s{2,}|\s*[•·|]\s*")
 
 # A calendar date written in the usual news ways; a line that is little more than a date is a dateline.
 _MONTH = (
@@ -188,15 +211,25 @@ def is_caption_line(text: str) -> bool:
 def _is_strong_furniture(line: _Line) -> bool:
     """Patterns that mark a line whatever its position, including the first line."""
     text = line.text
-    if PROMO_LINE.match(text) or LINK_LABEL_LINE.match(text):
+    if PROMO_LINE.match(text) or LINK_LABEL_LINE.match(text) or WIRE_CREDIT.match(text):
+        return True
+    short = len(text) < SHORT_LINE_CHARS
+    # Copyright and contact lines may be full sentences; their opening or an address gives them away.
+    if short and (re.match(r"^[\W_]*(?:©|copyright\b)", text, re.IGNORECASE) or EMAIL.search(text)):
+        return True
+    if short and PROMO_ANYWHERE.search(text):
         return True
     if _is_sentence(line):
         return False
+    parts = [p for p in UI_SEPARATOR.split(text) if p.strip()]
+    if len(parts) >= 2 and all(UI_LINE.match(p) for p in parts):
+        return True
+    if LIST_HEADLINE.match(text) and len(line.words) <= LIST_HEADLINE_MAX_WORDS and not SENTENCE_END.search(text):
+        return True
     if not any(c.isalnum() for c in text):
         return True
     if UI_LINE.match(text):
         return True
-    short = len(text) < SHORT_LINE_CHARS
     if short and len(line.words) <= 8 and READ_TIME.search(text):
         return True
     if short and ((len(line.words) <= 12 and TIMESTAMP_LINE.match(text)) or AGO_BADGE.match(text)):

@@ -198,3 +198,37 @@ def test_more_furniture_lines(line: str) -> None:
     text = f"Title Line\n{line}\nThe count continued overnight.\n"
     furniture, _ = find_furniture(text)
     assert [text[s.start : s.end] for s in furniture] == [line]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "(Reporting by Ana Ruiz in Lima; Additional reporting by Tom Hale; Editing by Jo Kim)",
+        "Copyright 2024 Example Wire. All rights reserved. Quotes delayed at least 15 minutes.",
+        "Home > News > Business",
+        "Menu  Search  Sign in",
+        "1. Town promoted after dramatic late winner",
+        "Don't miss the biggest stories - sign up to our free newsletter here",
+        "Do you have a story for us? Email newsdesk@example.org or message us on WhatsApp.",
+        "Jane Doe in London",
+    ],
+)
+def test_page_furniture_in_the_body_is_marked(line: str) -> None:
+    """Wire credits, breadcrumbs, menus, ranked headline lists, promos, contact lines, bylines."""
+    text = f"Title Line\nThe river rose two metres overnight, officials said on Monday.\n{line}\n"
+    furniture, _ = find_furniture(text)
+    assert _lines(text, furniture) == [line]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "1. The council approved the budget on Tuesday.",
+        "Residents can sign up for flood alerts at the town hall.",
+        "The home ministry said 40 people were missing.",
+    ],
+)
+def test_look_alikes_of_the_new_patterns_stay_content(line: str) -> None:
+    text = f"Title Line\n{line}\n"
+    furniture, _ = find_furniture(text)
+    assert furniture == ()
