@@ -94,7 +94,7 @@ FLOOD = [
         "The weather service recorded {rain} mm of rain over {hours} hours.",
     ],
     [
-        "{official}, the interior minister, visited {city} on {date} and promised {aid} million dollars in aid.",
+        "{official}, the interior minister, visited {city} on {date} and promised {aid} million dollars.",
         "Interior minister {official} pledged ${aid} million during a visit to {city} on {date}.",
     ],
     [

@@ -7,7 +7,9 @@ background process while the parser works.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import threading
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -100,30 +102,107 @@ def _extract_articles(
     return out
 
 
+EXTRACT_BATCH = 32
+"""Articles parsed between two hand-overs of new claims to the encoder."""
+
+
 def extract_all(
     articles: Sequence[Article],
     progress: Progress = _silent,
     *,
     cache: ClaimCache | None = None,
     before_parsing: Callable[[], None] | None = None,
+    on_claims: Callable[[Sequence[Claim]], None] | None = None,
 ) -> tuple[Claim, ...]:
     """Claims of every article, in article order; articles found in `cache` are not parsed again.
 
     `before_parsing` is called once, only if some article needs the parser (the pipeline uses it to
     start loading the embedding model, which new claims will need, while the parser works).
+    `on_claims` receives claims as they become known: the cached ones first, then each batch of
+    EXTRACT_BATCH parsed articles (the pipeline encodes them while the next batch is parsed).
     """
     version = extractor_version(SPACY_MODEL) if cache is not None else ""
     known = cache.get(articles, version) if cache is not None else {}
     progress("extracting", len(known), len(articles))
+    if on_claims is not None:
+        on_claims([claim for k in sorted(known) for claim in known[k]])
     missing = [k for k in range(len(articles)) if k not in known]
-    if missing:
-        if before_parsing is not None:
-            before_parsing()
-        fresh = _extract_articles([articles[k] for k in missing], progress, len(known), len(articles))
-        known.update(zip(missing, fresh, strict=True))
+    if missing and before_parsing is not None:
+        before_parsing()
+    for start in range(0, len(missing), EXTRACT_BATCH):
+        batch = missing[start : start + EXTRACT_BATCH]
+        fresh = _extract_articles([articles[k] for k in batch], progress, len(known), len(articles))
+        known.update(zip(batch, fresh, strict=True))
         if cache is not None:
-            cache.put(((articles[k], known[k]) for k in missing), version)
+            cache.put(((articles[k], known[k]) for k in batch), version)
+        if on_claims is not None:
+            on_claims([claim for claims in fresh for claim in claims])
     return tuple(claim for k in range(len(articles)) for claim in known[k])
+
+
+class Encoder:
+    """Vectors for claim texts, encoded in a background thread while the caller goes on parsing.
+
+    Each distinct text is looked up in the cache or encoded once. Texts are sent to the embedder in
+    a fixed order (by submission, then length), so batches never depend on timing: a run with an
+    empty cache and a run without one encode the same batches and get bit-identical vectors. The
+    embedder runs in one thread; the real one waits on its model process there (or in torch, which
+    releases the GIL), so the parser keeps a core.
+    """
+
+    def __init__(self, embedder: Embedder, *, cache: VectorCache | None = None, progress: Progress = _silent):
+        self._embedder = embedder
+        self._identity = getattr(embedder, "cache_identity", None) or embedder.name
+        self._cache = cache
+        self._progress = progress
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="mineralcheck-encode")
+        self._pending: list[Future[tuple[list[str], np.ndarray]]] = []
+        self._lock = threading.Lock()
+        self.vectors: dict[str, np.ndarray] = {}
+        self._seen: set[str] = set()
+        self._done = 0
+
+    def submit(self, texts: Iterable[str]) -> None:
+        """Queue the texts not seen before; returns at once."""
+        new = sorted(set(texts) - self._seen)
+        self._seen.update(new)
+        found = self._cache.get(self._identity, new) if self._cache is not None and new else {}
+        self.vectors.update(found)
+        missing = sorted((t for t in new if t not in found), key=lambda t: (len(t), t))
+        self._advance(len(found))
+        for start in range(0, len(missing), ENCODE_CHUNK):
+            self._pending.append(self._pool.submit(self._encode, missing[start : start + ENCODE_CHUNK]))
+
+    def _encode(self, chunk: list[str]) -> tuple[list[str], np.ndarray]:
+        vectors = self._embedder.encode(chunk)
+        self._advance(len(chunk))
+        return chunk, vectors
+
+    def _advance(self, count: int) -> None:
+        with self._lock:
+            self._done += count
+            self._progress("encoding", self._done, len(self._seen))
+
+    def finish(self) -> dict[str, np.ndarray]:
+        """Wait for every queued text; store the new vectors in the cache; all vectors by text."""
+        fresh_texts: list[str] = []
+        fresh: list[np.ndarray] = []
+        try:
+            for future in self._pending:
+                chunk, vectors = future.result()
+                fresh_texts.extend(chunk)
+                fresh.extend(vectors)
+        finally:
+            self._pending = []
+        if fresh_texts and self._cache is not None:
+            self._cache.put(self._identity, fresh_texts, np.stack(fresh))
+        self.vectors.update(zip(fresh_texts, fresh, strict=True))
+        return self.vectors
+
+    def close(self) -> None:
+        for future in self._pending:
+            future.cancel()
+        self._pool.shutdown(wait=True)
 
 
 def encode_texts(
@@ -134,22 +213,19 @@ def encode_texts(
     cache: VectorCache | None = None,
 ) -> dict[str, np.ndarray]:
     """A vector for each distinct text: from the cache where present, else from the embedder."""
-    unique = sorted(set(texts))
-    identity = getattr(embedder, "cache_identity", None) or embedder.name
-    found = cache.get(identity, unique) if cache is not None else {}
-    # Similar lengths in one call pad less; the order is fixed so batches never depend on timing.
-    missing = sorted((t for t in unique if t not in found), key=lambda t: (len(t), t))
-    done = len(found)
-    progress("encoding", done, len(unique))
-    for start in range(0, len(missing), ENCODE_CHUNK):
-        chunk = missing[start : start + ENCODE_CHUNK]
-        vectors = embedder.encode(chunk)
-        if cache is not None:
-            cache.put(identity, chunk, vectors)
-        found.update(zip(chunk, vectors, strict=True))
-        done += len(chunk)
-        progress("encoding", done, len(unique))
-    return found
+    encoder = Encoder(embedder, cache=cache, progress=progress)
+    try:
+        encoder.submit(texts)
+        return encoder.finish()
+    finally:
+        encoder.close()
+
+
+def claim_matrix(claims: Sequence[Claim], by_text: dict[str, np.ndarray]) -> np.ndarray:
+    """Rows of vectors in claim order."""
+    if not claims:
+        return np.zeros((0, 1), dtype=np.float32)
+    return np.stack([by_text[c.text] for c in claims]).astype(np.float32, copy=False)
 
 
 def encode_claims(
@@ -160,10 +236,7 @@ def encode_claims(
     cache: VectorCache | None = None,
 ) -> np.ndarray:
     """One vector per claim; each distinct text is encoded once (or read from the cache)."""
-    by_text = encode_texts([c.text for c in claims], embedder, progress, cache=cache)
-    if not claims:
-        return np.zeros((0, 1), dtype=np.float32)
-    return np.stack([by_text[c.text] for c in claims]).astype(np.float32, copy=False)
+    return claim_matrix(claims, encode_texts([c.text for c in claims], embedder, progress, cache=cache))
 
 
 def judge_claims(
@@ -211,10 +284,18 @@ def compare(
         if owned and callable(start):
             start()
 
+    encoder = Encoder(model, cache=caches.vectors, progress=notify)
     try:
-        claims = extract_all(ingested.articles, notify, cache=caches.claims, before_parsing=start_model)
-        vectors = encode_claims(claims, model, notify, cache=caches.vectors)
+        claims = extract_all(
+            ingested.articles,
+            notify,
+            cache=caches.claims,
+            before_parsing=start_model,
+            on_claims=lambda new: encoder.submit(c.text for c in new),
+        )
+        vectors = claim_matrix(claims, encoder.finish())
     finally:
+        encoder.close()
         caches.close()
         close = getattr(model, "close", None)
         if owned and callable(close):

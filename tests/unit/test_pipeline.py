@@ -152,3 +152,14 @@ def test_claims_from_the_cache_equal_fresh_ones(tmp_path: Path) -> None:
     cached = pipeline.extract_all(articles, cache=cache)
     assert cached == fresh
     assert [asdict(c) for c in cached] == [asdict(c) for c in fresh]
+
+
+def test_batches_of_articles_are_encoded_as_they_come_each_text_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pipeline, "EXTRACT_BATCH", 1)
+    embedder = CountingEmbedder()
+    streamed = run(tmp_path, embedder)
+    assert len(embedder.calls) >= 4  # one article at a time
+    assert len(embedder.encoded) == len(set(embedder.encoded))
+    assert streamed == run(tmp_path, FakeEmbedder(), use_cache=False)
