@@ -15,11 +15,13 @@ only the --model cases load a model path for real. Fixtures: tests/unit/fixtures
 from __future__ import annotations
 
 import codecs
+import contextlib
 import json
 import os
 import shutil
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
 import textwrap
@@ -687,6 +689,60 @@ def test_a_real_sigint_while_writing_leaves_no_partial_report(in_tmp: Path) -> N
     assert os.listdir(in_tmp / "out") == ["report.md"]
     assert old.read_text() == "the previous report\n"
     assert signal.SIGINT  # (the handler is Python's default: KeyboardInterrupt)
+
+
+class _CommitInterrupted:
+    """A cache connection where Ctrl-C arrives just before COMMIT: the writes are in, not committed."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self._db = db
+
+    def execute(self, sql: str, *args: Any) -> Any:
+        if sql.strip().upper() == "COMMIT":
+            self._db.close()  # the process dies here: SQLite keeps nothing of an open transaction
+            raise KeyboardInterrupt
+        return self._db.execute(sql, *args)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._db, name)
+
+
+def _cache_entries(folder: Path) -> dict[str, int]:
+    counts = {}
+    for store in sorted(folder.glob("*.sqlite")):
+        with contextlib.closing(sqlite3.connect(store)) as db:
+            counts[store.name] = db.execute("SELECT count(*) FROM entries").fetchone()[0]
+    return counts
+
+
+def test_ctrl_c_while_writing_the_cache_leaves_no_partial_entry(
+    in_tmp: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mineralcheck import cache
+
+    news(in_tmp, courier__txt=COURIER)
+    cache_dir = in_tmp / "cache"
+    _, before = compare_json("news")  # fills the cache
+    entries = _cache_entries(cache_dir)
+    assert entries and all(entries.values())
+    (in_tmp / "news" / "other.txt").write_text(COURIER.replace("Monday", "Tuesday"))
+
+    real_open = cache.Store._open
+    monkeypatch.setattr(cache.Store, "_open", lambda self: _CommitInterrupted(real_open(self)))
+    result = run("compare", "news", "--format", "json")
+    assert result.exit_code == ExitCode.ERROR
+    assert result.stderr.endswith("interrupted\n")
+    monkeypatch.setattr(cache.Store, "_open", real_open)
+
+    # Nothing of the interrupted run is in the cache: exactly the entries of the first run are there.
+    assert _cache_entries(cache_dir) == entries
+    assert not [name for name in os.listdir(cache_dir) if name.endswith(".corrupt")]
+    with_other = run("compare", "news", "--format", "json")
+    assert with_other.exit_code == ExitCode.OK
+    assert "warning" not in with_other.stderr  # no corrupt entry to ignore or rebuild
+    (in_tmp / "news" / "other.txt").unlink()
+    _, after = compare_json("news")
+    assert after == before
 
 
 # --- inputs are never modified; reports go only where asked --------------------------------------
