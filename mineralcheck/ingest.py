@@ -354,7 +354,10 @@ def _decode(data: bytes) -> str:
             if data.startswith(magic):
                 raise _Skip(f"binary file (looks like {name}), not an article")
         if b"\x00" in data[:BINARY_SNIFF_BYTES]:
-            raise _Skip("binary file (contains NUL bytes), not an article")
+            text = _utf16_without_bom(data)
+            if text is None:
+                raise _Skip("binary file (contains NUL bytes), not an article")
+    if text is None:
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
@@ -364,6 +367,28 @@ def _decode(data: bytes) -> str:
     if not text.strip():
         raise _Skip("empty file")
     return text
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 saved without a byte order mark, told from binary data by where its NUL bytes fall.
+
+    Text in Latin script has a NUL as every second byte (the high byte of each character), and
+    none in between; binary data has them anywhere. The decoded head must also be printable text.
+    """
+    head = data[:BINARY_SNIFF_BYTES]
+    if len(data) % 2 or len(head) < 4:
+        return None
+    even, odd = head[0::2], head[1::2]
+    for encoding, highs, lows in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if highs.count(0) < len(highs) // 2 or lows.count(0) > len(lows) // 100:
+            continue
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if all(c.isprintable() or c.isspace() for c in text[: BINARY_SNIFF_BYTES // 2]):
+            return text
+    return None
 
 
 def _detect(data: bytes) -> str:

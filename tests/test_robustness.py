@@ -201,8 +201,10 @@ def test_undecodable_bytes_are_decoded_or_skipped_with_the_reason(in_tmp: Path) 
         lambda t: t.encode("utf-16"),  # with its BOM, as Windows editors write it
         lambda t: codecs.BOM_UTF16_BE + t.encode("utf-16-be"),
         lambda t: t.encode("utf-32"),
+        lambda t: t.encode("utf-16-le"),  # no BOM: told from binary by where the NUL bytes fall
+        lambda t: t.encode("utf-16-be"),
     ],
-    ids=["utf8-bom", "utf16", "utf16-be", "utf32"],
+    ids=["utf8-bom", "utf16", "utf16-be", "utf32", "utf16-le-no-bom", "utf16-be-no-bom"],
 )
 def test_bom_and_utf16_give_the_same_claims_as_plain_utf8(in_tmp: Path, encode: Any) -> None:
     _, plain = compare_json(str(FIXTURES / "bridge_herald.txt"))
