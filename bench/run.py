@@ -53,6 +53,7 @@ class Row:
     floor: Measure | None = None
     floor_parts: dict[str, float] = field(default_factory=dict)
     peer: Measure | None = None
+    failed: bool = False
 
 
 def _tree_rss(root: int) -> int:
@@ -99,7 +100,9 @@ def measure(command: list[str], env: dict[str, str]) -> Measure:
     stop.set()
     sampler.join()
     if process.returncode != 0:
-        print(f"  ! {' '.join(command[:6])} ... exited {process.returncode}: {stderr[-800:]}", file=sys.stderr)
+        print(
+            f"  ! {' '.join(command[:6])} ... exited {process.returncode}: {stderr[-800:]}", file=sys.stderr
+        )
     return Measure(seconds, peak / 2**20, process.returncode, stdout)
 
 
@@ -111,6 +114,9 @@ def run_corpus(name: str, corpus: Path, articles: int, env: dict[str, str], peer
         command = [*MINERALCHECK, "compare", str(corpus), "--format", "json", "-o", str(report), "--quiet"]
         print(f"{name}: cold ...", file=sys.stderr, flush=True)
         row.cold = measure(command, run_env)
+        if row.cold.returncode != 0 or not report.exists():
+            row.failed = True
+            return row
         cold_report = report.read_text(encoding="utf-8")
         print(f"{name}: warm ...", file=sys.stderr, flush=True)
         row.warm = measure(command, run_env)
@@ -154,7 +160,9 @@ def table(rows: list[Row]) -> str:
         "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in rows:
-        assert r.cold is not None and r.warm is not None and r.floor is not None
+        if r.failed or r.cold is None or r.warm is None or r.floor is None:
+            lines.append(f"| {r.corpus} | {r.articles} | mineralcheck failed, see stderr | | | | | | | | |")
+            continue
         parts = r.floor_parts
         floor = (
             f"{r.floor.seconds:.1f} ({parts.get('import_load', 0):.1f} / {parts.get('encode', 0):.1f})"
@@ -172,13 +180,15 @@ def table(rows: list[Row]) -> str:
 
 
 def targets(rows: list[Row]) -> str:
-    by = {r.corpus: r for r in rows}
+    by = {r.corpus: r for r in rows if not r.failed}
     checks: list[tuple[str, bool, str]] = []
     seeds = by.get("seeds")
     if seeds and seeds.cold and seeds.warm:
         if seeds.peer is not None and seeds.peer.returncode == 0:
             share = seeds.cold.seconds / seeds.peer.seconds
-            checks.append(("seeds cold <= 60% of peer", share <= 0.6, f"{share:.0%} of {seeds.peer.seconds:.1f} s"))
+            checks.append(
+                ("seeds cold <= 60% of peer", share <= 0.6, f"{share:.0%} of {seeds.peer.seconds:.1f} s")
+            )
         checks.append(("seeds warm < 1.5 s", seeds.warm.seconds < 1.5, f"{seeds.warm.seconds:.2f} s"))
     big, mid = by.get("synthetic-1000"), by.get("synthetic-100")
     if big and big.cold and big.warm and big.floor:
@@ -195,7 +205,9 @@ def targets(rows: list[Row]) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--update-readme", action="store_true", help="Write the results into bench/README.md.")
+    parser.add_argument(
+        "--update-readme", action="store_true", help="Write the results into bench/README.md."
+    )
     args = parser.parse_args()
     sizes = [int(s) for s in os.environ.get("BENCH_SIZES", "10,100,1000").split(",") if s.strip()]
     peer_env = os.environ.get("BENCH_PEER")
