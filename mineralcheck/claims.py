@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from mineralcheck.models import Article, Claim, Sentence, SourceId, Value
@@ -43,6 +43,18 @@ ENTITY_LABELS = frozenset({"GPE", "ORG", "PERSON", "NORP", "LOC", "FAC", "EVENT"
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
 QUOTE_CHARS = "\"“”"
 MIN_CONTENT_WORDS = 3
+
+# Conjunctions that open an adverbial clause stating an event of its own ("after neither won a
+# majority on Sunday"), even where the parser found no subject for it.
+CLAUSE_MARKERS = frozenset("after before when while because since although though until once as".split())
+
+# What a count of people measures, read from the verb that governs it: "killing at least 128
+# people" counts deaths, "423 people were injured" counts injured (canonical nouns of normalize).
+OUTCOME_VERBS = {
+    "kill": "death", "die": "death", "perish": "death", "injure": "injured", "wound": "injured",
+    "hurt": "injured", "evacuate": "evacuee", "displace": "displaced", "rescue": "survivor",
+}  # fmt: skip
+GENERIC_COUNTS = frozenset({"", "people", "person"})
 
 
 @dataclass(frozen=True)
@@ -111,9 +123,17 @@ def _clause_heads(doc: Any) -> dict[int, str]:
             if tok.dep_ == "conj" and _is_verb(tok) and parent.i in heads and _is_verb(parent):
                 if _has_complement(tok) and (_has_complement(parent) or _own_subject(tok) is not None):
                     kind = "conj"
+            elif tok.dep_ == "conj" and tok.pos_ == "VERB" and tok.tag_ in ("VBG", "VBD", "VBN"):
+                # A verb the parser coordinated with a noun: "bringing down hundreds of homes and killing
+                # 128 people" is two facts whichever word "killing" hangs from.
+                if _has_complement(tok) and parent.pos_ in ("NOUN", "PROPN", "NUM"):
+                    kind = "conj"
             elif tok.dep_ == "advcl" and _is_verb(tok):
                 is_infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
-                if not is_infinitive and (_own_subject(tok) is not None or tok.tag_ == "VBG"):
+                introduced = any(c.dep_ == "mark" and c.lower_ in CLAUSE_MARKERS for c in tok.children)
+                if not is_infinitive and (
+                    _own_subject(tok) is not None or tok.tag_ == "VBG" or (introduced and _has_complement(tok))
+                ):
                     kind = "advcl"
             elif tok.dep_ == "relcl" and _is_verb(tok) and parent.dep_ not in OBJECT_DEPS:
                 kind = "relcl"
@@ -218,6 +238,33 @@ def _split_clauses(doc: Any) -> list[_Clause]:
             for c in list(heads):
                 if doc[c].head.i == idx and heads[c] == "ccomp":
                     heads[c] = kind
+    trailing_frame: set[int] = set()
+    with_subject: dict[int, str] = {}
+    # "..., the ministry said(, with 61 of them in one district)": a trailing verb of saying with no
+    # clause of its own is the frame of the clause it follows; an elaboration hanging from it (a
+    # "with" phrase carrying a figure) is a fact of its own.
+    for idx, kind in list(heads.items()):
+        tok = doc[idx]
+        if (
+            kind == "ccomp"
+            and tok.lemma_.lower() in REPORTING_LEMMAS
+            and tok.dep_ in ("parataxis", "ccomp")
+            and not any(doc[c].head.i == idx for c in heads if c != idx)
+            and not any(c.dep_ in ("ccomp", "xcomp") for c in tok.children)
+        ):
+            del heads[idx]
+            trailing_frame.update(
+                t.i
+                for child in tok.children
+                if child.dep_ in SUBJECT_DEPS or child.is_punct or child.dep_ in ("aux", "advmod", "prep")
+                and not (child.lower_ == "with" and any(x.like_num for x in child.subtree))
+                for t in child.subtree
+            )
+            trailing_frame.add(idx)
+            for child in tok.children:
+                if child.dep_ == "prep" and child.lower_ == "with" and any(t.like_num for t in child.subtree):
+                    heads[child.i] = "with"
+                    with_subject[child.i] = _subject_text(tok.head, heads)
     owned: dict[int, list[Any]] = {i: [] for i in heads}
     orphans: list[Any] = []
     for tok in doc:
@@ -241,8 +288,11 @@ def _split_clauses(doc: Any) -> list[_Clause]:
         head = doc[idx]
         if kind == "relcl":
             toks = [t for t in toks if not (t.lower_ in RELATIVE_PRONOUNS and t.dep_ in SUBJECT_DEPS)]
-        own_frame = frame & {t.i for t in toks}
-        clauses.append(_Clause(head, kind, tuple(toks), _inherited_subject(head, kind, heads), own_frame))
+        if kind == "with":
+            toks = [t for t in toks if t.i != idx]
+        own_frame = (frame | trailing_frame) & {t.i for t in toks}
+        prefix = with_subject.get(idx, "") if kind == "with" else _inherited_subject(head, kind, heads)
+        clauses.append(_Clause(head, kind, tuple(toks), prefix, frozenset(own_frame)))
     split: list[_Clause] = []
     for clause in clauses:
         split.extend(_split_coordinated_nouns(clause))
@@ -327,12 +377,20 @@ def _merge_small(clauses: list[_Clause]) -> list[_Clause]:
     return out
 
 
+def _glued_symbol(tok: Any) -> bool:
+    """A closing quote, or a symbol written onto its number ("61.2%"): part of the text, not punctuation."""
+    if tok.text in QUOTE_CHARS:
+        return True
+    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    return prev is not None and not prev.whitespace_ and tok.text not in ".,;:!?)]}…-–—"
+
+
 def _trim(tokens: Sequence[Any]) -> list[Any]:
     """Drop leading/trailing punctuation, conjunctions and relative markers from a clause."""
     toks = list(tokens)
     while toks and (toks[0].is_punct and toks[0].text not in QUOTE_CHARS or toks[0].dep_ in ("cc", "mark")):
         toks.pop(0)
-    while toks and (toks[-1].is_punct and toks[-1].text not in QUOTE_CHARS or toks[-1].dep_ == "cc"):
+    while toks and (toks[-1].is_punct and not _glued_symbol(toks[-1]) or toks[-1].dep_ == "cc"):
         toks.pop()
     return toks
 
@@ -354,26 +412,43 @@ def _evidence_run(tokens: Sequence[Any], head: Any) -> Sequence[Any]:
     return chosen if _content_words(chosen) >= 2 else tokens
 
 
-# A dateline opens wire copy: "KATHMANDU, Nov 4 (Reuters) - ", "TOKYO – ". It dates and places the
-# report, so its words are neither the claim's text nor its values.
-DATELINE = re.compile(
-    r"^\s*[A-Z][A-Z.'’ -]{2,}(?:,\s*[A-Z][a-z]{2,}\.?\s+\d{1,2}(?:,\s*\d{4})?)?(?:\s*\([^)]{1,40}\))?\s*[-–—:]\s+"
-)
+def _with_outcome(value: Value, doc: Any, base: int) -> Value:
+    """A count of people named by its verb: deaths, injured, evacuees (see OUTCOME_VERBS)."""
+    if value.kind != "quantity" or value.unit or value.quantity not in GENERIC_COUNTS:
+        return value
+    inside = [t for t in doc if value.start - base <= t.idx < value.end - base]
+    tok = next((t for t in inside if t.like_num), inside[-1] if inside else None)
+    for _ in range(5):
+        if tok is None:
+            return value
+        if tok.pos_ in ("VERB", "AUX") or tok.tag_ in ("VBN", "VBG", "VBD"):
+            outcome = OUTCOME_VERBS.get(tok.lemma_.lower()) or _toll_of(tok)
+            return replace(value, quantity=outcome) if outcome else value
+        tok = tok.head if tok.head.i != tok.i else None
+    return value
+
+
+def _toll_of(verb: Any) -> str:
+    """"The (death) toll rose to 157": a toll counts deaths unless its compound says otherwise."""
+    subject = _own_subject(verb)
+    if subject is None or subject.lemma_.lower() != "toll":
+        return ""
+    kind = next((c.lemma_.lower() for c in subject.children if c.dep_ == "compound"), "death")
+    return {"death": "death", "casualty": "casualty", "injury": "injured"}.get(kind, "death")
 
 
 def _frame_tokens(doc: Any, clause: _Clause) -> set[int]:
-    """Tokens that say who reported the fact or when, not the fact: a folded reporting frame,
-    "According to X,", and a dateline."""
+    """Tokens that say who reported the fact or when, not the fact: a folded reporting frame and
+    "According to X,"."""
     drop: set[int] = set(clause.frame)
     for t in clause.tokens:
         if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
             # "According to the White House," up to its comma (the parser attaches it variously)
             end = next((x.i for x in doc[t.i :] if x.text in ",;:"), max(x.i for x in t.subtree))
             drop.update(range(t.i, end + 1))
-    dateline = DATELINE.match(doc.text)
-    if dateline:
-        drop.update(t.i for t in doc if t.idx < dateline.end())
-    return drop
+    # A symbol glued to a kept word ("61.2%") belongs to that word, whatever the parser hung it on.
+    kept_ends = {t.idx + len(t.text) for t in clause.tokens if t.i not in drop}
+    return {i for i in drop if doc[i].idx not in kept_ends}
 
 
 def _is_imperative_or_question(doc: Any) -> bool:
@@ -482,6 +557,7 @@ def claims_from_sentence(
                 }
             )
         )
+        values = tuple(_with_outcome(v, doc, base) for v in values)
         subject_tok = _own_subject(clause.head)
         subject = ""
         if subject_tok is not None:

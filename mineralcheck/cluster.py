@@ -39,6 +39,8 @@ class ClusterParams:
     """Cosine below which a pair is never considered."""
     lexical_weight: float = 0.45
     """Share of the wording score in the similarity (the rest is the embedding cosine)."""
+    measure_bonus: float = 0.08
+    """Added when two claims count the same named thing (deaths, seats) with figures that differ."""
     mutual_floor: float = 0.40
     """Similarity at which two claims that are each other's best match across two articles may join."""
     value_bonus: float = 0.25
@@ -117,6 +119,13 @@ def _same_figure(a: Claim, b: Claim) -> float:
     return best
 
 
+def _same_count(a: Claim, b: Claim) -> bool:
+    """Both claims count the same named thing (deaths, seats), whatever the figures: the two
+    readings of a disputed toll must meet in one cluster for the dispute to be seen."""
+    counted = {v.quantity for v in a.values if v.kind == "quantity" and v.quantity and v.quantity != "people"}
+    return any(v.kind == "quantity" and v.quantity in counted for v in b.values)
+
+
 def _units(claim: Claim) -> set[str]:
     return {v.unit for v in claim.values if v.kind == "quantity" and v.unit}
 
@@ -129,6 +138,8 @@ def pair_similarity(a: Claim, b: Claim, cosine: float, wording: float, params: C
     shared = _same_figure(a, b)
     if shared:
         score += params.value_bonus * shared
+    elif _same_count(a, b):
+        score += params.measure_bonus
     else:
         units_a, units_b = _units(a), _units(b)
         if units_a and units_b and not (units_a & units_b):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 
@@ -44,6 +44,16 @@ def _title(cluster: Cluster) -> str:
         return (-score, len(c.text), c.id)
 
     return min(claims, key=centrality).text
+
+
+def _plain(describe: Describe, family: str) -> Describe:
+    """describe() without the counted noun or unit word that the family label already gives."""
+
+    def label(value: Value) -> str:
+        text = describe(replace(value, quantity="")) if value.quantity else describe(value)
+        return text.removeprefix(f"{family} ")
+
+    return label
 
 
 def _family(value: Value) -> str:
@@ -123,18 +133,22 @@ def _readings(
 
 
 def _group_readings(readings: Sequence[_Reading], compatible: Compatible, describe: Describe) -> list[ValueGroup]:
-    """Sources grouped by compatible readings, largest group first."""
-    groups: list[tuple[Value, list[SourceId]]] = []
+    """Sources grouped by compatible readings, largest group first; a group lists its distinct
+    readings ("157 / at least 128 / more than 150")."""
+    groups: list[tuple[Value, list[SourceId], list[str]]] = []
     for reading in readings:
-        for value, members in groups:
+        label = describe(reading.value)
+        for value, members, labels in groups:
             if compatible(value, reading.value):
                 if reading.source not in members:
                     members.append(reading.source)
+                if label not in labels:
+                    labels.append(label)
                 break
         else:
-            groups.append((reading.value, [reading.source]))
+            groups.append((reading.value, [reading.source], [label]))
     groups.sort(key=lambda g: (-len(g[1]), g[1]))
-    return [ValueGroup(describe(v), tuple(sorted(m))) for v, m in groups]
+    return [ValueGroup(" / ".join(labels), tuple(sorted(m))) for _, m, labels in groups]
 
 
 def _rose_over_time(
@@ -218,16 +232,19 @@ def judge(
     conflicts = _value_conflict(by_source, compatible)
     if conflicts:
         va = conflicts[0][2]
-        family = _family(va)
         readings = _readings(sources, by_source, conflicts, compatible)
-        groups = _group_readings(readings, compatible, describe)
+        # Name the family after a reading that names its counted thing ("68" and "66 seats": seats).
+        family = next((_family(r.value) for r in readings if r.value.quantity), _family(va))
+        # The family names what is measured ("death: 157 vs 112"), so readings leave the noun out.
+        plain = _plain(describe, family)
+        groups = _group_readings(readings, compatible, plain)
         kind: DivergenceKind = "date" if va.kind in _DATE_KINDS else "value"
         majority = groups[0].value if len(groups) > 1 and len(groups[0].sources) > len(groups[1].sources) else ""
         side_by_side = " vs ".join(f"{g.value} ({', '.join(g.sources)})" for g in groups)
         summary = f"{family}: {side_by_side}"
         notes: list[str] = []
         if kind == "value":
-            by_text = {describe(r.value): r.value for r in readings}
+            by_text = {plain(r.value): r.value for r in readings}
             trend = _rose_over_time(groups, by_text, dates or {})
             if trend:
                 notes.append(trend)

@@ -89,6 +89,14 @@ NAME_LINE = re.compile(r"^[A-Z][\w'’-]*\.?(?:\s+[A-Z][\w'’-]*\.?){1,2}(?:\s+
 # Separators between an outlet and a section ("Outlet | Section", "Outlet / world").
 SECTION_SEPARATOR = re.compile(r"\s*\|\s*|\s[/»›•·>]\s")
 
+# The dateline that opens wire copy: "KATHMANDU, Nov 4 (Reuters) - ", "NEW YORK — ", "TOKYO: ". It dates
+# and places the report; the first fact starts after it. A place in capitals of three letters or more
+# ("US - China talks" is a headline, not a dateline).
+DATELINE = re.compile(
+    r"^[A-Z][A-Z.'’-]{2,}(?:\s[A-Z][A-Z.'’-]+)*"
+    r"(?:,\s*[A-Z][a-z]{2,}\.?\s+\d{1,2}(?:,\s*\d{4})?)?(?:\s*\([^)]{1,40}\))?\s*[-–—:]\s+"
+)
+
 # Wire-service credits at the foot of a story: "(Reporting by A in X; Editing by B)".
 WIRE_CREDIT = re.compile(
     r"^\(\s*(?:additional\s+)?(?:reporting|writing|editing|compiled|produced)\s+by\b.*\)\W*$", re.IGNORECASE
@@ -367,7 +375,13 @@ def find_furniture(text: str) -> tuple[tuple[Span, ...], tuple[Span, ...]]:
                 furniture[i] = True
                 break
 
-    furniture_spans = tuple(Span(line.start, line.end) for i, line in enumerate(lines) if furniture[i])
+    spans = [Span(line.start, line.end) for i, line in enumerate(lines) if furniture[i]]
+    for i, line in enumerate(lines):
+        dateline = DATELINE.match(line.text)
+        if dateline and not furniture[i] and i != title and len(line.text) > dateline.end():
+            # The body's opening dateline: the fact begins after it.
+            spans.append(Span(line.start, line.start + dateline.end()))
+    furniture_spans = tuple(sorted(spans))
     caption_spans = tuple(
         Span(line.start, line.end) for i, line in enumerate(lines) if caption[i] and not furniture[i]
     )

@@ -232,3 +232,22 @@ def test_look_alikes_of_the_new_patterns_stay_content(line: str) -> None:
     text = f"Title Line\n{line}\n"
     furniture, _ = find_furniture(text)
     assert furniture == ()
+
+
+@pytest.mark.parametrize(
+    ("line", "prefix"),
+    [
+        ("NAVOBOD, Oct 18 (Meridian) - The toll rose to 157 on Saturday.", "NAVOBOD, Oct 18 (Meridian) - "),
+        ("NEW YORK — Shares rose 3% in early trading.", "NEW YORK — "),
+        ("TOKYO: Officials confirmed the deal on Tuesday.", "TOKYO: "),
+    ],
+)
+def test_an_opening_dateline_is_furniture_and_the_sentence_after_it_is_not(line: str, prefix: str) -> None:
+    text = f"Title Line\n{line}\n"
+    furniture, _ = find_furniture(text)
+    assert _lines(text, furniture) == [prefix]
+
+
+def test_a_short_capitalised_word_before_a_dash_is_not_a_dateline() -> None:
+    text = "Title Line\nUS - China talks resume in Geneva on Monday.\n"
+    assert find_furniture(text)[0] == ()
