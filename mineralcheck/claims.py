@@ -20,6 +20,7 @@ from mineralcheck.models import Article, Claim, Sentence, SourceId, Value
 
 ValueExtractor = Callable[[str, int, "dt.date | None"], tuple[Value, ...]]
 EntityCanonicaliser = Callable[[str], str]
+CountryTest = Callable[[str], bool]
 
 # Verbs that introduce what someone said, wrote or reported: their clause is attribution, and the
 # fact is the clause they report.
@@ -40,9 +41,12 @@ OBJECT_DEPS = frozenset({"dobj", "obj", "attr", "oprd"})
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 ENTITY_LABELS = frozenset({"GPE", "ORG", "PERSON", "NORP", "LOC", "FAC", "EVENT"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
 QUOTE_CHARS = "\"“”"
 MIN_CONTENT_WORDS = 3
+MAX_SENTENCE_CHARS = 1500
+"""A 'sentence' longer than this is a table, a code blob or run-on scraped text, not a statement."""
 
 # Conjunctions that open an adverbial clause stating an event of its own ("after neither won a
 # majority on Sunday"), even where the parser found no subject for it.
@@ -265,6 +269,20 @@ def _split_clauses(doc: Any) -> list[_Clause]:
                 if child.dep_ == "prep" and child.lower_ == "with" and any(t.like_num for t in child.subtree):
                     heads[child.i] = "with"
                     with_subject[child.i] = _subject_text(tok.head, heads)
+    # ", with 61 of them in one district": an absolute "with" phrase after a comma that carries a
+    # figure elaborates the clause it hangs from with a fact of its own.
+    for tok in doc:
+        if (
+            tok.lower_ == "with"
+            and tok.dep_ == "prep"
+            and tok.i > 0
+            and doc[tok.i - 1].text == ","
+            and tok.i not in heads
+            and any(t.like_num for t in tok.subtree)
+            and (tok.head.i in heads or _inside_clause(tok.head, heads))
+        ):
+            heads[tok.i] = "with"
+            with_subject.setdefault(tok.i, _subject_text(tok.head, heads) or _inherited_subject(tok.head, "conj", heads))
     owned: dict[int, list[Any]] = {i: [] for i in heads}
     orphans: list[Any] = []
     for tok in doc:
@@ -295,14 +313,59 @@ def _split_clauses(doc: Any) -> list[_Clause]:
         clauses.append(_Clause(head, kind, tuple(toks), prefix, frozenset(own_frame)))
     split: list[_Clause] = []
     for clause in clauses:
-        split.extend(_split_coordinated_nouns(clause))
+        for part in _split_at_dash(clause):
+            split.extend(_split_coordinated_nouns(part))
     return _merge_small(split)
+
+
+DASHES = frozenset({"–", "—", "-", "--"})
+
+
+def _split_at_dash(clause: _Clause) -> list[_Clause]:
+    """"The toll has reached 157 – 105 in one district and 52 in another": the figures after the dash
+    break down the figure before it. The total is one fact; the breakdown keeps the frame."""
+    toks = clause.tokens
+    for k in range(1, len(toks) - 1):
+        dash, before, after = toks[k], toks[k - 1], toks[k + 1]
+        if dash.text in DASHES and dash.whitespace_ and before.like_num and after.like_num:
+            total = tuple(t for t in toks if t.i < dash.i)
+            breakdown = tuple(t for t in toks if (t.i < dash.i and t.i != before.i) or t.i > dash.i)
+            return [
+                _Clause(clause.head, clause.kind, total, clause.subject_prefix, clause.frame),
+                _Clause(after, clause.kind, breakdown, clause.subject_prefix, clause.frame),
+            ]
+    return [clause]
 
 
 # Dependents that make a noun phrase a fact of its own: "a trip to Malaysia", "a club that belonged to".
 NP_MODIFIER_DEPS = frozenset({"prep", "acl", "relcl"})
 # "including X and Y", "such as X and Y": examples of one fact, not separate facts.
 EXEMPLIFYING = frozenset({"including", "like", "as", "excluding", "notably"})
+
+
+def _split_figures_on_the_verb(clause: _Clause, own: set[int], modified: Any) -> list[_Clause] | None:
+    """"reached 105 in one district and 52 in another", parsed with "52" coordinated to the verb:
+    the object and the words up to the "and" are one fact, the coordinated figure another."""
+    head = clause.head
+    obj = next((c for c in head.children if c.dep_ in ("dobj", "attr") and c.i in own), None)
+    conj = next(
+        (c for c in head.children if c.dep_ == "conj" and c.pos_ in ("NUM", "NOUN", "PROPN") and c.i in own),
+        None,
+    )
+    if obj is None or conj is None or obj.pos_ != conj.pos_ or not modified(conj) or conj.i < obj.i:
+        return None
+    cc = next((c for c in head.children if c.dep_ == "cc" and obj.i < c.i < conj.i), None)
+    if cc is None:
+        return None
+    second = {t.i for t in conj.subtree if t.i in own}
+    first_part = {t.i for t in clause.tokens if obj.i <= t.i < cc.i}
+    frame = [t for t in clause.tokens if t.i not in second and t.i not in first_part and t.i != cc.i]
+    first = tuple(sorted(frame + [t for t in clause.tokens if t.i in first_part], key=lambda t: t.i))
+    rest = tuple(sorted(frame + [t for t in clause.tokens if t.i in second], key=lambda t: t.i))
+    return [
+        _Clause(head, clause.kind, first, clause.subject_prefix, clause.frame),
+        _Clause(conj, clause.kind, rest, clause.subject_prefix, clause.frame),
+    ]
 
 
 def _split_coordinated_nouns(clause: _Clause) -> list[_Clause]:
@@ -316,6 +379,9 @@ def _split_coordinated_nouns(clause: _Clause) -> list[_Clause]:
     def modified(tok: Any) -> bool:
         return any(c.dep_ in NP_MODIFIER_DEPS and c.i in own for c in tok.children)
 
+    verb_level = _split_figures_on_the_verb(clause, own, modified)
+    if verb_level is not None:
+        return verb_level
     for tok in clause.tokens:
         if tok.dep_ not in ("pobj", "dobj", "attr", "npadvmod") or not modified(tok):
             continue
@@ -525,9 +591,14 @@ def claims_from_sentence(
     index: int = 0,
     extract_values: ValueExtractor,
     canonical_entity: EntityCanonicaliser,
+    is_country: CountryTest = lambda name: False,
 ) -> list[Claim]:
     """The atomic claims of one parsed sentence (doc parses sentence.text)."""
-    if _is_imperative_or_question(doc) or _content_words(doc) < MIN_CONTENT_WORDS:
+    if (
+        _is_imperative_or_question(doc)
+        or _content_words(doc) < MIN_CONTENT_WORDS
+        or len(sentence.text) > MAX_SENTENCE_CHARS
+    ):
         return []
     base = sentence.start
     sentence_values = extract_values(sentence.text, base, article.date)
@@ -558,6 +629,18 @@ def claims_from_sentence(
             )
         )
         values = tuple(_with_outcome(v, doc, base) for v in values)
+        body_ids = {t.i for t in body_toks}
+        scope = tuple(
+            sorted(
+                {
+                    canonical_entity(ent.text)
+                    for ent in doc.ents
+                    if ent.label_ in PLACE_LABELS
+                    and any(t.i in body_ids for t in ent)
+                    and not is_country(ent.text)
+                }
+            )
+        )
         subject_tok = _own_subject(clause.head)
         subject = ""
         if subject_tok is not None:
@@ -580,6 +663,7 @@ def claims_from_sentence(
                 quote=(quote := _quote_of(toks, regions)),
                 speaker=speaker if quote else "",
                 is_caption=sentence.is_caption,
+                scope=scope,
                 sentence=index,
             )
         )
@@ -593,13 +677,20 @@ def extract_claims(
     *,
     extract_values: ValueExtractor,
     canonical_entity: EntityCanonicaliser,
+    is_country: CountryTest = lambda name: False,
 ) -> tuple[Claim, ...]:
     """All atomic claims of an article, in reading order; docs[i] parses sentences[i].text."""
     out: list[Claim] = []
     seen: set[tuple[int, int]] = set()
     for index, (sentence, doc) in enumerate(zip(sentences, docs, strict=True)):
         for claim in claims_from_sentence(
-            article, sentence, doc, index=index, extract_values=extract_values, canonical_entity=canonical_entity
+            article,
+            sentence,
+            doc,
+            index=index,
+            extract_values=extract_values,
+            canonical_entity=canonical_entity,
+            is_country=is_country,
         ):
             if (claim.start, claim.end) not in seen:
                 seen.add((claim.start, claim.end))

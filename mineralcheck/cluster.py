@@ -18,6 +18,7 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from mineralcheck.models import Claim, Cluster, Value
+from mineralcheck.normalize import same_name
 
 # Function words carry no fact; leaving them out makes the wording score about content.
 _STOP = frozenset(
@@ -39,6 +40,9 @@ class ClusterParams:
     """Cosine below which a pair is never considered."""
     lexical_weight: float = 0.45
     """Share of the wording score in the similarity (the rest is the embedding cosine)."""
+    scope_penalty: float = 0.15
+    """Subtracted when the claims name different places below the national level (or one names one
+    and both state figures): a district's toll is not the national toll."""
     measure_bonus: float = 0.08
     """Added when two claims count the same named thing (deaths, seats) with figures that differ."""
     mutual_floor: float = 0.40
@@ -126,6 +130,17 @@ def _same_count(a: Claim, b: Claim) -> bool:
     return any(v.kind == "quantity" and v.quantity in counted for v in b.values)
 
 
+def same_scope(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Two claims' places match, allowing for spelling variants of one name ("Gharmabad"/"Garmobod")."""
+    if len(a) != len(b):
+        return False
+    return all(any(x == y or same_name(x, y) for y in b) for x in a)
+
+
+def _units_or_counts(claim: Claim) -> bool:
+    return any(v.kind == "quantity" for v in claim.values)
+
+
 def _units(claim: Claim) -> set[str]:
     return {v.unit for v in claim.values if v.kind == "quantity" and v.unit}
 
@@ -145,6 +160,11 @@ def pair_similarity(a: Claim, b: Claim, cosine: float, wording: float, params: C
         if units_a and units_b and not (units_a & units_b):
             # Both state figures in different units (a depth in km and a magnitude).
             score -= params.unit_penalty
+    if not same_scope(a.scope, b.scope) and (
+        a.scope and b.scope or (_units_or_counts(a) and _units_or_counts(b))
+    ):
+        # A district's toll is not the national toll; two different districts are two facts.
+        score -= params.scope_penalty
     if a.quote and b.quote:
         likeness = fuzz.token_set_ratio(a.quote.lower(), b.quote.lower()) / 100.0
         if likeness >= 0.6:

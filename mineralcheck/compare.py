@@ -13,6 +13,8 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 
+from mineralcheck.cluster import same_scope
+from mineralcheck.normalize import same_name
 from mineralcheck.models import Claim, Cluster, DivergenceKind, Fact, Reason, SourceId, Value, ValueGroup
 
 Compatible = Callable[[Value, Value], "bool | None"]
@@ -44,6 +46,17 @@ def _title(cluster: Cluster) -> str:
         return (-score, len(c.text), c.id)
 
     return min(claims, key=centrality).text
+
+
+def _within_scope(compatible: Compatible, scope_of: Mapping[int, tuple[str, ...]]) -> Compatible:
+    """compatible(), except that values about different places (a district, the nation) never compare."""
+
+    def check(a: Value, b: Value) -> bool | None:
+        if not same_scope(scope_of.get(id(a), ()), scope_of.get(id(b), ())):
+            return None
+        return compatible(a, b)
+
+    return check
 
 
 def _plain(describe: Describe, family: str) -> Describe:
@@ -210,6 +223,31 @@ def _shared_values(
     return tuple(groups)
 
 
+def _letters(name: str) -> str:
+    return "".join(ch for ch in name.casefold() if ch.isalnum())
+
+
+def _spelling_notes(claims: Sequence[Claim]) -> tuple[str, ...]:
+    """'spelled Gharmabad (a) / Garmobod (b)': one name written two ways is a note, not a conflict."""
+    names: dict[str, set[SourceId]] = {}
+    for claim in claims:
+        for name in (*claim.entities, *claim.scope):
+            names.setdefault(name, set()).add(claim.source)
+    notes = []
+    ordered = sorted(names)
+    for x, a in enumerate(ordered):
+        for b in ordered[x + 1 :]:
+            fa, fb = _letters(a), _letters(b)
+            # Same letters (punctuation only), or one name inside the other ("Altaria"/"Altarian"):
+            # not two spellings.
+            if fa in fb or fb in fa:
+                continue
+            if names[a] != names[b] and same_name(a, b):
+                left, right = ", ".join(sorted(names[a])), ", ".join(sorted(names[b]))
+                notes.append(f"spelled {a} ({left}) / {b} ({right})")
+    return tuple(notes)
+
+
 def judge(
     cluster: Cluster,
     *,
@@ -224,10 +262,15 @@ def judge(
         return Fact(cluster, "single", Reason(f"only {sources[0]} reports this"), title)
 
     by_source: dict[SourceId, list[Value]] = {}
+    scope_of: dict[int, tuple[str, ...]] = {}
     for claim in cluster.claims:
         known = by_source.setdefault(claim.source, [])
         # A headline and a body sentence of one article often repeat a figure: count it once.
-        known.extend(v for v in claim.values if all(describe(v) != describe(k) for k in known))
+        for v in claim.values:
+            if all(describe(v) != describe(k) for k in known):
+                known.append(v)
+                scope_of[id(v)] = claim.scope
+    compatible = _within_scope(compatible, scope_of)
 
     conflicts = _value_conflict(by_source, compatible)
     if conflicts:
@@ -251,6 +294,7 @@ def judge(
                 summary = f"{family}: {trend}"
         if majority:
             notes.append(f"most sources give {majority}")
+        notes.extend(_spelling_notes(cluster.claims))
         minority = tuple(sorted({s for g in groups[1:] for s in g.sources})) if majority else tuple(
             sorted({s for g in groups for s in g.sources})
         )
@@ -267,7 +311,7 @@ def judge(
     summary = f"{len(sources)} sources agree"
     if groups:
         summary += ": " + "; ".join(f"{g.value} ({', '.join(g.sources)})" for g in groups)
-    return Fact(cluster, "agree", Reason(summary, None, groups), title)
+    return Fact(cluster, "agree", Reason(summary, None, groups, notes=_spelling_notes(cluster.claims)), title)
 
 
 def judge_all(

@@ -98,7 +98,8 @@ def _quiet_hub() -> None:
     """Silence the download and "Loading weights" progress bars of transformers and huggingface_hub."""
     os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
     os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
-    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")  # we fork nothing, but it warns if it thinks so
+    # torch already keeps both cores busy; the tokenizer's own thread pool would only compete.
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
 
 def _load_model(model: str) -> Any:

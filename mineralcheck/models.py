@@ -136,6 +136,9 @@ class Claim:
     quote: str = ""
     """The quoted words when the claim is a direct quote."""
     is_caption: bool = False
+    scope: tuple[str, ...] = ()
+    """Places below the national level that the claim names (a district, a town, a province): a
+    figure for one of them is not the national figure, so claims of different scope never conflict."""
     sentence: int = 0
     """Index of the sentence in its article: clauses of one sentence are different facts by construction."""
 

@@ -96,6 +96,7 @@ def _extract_articles(
                     text, offset=offset, base_date=base
                 ),
                 canonical_entity=normalize.canonical_entity,
+                is_country=normalize.is_country,
             )
         )
         progress("extracting", done, total)

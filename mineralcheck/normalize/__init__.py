@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from mineralcheck.models import Value
 from mineralcheck.normalize.dates import describe_temporal, find_temporal, month_day
-from mineralcheck.normalize.entities import canonical_entity, load_aliases, same_name
+from mineralcheck.normalize.entities import canonical_entity, is_country, load_aliases, same_name
 from mineralcheck.normalize.quantities import (
     describe_quantity,
     find_quantities,
@@ -22,6 +22,7 @@ from mineralcheck.normalize.quantities import (
 
 __all__ = [
     "canonical_entity",
+    "is_country",
     "describe",
     "extract_values",
     "load_aliases",

@@ -14,7 +14,7 @@ from rapidfuzz import fuzz
 from mineralcheck.errors import ConfigError
 
 SHIPPED_ALIASES = Path(__file__).resolve().parent.parent / "data" / "aliases.yaml"
-SECTIONS = ("countries", "capitals", "demonyms", "organisations", "places", "people")
+SECTIONS = ("countries", "capitals", "demonyms", "organisations", "places", "people", "regions")
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,9 @@ class AliasTable:
     folded: dict[str, str]
     """Key: the alias case-folded, dots removed (only aliases that are not abbreviations)."""
     canonicals: frozenset[str]
+    countries: frozenset[str] = frozenset()
+    """Canonical names of the "countries" and "regions" sections: places at or above the national
+    level, which never narrow a figure to a district."""
 
     def lookup(self, name: str) -> str | None:
         key = _key(name)
@@ -117,18 +120,21 @@ def _build(files: list[dict[str, dict[str, list[str]]]]) -> AliasTable:
     exact: dict[str, str] = {}
     folded: dict[str, str] = {}
     canonicals: set[str] = set()
+    countries: set[str] = set()
     # later files win: a user's table overrides the shipped one
     for data in files:
         for section in SECTIONS:
             for canonical, aliases in data.get(section, {}).items():
                 canonicals.add(canonical)
+                if section in ("countries", "regions"):
+                    countries.add(canonical)
                 for alias in [canonical, *aliases]:
                     alias = _strip_name(alias) or alias
                     if _is_abbreviation(alias):
                         exact[_key(alias)] = canonical
                     else:
                         folded[_key(alias).casefold()] = canonical
-    return AliasTable(exact, folded, frozenset(canonicals))
+    return AliasTable(exact, folded, frozenset(canonicals), frozenset(countries))
 
 
 @functools.lru_cache(maxsize=8)
@@ -207,6 +213,13 @@ def _skeleton(name: str) -> str:
     for pattern, repl in _PHONETIC_RULES[:-1]:
         s = re.sub(pattern, repl, s)
     return _FIRST_CLASS.get(s[:1], s[:1]) + re.sub(r"[aeiouy ]", "", s[1:])
+
+
+def is_country(name: str, table: AliasTable | None = None) -> bool:
+    """True for a country, a name standing for one ("Tokyo", "U.S.", "Japanese"), or a continent or
+    world region: places at or above the national level."""
+    table = table or load_aliases()
+    return canonical_entity(name, table) in table.countries
 
 
 def same_name(a: str, b: str, table: AliasTable | None = None) -> bool:

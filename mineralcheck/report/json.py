@@ -94,6 +94,7 @@ def _claim(claim: Claim) -> dict[str, Any]:
         "entities": list(claim.entities),
         "speaker": claim.speaker,
         "quote": claim.quote,
+        "scope": list(claim.scope),
         "is_caption": claim.is_caption,
     }
 
