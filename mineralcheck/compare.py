@@ -21,9 +21,8 @@ Compatible = Callable[[Value, Value], "bool | None"]
 Describe = Callable[[Value], str]
 
 _DATE_KINDS = frozenset({"date", "weekday", "year", "time"})
-QUOTE_SAME_RATIO = 85
-QUOTE_ALIKE_RATIO = 55
-"""Below this ratio two quotes are different passages rather than one passage quoted differently."""
+QUOTE_SAME_PASSAGE = 0.5
+"""Share of words two quotes must have in common (in order) to be one passage quoted differently."""
 """Two quotes of one speaker at or above this rapidfuzz ratio are the same words (punctuation, case)."""
 
 
@@ -183,21 +182,24 @@ def _rose_over_time(
     return ""
 
 
+def _words(text: str) -> list[str]:
+    return "".join(ch if ch.isalnum() else " " for ch in text.casefold()).split()
+
+
 def _quote_conflict(claims: Sequence[Claim]) -> tuple[Claim, Claim] | None:
-    """Two sources quoting the same named speaker with different words."""
+    """Two sources quoting the same named speaker's same passage with words changed."""
     quoted = [c for c in claims if len(c.quote.split()) >= 2 and c.speaker]
     for x, a in enumerate(quoted):
         for b in quoted[x + 1 :]:
             if a.source == b.source or a.speaker != b.speaker:
                 continue
-            qa, qb = a.quote.lower(), b.quote.lower()
-            if fuzz.partial_ratio(qa, qb) >= 95 and min(len(qa), len(qb)) >= 8:
-                continue  # one quotes a part of the other
-            # The same words with a word changed ("golden age" / "golden era"); two different
-            # passages of one speech are not a misquote.
-            alike = fuzz.ratio(qa, qb)
-            lengths = min(len(qa), len(qb)) / max(len(qa), len(qb))
-            if QUOTE_ALIKE_RATIO <= alike < QUOTE_SAME_RATIO and lengths >= 0.5:
+            wa, wb = _words(a.quote), _words(b.quote)
+            short, long_ = sorted((wa, wb), key=len)
+            if any(long_[k : k + len(short)] == short for k in range(len(long_) - len(short) + 1)):
+                continue  # the same words, or one quotes a part of the other
+            # Word-level likeness: "a new golden age" / "a new golden era" is one passage misquoted;
+            # two different passages of one speech share few words.
+            if fuzz.ratio(wa, wb) / 100 >= QUOTE_SAME_PASSAGE:
                 return a, b
     return None
 

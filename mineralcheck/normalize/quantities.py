@@ -831,7 +831,12 @@ def _noun_after(toks: Sequence[Tok], k: int, text: str) -> tuple[str, int]:
     j = k
     if j < n and toks[j].low == "of" and j + 1 < n:
         j += 1
-        if toks[j].low in ("the", "them"):
+        # "68 of the 120 seats", "66 of 120 seats": the share counts what the whole counts
+        if toks[j].low == "the" and j + 1 < n and toks[j + 1].kind != "word":
+            j += 1
+        if toks[j].kind != "word" and any(ch.isdigit() for ch in toks[j].text) and j + 1 < n:
+            j += 1
+        elif toks[j].low in ("the", "them"):
             return "", k
     # a run of up to four lower-case words: "cherry trees", "key allies", "largest economies";
     # the counted noun is the first plural in it, else its first word that is not an adjective
