@@ -34,7 +34,7 @@ bench: $(STAMP)
 
 # Rewrite the golden reports of tests/corpora after a deliberate change; review the diff.
 golden: $(STAMP)
-	$(PY) -m tests.regen_golden
+	$(PY) tests/regen_golden.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info
