@@ -27,8 +27,8 @@ WIDTH = 100
 """Width of the plain-text rendering (`render`, `-o report.txt`)."""
 
 MATRIX_TITLE_WIDTH = 48
-WORD_CELLS_UP_TO = 5
-"""With more sources than this, matrix cells shrink to one symbol so the table still fits."""
+WORD_CELLS_UP_TO = 3
+"""With more sources than this, matrix cells shrink to one symbol so the table fits in 100 columns."""
 
 # Evidence and titles come from articles: always wrap them in Text so "[b]" in a headline is not markup.
 _CELL_WORD: dict[Cell, Text] = {
