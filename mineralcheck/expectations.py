@@ -463,7 +463,7 @@ def starter(report: Report, sources: Sequence[str] = ()) -> str:
     lines = [
         "# Starter claims.yaml written by `mineralcheck init`: the facts several sources state today.",
         "# Prune it to the facts you care about, give each a meaningful id and title, then run",
-        "# `mineralcheck check` in CI. Keys: see docs/ci.md.",
+        "# `mineralcheck check` in CI. Keys: see README.md, section 'Use in CI'.",
         f"version: {SUPPORTED_VERSIONS[-1]}",
     ]
     if sources:

@@ -399,10 +399,10 @@ def test_seeds_hold_and_an_edited_figure_fails_naming_the_claim_and_both_values(
 # --- documentation ----------------------------------------------------------------------------
 
 
-def test_the_ci_docs_list_every_finding_code_format_and_exit_code() -> None:
+def test_the_readme_lists_every_finding_code_format_and_exit_code() -> None:
     from mineralcheck.check import Code
 
-    docs = (ROOT / "docs" / "ci.md").read_text(encoding="utf-8")
+    docs = (ROOT / "README.md").read_text(encoding="utf-8")
     for code in Code:
         assert f"| `{code.value}` | {code.slug} |" in docs, code
     for fmt in CheckFormat:
