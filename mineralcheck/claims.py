@@ -109,6 +109,20 @@ def _content_words(tokens: Iterable[Any]) -> int:
     )
 
 
+FRACTION_WORDS = frozenset({"half", "halves", "third", "thirds", "quarter", "quarters", "fifth", "fifths"})
+
+
+def _adds_a_fact(appos: Any) -> bool:
+    """An appositive with a figure adds a fact when its head is a noun of its own ("$48 a share, a
+    premium of 32% to ..."), and restates when its head is the figure ("the bulk, about two thirds")."""
+    return (
+        any(t.like_num for t in appos.subtree)
+        and not appos.like_num
+        and appos.lower_ not in FRACTION_WORDS
+        and appos.lower_ not in ("percent", "cent", "%")
+    )
+
+
 def _clause_heads(doc: Any) -> dict[int, str]:
     """Token index -> clause kind, for every token that heads its own clause."""
     heads: dict[int, str] = {}
@@ -153,9 +167,14 @@ def _clause_heads(doc: Any) -> dict[int, str]:
             elif (
                 tok.dep_ == "appos"
                 and tok.pos_ == "NOUN"
-                and parent.pos_ == "PROPN"
                 and len(list(tok.subtree)) >= 3
+                and (
+                    parent.pos_ == "PROPN"
+                    or _adds_a_fact(tok)
+                )
             ):
+                # "China, the dominant producer, ..." describes a name; "$48 a share, a premium of
+                # 32% to Friday's close" adds a figure: both are facts of their own.
                 kind = "appos"
             if kind is not None and (parent.i in heads or _inside_clause(parent, heads)):
                 heads[tok.i] = kind

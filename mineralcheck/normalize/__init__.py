@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from mineralcheck.models import Value
 from mineralcheck.normalize.dates import describe_temporal, find_temporal, month_day
+from mineralcheck.normalize.fractions import FRACTION, find_fractions
 from mineralcheck.normalize.entities import canonical_entity, is_country, load_aliases, same_name
 from mineralcheck.normalize.quantities import (
     describe_quantity,
@@ -38,7 +39,8 @@ def extract_values(text: str, *, offset: int = 0, base_date: dt.date | None = No
     stay unresolved weekdays or are left out, so the result never depends on today's date.
     """
     temporal, reserved = find_temporal(text, base_date)
-    values = temporal + find_quantities(text, reserved)
+    fractions = find_fractions(text, reserved)
+    values = temporal + fractions + find_quantities(text, reserved)
     values.sort(key=lambda v: (v.start, v.end))
     if offset:
         values = [replace(v, start=v.start + offset, end=v.end + offset) for v in values]
@@ -83,5 +85,7 @@ def _weekday_matches(weekday: Value, date: Value) -> bool | None:
 def describe(value: Value) -> str:
     """Short human form for reasons: "more than 90%", "2025-10-28", "Thursday", "500 km"."""
     if value.kind == "quantity":
+        if value.unit == "percent" and FRACTION.fullmatch(value.text):
+            return value.text  # "about a third" says it better than "about 33.333%"
         return describe_quantity(value)
     return describe_temporal(value)

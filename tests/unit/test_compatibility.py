@@ -35,6 +35,10 @@ PAIRS = [
     ("up to $490 billion", "$400 billion", True),
     ("up to $490 billion", "$500 billion", False),
     ("$6bn", "$6.1 billion", True),  # a rounding of the same figure
+    ("about a third", "32%", True),  # fractions are shares stated loosely
+    ("about a third", "27 percent", False),
+    ("roughly two-thirds", "About 66 per cent", True),
+    ("more than half of voters", "48%", False),
     ("in the first half", "in the second quarter", None),  # ordinals of different things
     ("the second leg of the tour", "the third leg of the tour", False),
     ("$1.2bn", "$1.3bn", False),

@@ -1,0 +1,72 @@
+"""Fractions in news prose ("about a third", "two-thirds of the cost", "half of the homes") as percentages.
+
+A fraction states a share as loosely as a rounded percentage does, so it becomes a percent interval with
+a tolerance of two points: "about two-thirds" agrees with "66 per cent", "a third" with "32%".
+"""
+
+from __future__ import annotations
+
+import re
+
+from mineralcheck.models import Value
+
+_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4}
+_PARTS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5}
+_HEDGES = {
+    "about": "about", "around": "about", "roughly": "about", "some": "about", "approximately": "about",
+    "nearly": "nearly", "almost": "nearly", "more than": "more-than", "over": "more-than",
+    "less than": "less-than", "under": "less-than",
+}  # fmt: skip
+TOLERANCE = 2.0
+"""Percentage points either side of a fraction: it is a rounded way of stating a share."""
+
+# "a third", "two-thirds", "three quarters of", "half of": a count word is required before the part
+# ("the third quarter" is an ordinal), except for "half of".
+FRACTION = re.compile(
+    r"\b(?:(?P<hedge>about|around|roughly|some|approximately|nearly|almost|more than|over|less than|under)\s+)?"
+    r"(?:(?P<count>an?|one|two|three|four)[\s-]+(?P<part>halves|half|thirds?|quarters?|fifths?)"
+    r"|(?P<half>half)(?=\s+(?:of|the|its|their)\b))\b",
+    re.IGNORECASE,
+)
+
+
+def find_fractions(text: str, reserved: list[tuple[int, int]]) -> list[Value]:
+    """Fractions as percent Values; their spans are added to `reserved` so no number is read twice."""
+    out: list[Value] = []
+    for m in FRACTION.finditer(text):
+        start, end = m.start(), m.end()
+        if any(s < end and start < e for s, e in reserved):
+            continue
+        if m.group("half"):
+            share = 50.0
+        else:
+            count = _COUNTS[m.group("count").lower()]
+            part = _PARTS[m.group("part").lower()]
+            if count >= part:
+                continue
+            share = 100.0 * count / part
+        comparator = _HEDGES.get((m.group("hedge") or "").lower(), "about")
+        low, high = share - TOLERANCE, share + TOLERANCE
+        low_open = high_open = False
+        if comparator == "more-than":
+            low, high, low_open = share, float("inf"), True
+        elif comparator == "less-than":
+            low, high, high_open = float("-inf"), share, True
+        elif comparator == "nearly":
+            low, high = share - TOLERANCE, share
+        reserved.append((start, end))
+        out.append(
+            Value(
+                kind="quantity",
+                text=text[start:end],
+                start=start,
+                end=end,
+                low=low,
+                high=high,
+                low_open=low_open,
+                high_open=high_open,
+                unit="percent",
+                comparator=comparator,
+            )
+        )
+    return out
