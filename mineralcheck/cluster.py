@@ -9,6 +9,7 @@ neighbours (hnswlib) when it is large, so time and memory grow close to linearly
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Sequence
@@ -109,67 +110,89 @@ def _figure_weight(value: Value) -> float:
     return 1 / 3 if small else 1.0
 
 
-def _same_figure(a: Claim, b: Claim) -> float:
+@dataclass(frozen=True)
+class _Features:
+    """What pair scoring needs of a claim, computed once per claim rather than once per pair."""
+
+    source: str
+    sentence: int
+    figures: tuple[tuple[str, str, float, float, float], ...]
+    """(unit, counted noun, low, high, weight) of each quantity."""
+    units: frozenset[str]
+    counted: frozenset[str]
+    scope: tuple[str, ...]
+    quote: str
+
+    @classmethod
+    def of(cls, claim: Claim) -> _Features:
+        quantities = [v for v in claim.values if v.kind == "quantity"]
+        return cls(
+            source=claim.source,
+            sentence=claim.sentence,
+            figures=tuple((v.unit, v.quantity, v.low, v.high, _figure_weight(v)) for v in quantities),
+            units=frozenset(v.unit for v in quantities if v.unit),
+            counted=frozenset(v.quantity for v in quantities if v.quantity and v.quantity != "people"),
+            scope=claim.scope,
+            quote=claim.quote.lower(),
+        )
+
+
+def _same_figure(a: _Features, b: _Features) -> float:
     """Weight of the most telling figure both claims state (same unit and counted thing, overlapping)."""
     best = 0.0
-    for va in a.values:
-        if va.kind != "quantity":
-            continue
-        for vb in b.values:
-            if vb.kind == "quantity" and va.unit == vb.unit and va.low <= vb.high and vb.low <= va.high:
+    for unit_a, noun_a, low_a, high_a, weight in a.figures:
+        for unit_b, noun_b, low_b, high_b, _ in b.figures:
+            if unit_a == unit_b and low_a <= high_b and low_b <= high_a:
                 # Counted nouns may be synonyms ("14 stops", "fourteen stations"): half the evidence.
-                same_thing = va.quantity == vb.quantity or not va.quantity or not vb.quantity
-                best = max(best, _figure_weight(va) * (1.0 if same_thing else 0.5))
+                same_thing = noun_a == noun_b or not noun_a or not noun_b
+                best = max(best, weight * (1.0 if same_thing else 0.5))
     return best
 
 
-def _same_count(a: Claim, b: Claim) -> bool:
+def _same_count(a: _Features, b: _Features) -> bool:
     """Both claims count the same named thing (deaths, seats), whatever the figures: the two
     readings of a disputed toll must meet in one cluster for the dispute to be seen."""
-    counted = {v.quantity for v in a.values if v.kind == "quantity" and v.quantity and v.quantity != "people"}
-    return any(v.kind == "quantity" and v.quantity in counted for v in b.values)
+    return bool(a.counted & {noun for _, noun, _, _, _ in b.figures})
 
 
-def same_scope(a: Sequence[str], b: Sequence[str]) -> bool:
+@functools.lru_cache(maxsize=65536)
+def same_scope(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Two claims' places match, allowing for spelling variants of one name ("Gharmabad"/"Garmobod")."""
     if len(a) != len(b):
         return False
     return all(any(x == y or same_name(x, y) for y in b) for x in a)
 
 
-def _units_or_counts(claim: Claim) -> bool:
-    return any(v.kind == "quantity" for v in claim.values)
+def _structure(a: _Features, b: _Features, params: ClusterParams) -> float:
+    """What the claims' figures, places and quotes add to or take from their similarity."""
+    adjust = 0.0
+    shared = _same_figure(a, b)
+    if shared:
+        adjust += params.value_bonus * shared
+    elif _same_count(a, b):
+        adjust += params.measure_bonus
+    elif a.units and b.units and not (a.units & b.units):
+        # Both state figures in different units (a depth in km and a magnitude).
+        adjust -= params.unit_penalty
+    if not same_scope(a.scope, b.scope) and (a.scope and b.scope or (a.figures and b.figures)):
+        # A district's toll is not the national toll; two different districts are two facts.
+        adjust -= params.scope_penalty
+    if a.quote and b.quote:
+        likeness = fuzz.token_set_ratio(a.quote, b.quote) / 100.0
+        if likeness >= 0.6:
+            adjust += params.quote_bonus * likeness
+    return adjust
 
 
-def _units(claim: Claim) -> set[str]:
-    return {v.unit for v in claim.values if v.kind == "quantity" and v.unit}
+def _score(a: _Features, b: _Features, cosine: float, wording: float, params: ClusterParams) -> float:
+    if a.source == b.source and a.sentence == b.sentence:
+        return -1.0
+    return (1.0 - params.lexical_weight) * cosine + params.lexical_weight * wording + _structure(a, b, params)
 
 
 def pair_similarity(a: Claim, b: Claim, cosine: float, wording: float, params: ClusterParams) -> float:
     """Similarity of two claims in [~-1, 1]; -1 means they must never share a cluster."""
-    if a.source == b.source and a.sentence == b.sentence:
-        return -1.0
-    score = (1.0 - params.lexical_weight) * cosine + params.lexical_weight * wording
-    shared = _same_figure(a, b)
-    if shared:
-        score += params.value_bonus * shared
-    elif _same_count(a, b):
-        score += params.measure_bonus
-    else:
-        units_a, units_b = _units(a), _units(b)
-        if units_a and units_b and not (units_a & units_b):
-            # Both state figures in different units (a depth in km and a magnitude).
-            score -= params.unit_penalty
-    if not same_scope(a.scope, b.scope) and (
-        a.scope and b.scope or (_units_or_counts(a) and _units_or_counts(b))
-    ):
-        # A district's toll is not the national toll; two different districts are two facts.
-        score -= params.scope_penalty
-    if a.quote and b.quote:
-        likeness = fuzz.token_set_ratio(a.quote.lower(), b.quote.lower()) / 100.0
-        if likeness >= 0.6:
-            score += params.quote_bonus * likeness
-    return score
+    return _score(_Features.of(a), _Features.of(b), cosine, wording, params)
 
 
 def _candidate_pairs(vectors: np.ndarray, params: ClusterParams) -> list[tuple[int, int, float]]:
@@ -185,8 +208,11 @@ def _candidate_pairs(vectors: np.ndarray, params: ClusterParams) -> list[tuple[i
 
     index = hnswlib.Index(space="ip", dim=vectors.shape[1])
     index.init_index(max_elements=n, ef_construction=200, M=16, random_seed=7)
-    index.set_num_threads(2)
+    # A multi-threaded build inserts in a racy order and gives a different graph each run: build
+    # on one thread (deterministic), query on two.
+    index.set_num_threads(1)
     index.add_items(vectors, np.arange(n))
+    index.set_num_threads(2)
     k = min(params.neighbours + 1, n)
     index.set_ef(max(2 * k, 64))
     labels, distances = index.knn_query(vectors, k=k)
@@ -212,6 +238,8 @@ class _Linker:
         self.vectors = vectors
         self.params = params
         self.wording = Wording([c.text for c in claims])
+        self.features = [_Features.of(c) for c in claims]
+        self.memo: dict[tuple[int, int], float] = {}
         self.parent = list(range(len(claims)))
         self.members: dict[int, list[int]] = {i: [i] for i in range(len(claims))}
 
@@ -222,9 +250,15 @@ class _Linker:
         return i
 
     def similarity(self, i: int, j: int, cosine: float | None = None) -> float:
+        key = (i, j) if i < j else (j, i)
+        known = self.memo.get(key)
+        if known is not None:
+            return known
         if cosine is None:
             cosine = float(self.vectors[i] @ self.vectors[j])
-        return pair_similarity(self.claims[i], self.claims[j], cosine, self.wording.score(i, j), self.params)
+        score = _score(self.features[i], self.features[j], cosine, self.wording.score(i, j), self.params)
+        self.memo[key] = score
+        return score
 
     def linkage(self, a: int, b: int) -> float:
         # Large groups are compared on a fixed prefix of their members: bounded cost, same answer

@@ -104,19 +104,41 @@ def _leftover_conflict(
 
 
 def _value_conflict(
-    by_source: Mapping[SourceId, Sequence[Value]], compatible: Compatible
+    by_source: Mapping[SourceId, Sequence[Value]],
+    compatible: Compatible,
+    signature: Callable[[Sequence[Value]], object],
 ) -> list[tuple[SourceId, SourceId, Value, Value]]:
-    """Pairs of sources that state a figure or date which the other side contradicts."""
+    """Pairs of sources that state a figure or date which the other side contradicts.
+
+    Sources stating the same readings are compared once, through their first member: a story
+    covered by a hundred outlets mostly repeats a handful of readings.
+    """
+    members: dict[object, list[SourceId]] = {}
+    for source in sorted(by_source):
+        members.setdefault(signature(by_source[source]), []).append(source)
+    heads = [group[0] for group in members.values()]
     conflicts = []
-    sources = sorted(by_source)
-    for x, s in enumerate(sources):
-        for t in sources[x + 1 :]:
+    for x, s in enumerate(heads):
+        for t in heads[x + 1 :]:
             if _measure_different_things(by_source[s], by_source[t], compatible):
                 continue
             found = _leftover_conflict(by_source[s], by_source[t], compatible)
             if found is not None:
                 conflicts.append((s, t, found[0], found[1]))
-    return conflicts
+    if not conflicts:
+        return []
+    # Each member of a group holds the same readings as its head: the same conflict, its own value.
+    expanded = []
+    for s, t, va, vb in conflicts:
+        for s2 in members[signature(by_source[s])]:
+            for t2 in members[signature(by_source[t])]:
+                pair = (s2, t2, _same_reading(by_source[s2], va), _same_reading(by_source[t2], vb))
+                expanded.append(pair if s2 < t2 else (t2, s2, pair[3], pair[2]))
+    return sorted(expanded, key=lambda c: (c[0], c[1]))
+
+
+def _same_reading(values: Sequence[Value], like: Value) -> Value:
+    return next((v for v in values if v == like or (v.text, v.low, v.high) == (like.text, like.low, like.high)), like)
 
 
 def _readings(
@@ -172,7 +194,10 @@ def _rose_over_time(
         ds = [dates.get(s) for s in group.sources]
         if any(d is None for d in ds):
             return ""
-        points.append((max(d for d in ds if d is not None), values[group.value].low, group.value))
+        value = values.get(group.value)
+        if value is None:
+            return ""  # a group of several compatible readings is no single step of a rising count
+        points.append((max(d for d in ds if d is not None), value.low, group.value))
     points.sort()
     if len({p[0] for p in points}) != len(points):
         return ""
@@ -274,7 +299,10 @@ def judge(
                 scope_of[id(v)] = claim.scope
     compatible = _within_scope(compatible, scope_of)
 
-    conflicts = _value_conflict(by_source, compatible)
+    def signature(values: Sequence[Value]) -> object:
+        return tuple(sorted((describe(v), scope_of.get(id(v), ())) for v in values))
+
+    conflicts = _value_conflict(by_source, compatible, signature)
     if conflicts:
         va = conflicts[0][2]
         readings = _readings(sources, by_source, conflicts, compatible)

@@ -142,3 +142,16 @@ def test_one_name_spelled_two_ways_is_a_note_not_a_conflict() -> None:
     )
     assert fact.verdict == "agree"
     assert fact.reason.notes == ("spelled Andrii Sorokin (b) / Andriy Sorokin (a)",)
+
+
+def test_a_conflict_between_groups_of_several_readings_is_reported_without_a_trend() -> None:
+    """Regression: a group label joining two readings ("157 / more than 150") is not one step."""
+    fact = verdict(
+        claim("a", "The quake killed 157 people"),
+        claim("b", "The quake killed more than 150 people"),
+        claim("c", "The quake killed 112 people"),
+        dates={"a": dt.date(2023, 11, 6), "b": dt.date(2023, 11, 5), "c": dt.date(2023, 11, 4)},
+    )
+    assert fact.verdict == "diverge"
+    assert fact.reason.groups[0].value == "157 / more than 150"
+    assert "rose over time" not in fact.reason.summary
