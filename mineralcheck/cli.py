@@ -257,7 +257,11 @@ def check(
         embedder = embed.SentenceTransformerEmbedder(model)
         with _progress(enabled=not quiet) as progress:
             report = pipeline.compare(
-                inputs, pipeline.CompareOptions(model=model), embedder=embedder, progress=progress
+                inputs,
+                pipeline.CompareOptions(model=model),
+                embedder=embedder,
+                progress=progress,
+                warn=None if quiet else _warn,
             )
         _warn_unused_inputs(report)
         result = checks.evaluate(expected, report, embedder=embedder, baseline=previous, strict=strict)
@@ -311,7 +315,9 @@ def init(
             )
         check_output_path(output, paths)
         with _progress(enabled=not quiet) as progress:
-            report = pipeline.compare(paths, pipeline.CompareOptions(model=model), progress=progress)
+            report = pipeline.compare(
+                paths, pipeline.CompareOptions(model=model), progress=progress, warn=None if quiet else _warn
+            )
         _warn_unused_inputs(report)
         sources = [os.path.relpath(p, output.parent.resolve()) if p != "-" else p for p in paths]
         text = expectations.starter(report, [Path(s).as_posix() for s in sources])

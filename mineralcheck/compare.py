@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from mineralcheck.cluster import same_scope
 from mineralcheck.normalize import same_name
@@ -21,6 +21,10 @@ Compatible = Callable[[Value, Value], "bool | None"]
 Describe = Callable[[Value], str]
 
 _DATE_KINDS = frozenset({"date", "weekday", "year", "time"})
+TITLE_SAMPLE = 32
+"""Claims a fact's title is chosen by likeness to (its first ones, in reading order)."""
+MAX_COMPARED_READINGS = 24
+"""Beyond this many distinct sets of readings in one fact, rare ones are compared with common ones only."""
 QUOTE_SAME_PASSAGE = 0.5
 """Share of words two quotes must have in common (in order) to be one passage quoted differently."""
 """Two quotes of one speaker at or above this rapidfuzz ratio are the same words (punctuation, case)."""
@@ -40,11 +44,12 @@ def _title(cluster: Cluster) -> str:
     if len(claims) == 1:
         return claims[0].text
 
-    def centrality(c: Claim) -> tuple[float, int, str]:
-        score = sum(fuzz.token_set_ratio(c.text, o.text) for o in claims if o is not c)
-        return (-score, len(c.text), c.id)
-
-    return min(claims, key=centrality).text
+    # Likeness to a fixed sample of the others is as telling as to all of them, and bounded in cost.
+    sample = [c.text for c in claims[:TITLE_SAMPLE]]
+    likeness = process.cdist([c.text for c in claims], sample, scorer=fuzz.token_set_ratio, workers=1)
+    scores = likeness.sum(axis=1)
+    best = min(range(len(claims)), key=lambda k: (-float(scores[k]), len(claims[k].text), claims[k].id))
+    return claims[best].text
 
 
 def _within_scope(compatible: Compatible, scope_of: Mapping[int, tuple[str, ...]]) -> Compatible:
@@ -80,7 +85,11 @@ def _measure_different_things(a: Sequence[Value], b: Sequence[Value], compatible
     (a share price and a percentage move), so a date or other difference between them is no conflict."""
     qa = [v for v in a if v.kind == "quantity"]
     qb = [v for v in b if v.kind == "quantity"]
-    return bool(qa and qb) and all(compatible(x, y) is None for x in qa for y in qb)
+    if not (qa and qb):
+        return False
+    if not ({v.unit for v in qa} & {v.unit for v in qb}):
+        return True  # values of different units never compare: no need to ask one by one
+    return all(compatible(x, y) is None for x in qa for y in qb)
 
 
 def _leftover_conflict(
@@ -117,9 +126,14 @@ def _value_conflict(
     for source in sorted(by_source):
         members.setdefault(signature(by_source[source]), []).append(source)
     heads = [group[0] for group in members.values()]
+    # In a fact stated by very many outlets, each reading is checked against the most common ones:
+    # a conflict that no common reading takes part in is not worth quadratic time.
+    common = sorted(heads, key=lambda h: (-len(members[signature(by_source[h])]), h))[:MAX_COMPARED_READINGS]
     conflicts = []
     for x, s in enumerate(heads):
         for t in heads[x + 1 :]:
+            if len(heads) > MAX_COMPARED_READINGS and s not in common and t not in common:
+                continue
             if _measure_different_things(by_source[s], by_source[t], compatible):
                 continue
             found = _leftover_conflict(by_source[s], by_source[t], compatible)

@@ -193,11 +193,13 @@ _PHONETIC_RULES = (
 _FIRST_CLASS = {"g": "k", "q": "k", "c": "k", "b": "p", "v": "f", "z": "s"}
 
 
+@functools.lru_cache(maxsize=16384)
 def _fold(name: str) -> str:
     s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
     return re.sub(r"[^a-z ]", "", s).strip()
 
 
+@functools.lru_cache(maxsize=16384)
 def phonetic(name: str) -> str:
     """A rough sound key for transliterated names: consonant classes merged, vowels collapsed."""
     s = _fold(name)
@@ -207,6 +209,7 @@ def phonetic(name: str) -> str:
     return re.sub(r"(.)\1+", r"\1", s)
 
 
+@functools.lru_cache(maxsize=16384)
 def _skeleton(name: str) -> str:
     """Consonants of a name, first letter kept: Jajarkot and Jajrakot -> "jjrkt"."""
     s = _fold(name)
