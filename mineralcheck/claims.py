@@ -43,7 +43,7 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 ENTITY_LABELS = frozenset({"GPE", "ORG", "PERSON", "NORP", "LOC", "FAC", "EVENT"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
-QUOTE_CHARS = "\"“”"
+QUOTE_CHARS = '"“”'
 MIN_CONTENT_WORDS = 3
 MAX_SENTENCE_CHARS = 1500
 """A 'sentence' longer than this is a table, a code blob or run-on scraped text, not a statement."""
@@ -150,7 +150,9 @@ def _clause_heads(doc: Any) -> dict[int, str]:
                 is_infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
                 introduced = any(c.dep_ == "mark" and c.lower_ in CLAUSE_MARKERS for c in tok.children)
                 if not is_infinitive and (
-                    _own_subject(tok) is not None or tok.tag_ == "VBG" or (introduced and _has_complement(tok))
+                    _own_subject(tok) is not None
+                    or tok.tag_ == "VBG"
+                    or (introduced and _has_complement(tok))
                 ):
                     kind = "advcl"
             elif tok.dep_ == "relcl" and _is_verb(tok) and parent.dep_ not in OBJECT_DEPS:
@@ -168,10 +170,7 @@ def _clause_heads(doc: Any) -> dict[int, str]:
                 tok.dep_ == "appos"
                 and tok.pos_ == "NOUN"
                 and len(list(tok.subtree)) >= 3
-                and (
-                    parent.pos_ == "PROPN"
-                    or _adds_a_fact(tok)
-                )
+                and (parent.pos_ == "PROPN" or _adds_a_fact(tok))
             ):
                 # "China, the dominant producer, ..." describes a name; "$48 a share, a premium of
                 # 32% to Friday's close" adds a figure: both are facts of their own.
@@ -279,7 +278,9 @@ def _split_clauses(doc: Any) -> list[_Clause]:
             trailing_frame.update(
                 t.i
                 for child in tok.children
-                if child.dep_ in SUBJECT_DEPS or child.is_punct or child.dep_ in ("aux", "advmod", "prep")
+                if child.dep_ in SUBJECT_DEPS
+                or child.is_punct
+                or child.dep_ in ("aux", "advmod", "prep")
                 and not (child.lower_ == "with" and any(x.like_num for x in child.subtree))
                 for t in child.subtree
             )
@@ -301,7 +302,9 @@ def _split_clauses(doc: Any) -> list[_Clause]:
             and (tok.head.i in heads or _inside_clause(tok.head, heads))
         ):
             heads[tok.i] = "with"
-            with_subject.setdefault(tok.i, _subject_text(tok.head, heads) or _inherited_subject(tok.head, "conj", heads))
+            with_subject.setdefault(
+                tok.i, _subject_text(tok.head, heads) or _inherited_subject(tok.head, "conj", heads)
+            )
     owned: dict[int, list[Any]] = {i: [] for i in heads}
     orphans: list[Any] = []
     for tok in doc:
@@ -341,7 +344,7 @@ DASHES = frozenset({"–", "—", "-", "--"})
 
 
 def _split_at_dash(clause: _Clause) -> list[_Clause]:
-    """"The toll has reached 157 – 105 in one district and 52 in another": the figures after the dash
+    """ "The toll has reached 157 – 105 in one district and 52 in another": the figures after the dash
     break down the figure before it. The total is one fact; the breakdown keeps the frame."""
     toks = clause.tokens
     for k in range(1, len(toks) - 1):
@@ -363,7 +366,7 @@ EXEMPLIFYING = frozenset({"including", "like", "as", "excluding", "notably"})
 
 
 def _split_figures_on_the_verb(clause: _Clause, own: set[int], modified: Any) -> list[_Clause] | None:
-    """"reached 105 in one district and 52 in another", parsed with "52" coordinated to the verb:
+    """ "reached 105 in one district and 52 in another", parsed with "52" coordinated to the verb:
     the object and the words up to the "and" are one fact, the coordinated figure another."""
     head = clause.head
     obj = next((c for c in head.children if c.dep_ in ("dobj", "attr") and c.i in own), None)
@@ -408,9 +411,7 @@ def _split_coordinated_nouns(clause: _Clause) -> list[_Clause]:
             continue
         conjuncts = [c for c in tok.children if c.dep_ == "conj" and c.i in own]
         conjuncts += [cc for c in conjuncts for cc in c.children if cc.dep_ == "conj" and cc.i in own]
-        if not conjuncts or not all(
-            c.pos_ in ("NOUN", "PROPN", "NUM") and modified(c) for c in conjuncts
-        ):
+        if not conjuncts or not all(c.pos_ in ("NOUN", "PROPN", "NUM") and modified(c) for c in conjuncts):
             continue
         parts = [tok, *sorted(conjuncts, key=lambda c: c.i)]
         part_tokens: dict[int, set[int]] = {}
@@ -422,9 +423,7 @@ def _split_coordinated_nouns(clause: _Clause) -> list[_Clause]:
                 for t in part.subtree
                 if t.i in own and t.i not in nested and t.dep_ != "cc" and not t.is_punct
             }
-        joints = {
-            t.i for t in tok.subtree if t.i in own and (t.dep_ == "cc" or t.is_punct) and t.i > tok.i
-        }
+        joints = {t.i for t in tok.subtree if t.i in own and (t.dep_ == "cc" or t.is_punct) and t.i > tok.i}
         all_parts = set().union(*part_tokens.values()) | joints
         out = []
         for part in parts:
@@ -514,7 +513,7 @@ def _with_outcome(value: Value, doc: Any, base: int) -> Value:
 
 
 def _toll_of(verb: Any) -> str:
-    """"The (death) toll rose to 157": a toll counts deaths unless its compound says otherwise."""
+    """ "The (death) toll rose to 157": a toll counts deaths unless its compound says otherwise."""
     subject = _own_subject(verb)
     if subject is None or subject.lemma_.lower() != "toll":
         return ""
@@ -553,7 +552,7 @@ def quoted_regions(text: str) -> list[tuple[int, int]]:
     k = 0
     while k < len(text):
         ch = text[k]
-        if ch in "“\"":
+        if ch in '“"':
             close = "”" if ch == "“" else '"'
             end = text.find(close, k + 1)
             if end == -1 and ch == "“":

@@ -307,10 +307,12 @@ def _mutual_best(
             continue
         for a, b in ((i, j), (j, i)):
             key = (a, claims[b].source)
-            if claims[a].source != claims[b].source and (key not in best or (score, -b) > (best[key][0], -best[key][1])):
+            if claims[a].source != claims[b].source and (
+                key not in best or (score, -b) > (best[key][0], -best[key][1])
+            ):
                 best[key] = (score, b)
     mutual = set()
-    for (a, source), (_score, b) in best.items():
+    for (a, _source), (_score, b) in best.items():
         if a < b and best.get((b, claims[a].source), (0.0, -1))[1] == a:
             mutual.add((a, b))
     return mutual

@@ -14,8 +14,8 @@ from dataclasses import dataclass, replace
 from rapidfuzz import fuzz, process
 
 from mineralcheck.cluster import same_scope
-from mineralcheck.normalize import same_name
 from mineralcheck.models import Claim, Cluster, DivergenceKind, Fact, Reason, SourceId, Value, ValueGroup
+from mineralcheck.normalize import same_name
 
 Compatible = Callable[[Value, Value], "bool | None"]
 Describe = Callable[[Value], str]
@@ -152,7 +152,9 @@ def _value_conflict(
 
 
 def _same_reading(values: Sequence[Value], like: Value) -> Value:
-    return next((v for v in values if v == like or (v.text, v.low, v.high) == (like.text, like.low, like.high)), like)
+    return next(
+        (v for v in values if v == like or (v.text, v.low, v.high) == (like.text, like.low, like.high)), like
+    )
 
 
 def _readings(
@@ -180,7 +182,9 @@ def _readings(
     return readings
 
 
-def _group_readings(readings: Sequence[_Reading], compatible: Compatible, describe: Describe) -> list[ValueGroup]:
+def _group_readings(
+    readings: Sequence[_Reading], compatible: Compatible, describe: Describe
+) -> list[ValueGroup]:
     """Sources grouped by compatible readings, largest group first; a group lists its distinct
     readings ("157 / at least 128 / more than 150")."""
     groups: list[tuple[Value, list[SourceId], list[str]]] = []
@@ -324,9 +328,11 @@ def judge(
         family = next((_family(r.value) for r in readings if r.value.quantity), _family(va))
         # The family names what is measured ("death: 157 vs 112"), so readings leave the noun out.
         plain = _plain(describe, family)
-        groups = _group_readings(readings, compatible, plain)
+        groups = tuple(_group_readings(readings, compatible, plain))
         kind: DivergenceKind = "date" if va.kind in _DATE_KINDS else "value"
-        majority = groups[0].value if len(groups) > 1 and len(groups[0].sources) > len(groups[1].sources) else ""
+        majority = (
+            groups[0].value if len(groups) > 1 and len(groups[0].sources) > len(groups[1].sources) else ""
+        )
         side_by_side = " vs ".join(f"{g.value} ({', '.join(g.sources)})" for g in groups)
         summary = f"{family}: {side_by_side}"
         notes: list[str] = []
@@ -339,23 +345,27 @@ def judge(
         if majority:
             notes.append(f"most sources give {majority}")
         notes.extend(_spelling_notes(cluster.claims))
-        minority = tuple(sorted({s for g in groups[1:] for s in g.sources})) if majority else tuple(
-            sorted({s for g in groups for s in g.sources})
+        minority = (
+            tuple(sorted({s for g in groups[1:] for s in g.sources}))
+            if majority
+            else tuple(sorted({s for g in groups for s in g.sources}))
         )
-        return Fact(cluster, "diverge", Reason(summary, kind, tuple(groups), majority, tuple(notes)), title, minority)
+        return Fact(
+            cluster, "diverge", Reason(summary, kind, groups, majority, tuple(notes)), title, minority
+        )
 
     quoted = _quote_conflict(cluster.claims)
     if quoted is not None:
         a, b = quoted
-        groups = (ValueGroup(f"“{a.quote}”", (a.source,)), ValueGroup(f"“{b.quote}”", (b.source,)))
+        quotes = (ValueGroup(f"“{a.quote}”", (a.source,)), ValueGroup(f"“{b.quote}”", (b.source,)))
         summary = f"quoted differently: “{a.quote}” ({a.source}) vs “{b.quote}” ({b.source})"
-        return Fact(cluster, "diverge", Reason(summary, "quote", groups), title, (a.source, b.source))
+        return Fact(cluster, "diverge", Reason(summary, "quote", quotes), title, (a.source, b.source))
 
-    groups = _shared_values(by_source, compatible, describe)
+    shared = _shared_values(by_source, compatible, describe)
     summary = f"{len(sources)} sources agree"
-    if groups:
-        summary += ": " + "; ".join(f"{g.value} ({', '.join(g.sources)})" for g in groups)
-    return Fact(cluster, "agree", Reason(summary, None, groups, notes=_spelling_notes(cluster.claims)), title)
+    if shared:
+        summary += ": " + "; ".join(f"{g.value} ({', '.join(g.sources)})" for g in shared)
+    return Fact(cluster, "agree", Reason(summary, None, shared, notes=_spelling_notes(cluster.claims)), title)
 
 
 def judge_all(

@@ -83,7 +83,9 @@ BYLINE = re.compile(
 )
 
 # A line that is only a person-like name: two or three capitalised words (initials allowed).
-NAME_LINE = re.compile(r"^[A-Z][\w'’-]*\.?(?:\s+[A-Z][\w'’-]*\.?){1,2}(?:\s+in\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?$")
+NAME_LINE = re.compile(
+    r"^[A-Z][\w'’-]*\.?(?:\s+[A-Z][\w'’-]*\.?){1,2}(?:\s+in\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?$"
+)
 """A person-like name, optionally with where they report from ("Jane Doe in London")."""
 
 # Separators between an outlet and a section ("Outlet | Section", "Outlet / world").
@@ -232,7 +234,11 @@ def _is_strong_furniture(line: _Line) -> bool:
     parts = [p for p in UI_SEPARATOR.split(text) if p.strip()]
     if len(parts) >= 2 and all(UI_LINE.match(p) for p in parts):
         return True
-    if LIST_HEADLINE.match(text) and len(line.words) <= LIST_HEADLINE_MAX_WORDS and not SENTENCE_END.search(text):
+    if (
+        LIST_HEADLINE.match(text)
+        and len(line.words) <= LIST_HEADLINE_MAX_WORDS
+        and not SENTENCE_END.search(text)
+    ):
         return True
     if not any(c.isalnum() for c in text):
         return True

@@ -12,8 +12,8 @@ from dataclasses import replace
 
 from mineralcheck.models import Value
 from mineralcheck.normalize.dates import describe_temporal, find_temporal, month_day
-from mineralcheck.normalize.fractions import FRACTION, find_fractions
 from mineralcheck.normalize.entities import canonical_entity, is_country, load_aliases, same_name
+from mineralcheck.normalize.fractions import FRACTION, find_fractions
 from mineralcheck.normalize.quantities import (
     describe_quantity,
     find_quantities,

@@ -403,9 +403,7 @@ def _looks_ahead(text: str, at: int) -> bool:
     future_spans = [m.span() for m in _FUTURE.finditer(window)]
     future = [end for _, end in future_spans]
     # "scheduled", "expected", "planned" end in -ed but point ahead.
-    past = [
-        m.end() for m in _PAST.finditer(window) if not any(a <= m.start() < b for a, b in future_spans)
-    ]
+    past = [m.end() for m in _PAST.finditer(window) if not any(a <= m.start() < b for a, b in future_spans)]
     if not future:
         return False
     return not past or max(future) > max(past)

@@ -11,7 +11,16 @@ import re
 from mineralcheck.models import Value
 
 _COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4}
-_PARTS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5}
+_PARTS = {
+    "half": 2,
+    "halves": 2,
+    "third": 3,
+    "thirds": 3,
+    "quarter": 4,
+    "quarters": 4,
+    "fifth": 5,
+    "fifths": 5,
+}
 _HEDGES = {
     "about": "about", "around": "about", "roughly": "about", "some": "about", "approximately": "about",
     "nearly": "nearly", "almost": "nearly", "more than": "more-than", "over": "more-than",
@@ -23,7 +32,8 @@ TOLERANCE = 2.0
 # "a third", "two-thirds", "three quarters of", "half of": a count word is required before the part
 # ("the third quarter" is an ordinal), except for "half of".
 FRACTION = re.compile(
-    r"\b(?:(?P<hedge>about|around|roughly|some|approximately|nearly|almost|more than|over|less than|under)\s+)?"
+    r"\b(?:(?P<hedge>about|around|roughly|some|approximately|nearly|almost|more than|over|less than|under)"
+    r"\s+)?"
     r"(?:(?P<count>an?|one|two|three|four)[\s-]+(?P<part>halves|half|thirds?|quarters?|fifths?)"
     r"|(?P<half>half)(?=\s+(?:of|the|its|their)\b))\b",
     re.IGNORECASE,

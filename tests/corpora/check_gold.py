@@ -11,6 +11,7 @@ each other or a noise quote (one claim can only sit in one cluster).
 Exit status 1 when any quote is missing or the file is malformed.
 Usage: python tests/corpora/check_gold.py [GOLD.yaml ...]
 """
+
 from __future__ import annotations
 
 import sys
@@ -36,8 +37,11 @@ def check(gold_path: Path) -> tuple[list[str], list[str], int]:
     warnings: list[str] = []
     gold = yaml.safe_load(gold_path.read_text(encoding="utf-8"))
     corpus = (gold_path.parent / gold.get("corpus", ".")).resolve()
-    texts = {p.stem: p.read_text(encoding="utf-8")
-             for p in sorted(corpus.iterdir()) if p.is_file() and p.suffix in EXTS}
+    texts = {
+        p.stem: p.read_text(encoding="utf-8")
+        for p in sorted(corpus.iterdir())
+        if p.is_file() and p.suffix in EXTS
+    }
     used: dict[str, list[tuple[int, int, str]]] = {}
 
     def mention(m: dict, where: str, record: bool) -> None:

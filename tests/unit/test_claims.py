@@ -53,7 +53,9 @@ def test_coordinated_figures_with_their_own_places_are_separate_facts() -> None:
 
 
 def test_a_relative_clause_and_coordinated_verbs_each_state_a_fact() -> None:
-    got = claims_of("The quake, which struck at 11:47 p.m., killed at least 128 people and injured more than 140 others.")
+    got = claims_of(
+        "The quake, which struck at 11:47 p.m., killed at least 128 people and injured more than 140 others."
+    )
     assert len(got) >= 2
     injured = got[-1]
     assert injured.text == "The quake injured more than 140 others"

@@ -12,7 +12,9 @@ from mineralcheck.embed import FakeEmbedder
 from mineralcheck.models import Claim, SourceId, Value
 
 
-def claim(source: str, text: str, *, sentence: int = 0, values: tuple[Value, ...] = (), **kw: object) -> Claim:
+def claim(
+    source: str, text: str, *, sentence: int = 0, values: tuple[Value, ...] = (), **kw: object
+) -> Claim:
     start = sentence * 1000
     return Claim(
         id=f"{source}:{start}",
@@ -81,7 +83,9 @@ def test_figures_in_different_units_pull_claims_apart() -> None:
 
 def test_a_district_figure_and_the_national_figure_are_kept_apart() -> None:
     national = claim("a", "the toll rose to 157", values=(count(157, "death"),))
-    district = claim("b", "the toll rose to 105 in Jajarkot", values=(count(105, "death"),), scope=("Jajarkot",))
+    district = claim(
+        "b", "the toll rose to 105 in Jajarkot", values=(count(105, "death"),), scope=("Jajarkot",)
+    )
     params = ClusterParams()
     same = pair_similarity(national, replace(district, scope=()), 0.8, 0.6, params)
     assert pair_similarity(national, district, 0.8, 0.6, params) == pytest.approx(same - params.scope_penalty)
@@ -114,7 +118,9 @@ def test_mutual_best_matches_across_articles_join_on_weaker_similarity() -> None
 
 
 def test_output_is_deterministic_and_ordered_by_reading_position() -> None:
-    claims = [claim(s, f"the bridge over the river collapsed {k}", sentence=k) for s in "ba" for k in range(3)]
+    claims = [
+        claim(s, f"the bridge over the river collapsed {k}", sentence=k) for s in "ba" for k in range(3)
+    ]
     first = cluster_claims(claims, FakeEmbedder().encode([c.text for c in claims]))
     second = cluster_claims(list(reversed(claims)), FakeEmbedder().encode([c.text for c in reversed(claims)]))
     assert [[c.id for c in x.claims] for x in first] == [[c.id for c in x.claims] for x in second]

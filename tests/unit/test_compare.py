@@ -66,7 +66,9 @@ def test_conflicting_figures_diverge_with_the_values_side_by_side_and_the_majori
 
 
 def test_figures_are_matched_one_to_one_before_a_conflict_is_called() -> None:
-    fact = verdict(claim("a", "The party won 68 of the 120 seats"), claim("b", "The party won 66 of 120 seats"))
+    fact = verdict(
+        claim("a", "The party won 68 of the 120 seats"), claim("b", "The party won 66 of 120 seats")
+    )
     assert fact.verdict == "diverge"
     assert fact.reason.summary == "seat: 68 (a) vs 66 (b)"
 
