@@ -48,6 +48,14 @@ MIN_CONTENT_WORDS = 3
 MAX_SENTENCE_CHARS = 1500
 """A 'sentence' longer than this is a table, a code blob or run-on scraped text, not a statement."""
 
+# Verbs of change whose "from" phrase gives the earlier value: "rose to 157 from 128".
+CHANGE_VERBS = frozenset(
+    "rise fall increase decrease climb drop jump grow decline surge slip slide soar plunge edge "
+    "revise raise lower cut".split()
+)
+EARLIER = "earlier"
+"""Scope of a figure stated as an earlier value ("up from 54.9%"): it never conflicts with today's."""
+
 # Conjunctions that open an adverbial clause stating an event of its own ("after neither won a
 # majority on Sunday"), even where the parser found no subject for it.
 CLAUSE_MARKERS = frozenset("after before when while because since although though until once as".split())
@@ -305,6 +313,20 @@ def _split_clauses(doc: Any) -> list[_Clause]:
             with_subject.setdefault(
                 tok.i, _subject_text(tok.head, heads) or _inherited_subject(tok.head, "conj", heads)
             )
+    # "61.2%, up from 54.9% in 2020", "rose to 157 from 128": the figure after "from" is an earlier
+    # value of the same measure, a fact of its own about an earlier moment.
+    for tok in doc:
+        if (
+            tok.lower_ == "from"
+            and tok.dep_ == "prep"
+            and tok.i not in heads
+            and any(t.like_num for t in tok.subtree)
+            and (tok.head.lower_ in ("up", "down") or tok.head.lemma_.lower() in CHANGE_VERBS)
+            and (tok.head.i in heads or _inside_clause(tok.head, heads))
+        ):
+            heads[tok.i] = "from"
+            verb = tok.head.head if tok.head.lower_ in ("up", "down") else tok.head
+            with_subject.setdefault(tok.i, _subject_text(verb, heads))
     owned: dict[int, list[Any]] = {i: [] for i in heads}
     orphans: list[Any] = []
     for tok in doc:
@@ -328,10 +350,15 @@ def _split_clauses(doc: Any) -> list[_Clause]:
         head = doc[idx]
         if kind == "relcl":
             toks = [t for t in toks if not (t.lower_ in RELATIVE_PRONOUNS and t.dep_ in SUBJECT_DEPS)]
-        if kind == "with":
+        if kind in ("with", "from"):
             toks = [t for t in toks if t.i != idx]
         own_frame = (frame | trailing_frame) & {t.i for t in toks}
-        prefix = with_subject.get(idx, "") if kind == "with" else _inherited_subject(head, kind, heads)
+        if kind == "with":
+            prefix = with_subject.get(idx, "")
+        elif kind == "from":
+            prefix = f"{with_subject.get(idx, '')} was earlier".strip()
+        else:
+            prefix = _inherited_subject(head, kind, heads)
         clauses.append(_Clause(head, kind, tuple(toks), prefix, frozenset(own_frame)))
     split: list[_Clause] = []
     for clause in clauses:
@@ -438,6 +465,8 @@ def _stands_alone(clause: _Clause) -> bool:
     """Enough to state a fact: three content words, or a verb with a figure ("injured 140 others")."""
     words = _content_words(clause.tokens)
     has_figure = any(t.like_num or any(ch.isdigit() for ch in t.text) for t in clause.tokens)
+    if clause.kind in ("with", "from"):
+        return has_figure  # "from 128", "with 61 of them": a figure is the whole point
     return words >= MIN_CONTENT_WORDS or (words >= 2 and has_figure and _is_verb(clause.head))
 
 
@@ -625,7 +654,7 @@ def claims_from_sentence(
     claims: list[Claim] = []
     for clause in _split_clauses(doc):
         toks = _trim(clause.tokens)
-        if not toks or _content_words(toks) < MIN_CONTENT_WORDS - 1:
+        if not toks or (_content_words(toks) < MIN_CONTENT_WORDS - 1 and clause.kind not in ("with", "from")):
             continue
         run = _evidence_run(toks, clause.head)
         start = base + run[0].idx
@@ -648,7 +677,8 @@ def claims_from_sentence(
         )
         values = tuple(_with_outcome(v, doc, base) for v in values)
         body_ids = {t.i for t in body_toks}
-        scope = tuple(
+        earlier = (EARLIER,) if clause.kind == "from" else ()
+        scope = earlier + tuple(
             sorted(
                 {
                     canonical_entity(ent.text)

@@ -137,8 +137,9 @@ class Claim:
     """The quoted words when the claim is a direct quote."""
     is_caption: bool = False
     scope: tuple[str, ...] = ()
-    """Places below the national level that the claim names (a district, a town, a province): a
-    figure for one of them is not the national figure, so claims of different scope never conflict."""
+    """What narrows the claim's figures to a part of the story: places below the national level that
+    it names (a district, a town), or "earlier" for an earlier value ("up from 54.9%"). A district's
+    figure is not the national one and last year's is not this year's: different scopes never conflict."""
     sentence: int = 0
     """Index of the sentence in its article: clauses of one sentence are different facts by construction."""
 

@@ -148,3 +148,15 @@ def test_every_claim_points_at_its_evidence_in_the_article() -> None:
         for value in claim.values:
             assert text[value.start : value.end] == value.text
     assert [c.sentence for c in claims] == sorted(c.sentence for c in claims)
+
+
+def test_an_earlier_value_after_from_is_its_own_fact_with_an_earlier_scope() -> None:
+    now, before = claims_of(
+        "Turnout was 61.2 percent, up from 54.9 percent at the previous election in 2020."
+    )
+    assert [v.text for v in now.values] == ["61.2 percent"]
+    assert before.scope == ("earlier",)
+    assert before.values[0].text == "54.9 percent"
+    toll, earlier = claims_of("The death toll rose to 157 from 128 on Friday.")
+    assert [v.text for v in toll.values] == ["157", "Friday"]
+    assert [v.text for v in earlier.values] == ["128"] and earlier.scope == ("earlier",)
