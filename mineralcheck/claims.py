@@ -95,10 +95,19 @@ def _has_complement(tok: Any) -> bool:
 
 def _join(tokens: Sequence[Any]) -> str:
     """Tokens back to text; where tokens were left out, keep a space so words do not fuse."""
+
+    def borders_a_cut(k: int) -> bool:
+        # A comma next to words that were cut out: "China, [the producer,] has" -> "China has".
+        t = tokens[k]
+        gap_after = k + 1 < len(tokens) and tokens[k + 1].i != t.i + 1
+        gap_before = k > 0 and tokens[k - 1].i != t.i - 1
+        return t.text in ",;" and (gap_after or gap_before)
+
+    kept = [t for k, t in enumerate(tokens) if not borders_a_cut(k)]
     parts: list[str] = []
-    for k, t in enumerate(tokens):
+    for k, t in enumerate(kept):
         parts.append(t.text)
-        nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+        nxt = kept[k + 1] if k + 1 < len(kept) else None
         if nxt is not None and (t.whitespace_ or nxt.i != t.i + 1):
             parts.append(" ")
     return "".join(parts)
@@ -118,6 +127,15 @@ def _content_words(tokens: Iterable[Any]) -> int:
 
 
 FRACTION_WORDS = frozenset({"half", "halves", "third", "thirds", "quarter", "quarters", "fifth", "fifths"})
+
+
+def _closed_apposition(appos: Any) -> bool:
+    """A real apposition ends at punctuation or the sentence's end ("China, the dominant producer,
+    has ..."); "with Trump, Japan's new prime minister called for ..." is a subject the parser hung on
+    the name before it."""
+    last = max(t.i for t in appos.subtree)
+    doc = appos.doc
+    return last + 1 >= len(doc) or doc[last + 1].is_punct
 
 
 def _adds_a_fact(appos: Any) -> bool:
@@ -178,6 +196,7 @@ def _clause_heads(doc: Any) -> dict[int, str]:
                 tok.dep_ == "appos"
                 and tok.pos_ == "NOUN"
                 and len(list(tok.subtree)) >= 3
+                and _closed_apposition(tok)
                 and (parent.pos_ == "PROPN" or _adds_a_fact(tok))
             ):
                 # "China, the dominant producer, ..." describes a name; "$48 a share, a premium of

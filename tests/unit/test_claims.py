@@ -160,3 +160,17 @@ def test_an_earlier_value_after_from_is_its_own_fact_with_an_earlier_scope() -> 
     toll, earlier = claims_of("The death toll rose to 157 from 128 on Friday.")
     assert [v.text for v in toll.values] == ["157", "Friday"]
     assert [v.text for v in earlier.values] == ["128"] and earlier.scope == ("earlier",)
+
+
+def test_a_subject_after_a_comma_is_not_an_apposition_of_the_name_before_it() -> None:
+    """'with Trump, Japan's new prime minister called for ...' must not claim Trump is prime minister."""
+    got = texts(
+        "During Tuesday's meeting with Trump, Japan's new prime minister called for a new golden age."
+    )
+    assert not any(t.startswith("Trump is") for t in got)
+
+
+def test_cutting_out_a_nested_clause_leaves_no_stray_comma() -> None:
+    assert texts("Takaichi, who last Tuesday became prime minister, congratulated Trump on the ceasefire.")[
+        -1
+    ] == ("Takaichi congratulated Trump on the ceasefire")
