@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from mineralcheck.models import Article, Claim, Sentence, SourceId, Value
+from mineralcheck.models import Article, Claim, Sentence, Value
 
 ValueExtractor = Callable[[str, int, "dt.date | None"], tuple[Value, ...]]
 EntityCanonicaliser = Callable[[str], str]
@@ -765,4 +765,4 @@ def extract_claims(
     return tuple(out)
 
 
-__all__ = ["SourceId", "claims_from_sentence", "extract_claims"]
+__all__ = ["claims_from_sentence", "extract_claims", "quoted_regions"]

@@ -229,17 +229,6 @@ def claim_matrix(claims: Sequence[Claim], by_text: dict[str, np.ndarray]) -> np.
     return np.stack([by_text[c.text] for c in claims]).astype(np.float32, copy=False)
 
 
-def encode_claims(
-    claims: Sequence[Claim],
-    embedder: Embedder,
-    progress: Progress = _silent,
-    *,
-    cache: VectorCache | None = None,
-) -> np.ndarray:
-    """One vector per claim; each distinct text is encoded once (or read from the cache)."""
-    return claim_matrix(claims, encode_texts([c.text for c in claims], embedder, progress, cache=cache))
-
-
 def judge_claims(
     articles: Sequence[Article],
     claims: Sequence[Claim],
