@@ -72,6 +72,9 @@ DebugOption = Annotated[bool, typer.Option("--debug", help="Show the traceback o
 QuietOption = Annotated[
     bool, typer.Option("--quiet", "-q", help="No progress display and no notes on stderr.")
 ]
+ModelOption = Annotated[
+    str, typer.Option("--model", help="Sentence-embedding model: a name or a local folder.")
+]
 
 
 def _version(value: bool) -> None:
@@ -107,9 +110,7 @@ def compare(
         Path | None,
         typer.Option("--output", "-o", help="Write the report to this file (atomically) instead of stdout."),
     ] = None,
-    model: Annotated[
-        str, typer.Option("--model", help="Sentence-embedding model: a name or a local folder.")
-    ] = DEFAULT_MODEL,
+    model: ModelOption = DEFAULT_MODEL,
     no_cache: Annotated[
         bool, typer.Option("--no-cache", help="Neither read nor write the extraction and vector caches.")
     ] = False,
@@ -218,9 +219,7 @@ def check(
             "beside claims.yaml).",
         ),
     ] = False,
-    model: Annotated[
-        str, typer.Option("--model", help="Sentence-embedding model: a name or a local folder.")
-    ] = DEFAULT_MODEL,
+    model: ModelOption = DEFAULT_MODEL,
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", help="List the expectations that passed too.")
     ] = False,
@@ -299,9 +298,7 @@ def init(
         "claims.yaml"
     ),
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
-    model: Annotated[
-        str, typer.Option("--model", help="Sentence-embedding model: a name or a local folder.")
-    ] = DEFAULT_MODEL,
+    model: ModelOption = DEFAULT_MODEL,
     quiet: QuietOption = False,
     debug: DebugOption = False,
 ) -> None:
