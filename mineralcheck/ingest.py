@@ -18,6 +18,7 @@ import yaml
 from mineralcheck.errors import InputError
 from mineralcheck.furniture import find_furniture
 from mineralcheck.models import Article, Skipped, SourceId, Span
+from mineralcheck.normalize.dates import find_temporal
 
 ARTICLE_EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm")
 HTML_EXTENSIONS = (".html", ".htm")
@@ -67,36 +68,6 @@ TITLE_MAX_CHARS = 200
 # and is checked before reading so a huge file is never loaded at all.
 MAX_FILE_BYTES = 10_000_000
 MAX_ARTICLE_CHARS = 300_000
-
-_MONTHS = {
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "may": 5,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
-_MONTH = (
-    r"(?P<{g}>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
-# Full dates (day, month and year) in the forms news sites print them.
-FULL_DATE = re.compile(
-    r"\b(?:"
-    r"(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})"
-    rf"|(?P<ad>\d{{1,2}})(?:st|nd|rd|th)?(?:[ .\-/]+|\s+of\s+){_MONTH.format(g='am')}"
-    r",?[ .\-/]*(?P<ay>\d{4})"
-    rf"|{_MONTH.format(g='bm')}\s*(?P<bd>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<by>\d{{4}})"
-    r"|(?P<sa>\d{1,2})/(?P<sb>\d{1,2})/(?P<sy>\d{4})"
-    r")\b",
-    re.IGNORECASE,
-)
 
 
 @dataclass(frozen=True)
@@ -524,34 +495,13 @@ def _first_title_line(text: str, furniture: tuple[Span, ...]) -> str | None:
 def find_publication_date(text: str) -> dt.date | None:
     """A dateline in the first lines, else the first full date (day, month, year) anywhere."""
     for window in (text[:DATELINE_WINDOW], text[:DATE_SEARCH_CHARS]):
-        for match in FULL_DATE.finditer(window):
-            date = _match_to_date(match)
-            if date is not None:
-                return date
+        # The date reader of the comparison itself: one notion of what a written date is. Without a
+        # base date it reads only explicit dates, so nothing depends on today.
+        values, _ = find_temporal(window, None)
+        days = [v for v in values if v.kind == "date" and v.unit == "day" and v.low == v.high]
+        if days:
+            return dt.date.fromordinal(int(min(days, key=lambda v: v.start).low))
     return None
-
-
-def _match_to_date(match: re.Match[str]) -> dt.date | None:
-    g = match.groupdict()
-    try:
-        if g["iy"]:
-            return dt.date(int(g["iy"]), int(g["im"]), int(g["id"]))
-        if g["ay"]:
-            return dt.date(int(g["ay"]), _MONTHS[g["am"][:3].lower()], int(g["ad"]))
-        if g["by"]:
-            return dt.date(int(g["by"]), _MONTHS[g["bm"][:3].lower()], int(g["bd"]))
-        a, b, year = int(g["sa"]), int(g["sb"]), int(g["sy"])
-    except ValueError:
-        return None
-    # Slashed dates are read only where the order is unambiguous (one part above 12).
-    if a > 12 >= b:
-        a, b = b, a
-    elif not b > 12 >= a:
-        return None
-    try:
-        return dt.date(year, a, b)
-    except ValueError:
-        return None
 
 
 class _TitleParser(HTMLParser):
