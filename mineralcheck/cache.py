@@ -35,7 +35,8 @@ Warn = Callable[[str], None]
 _CHUNK = 500  # keys per SELECT ... IN (...): well under SQLite's bound-parameter limit
 
 
-def _ignore(message: str) -> None:
+def ignore_warning(message: str) -> None:
+    """The default warn callback: a library never prints."""
     return None
 
 
@@ -65,7 +66,7 @@ class Store:
     at all, and two runs writing at once simply take turns (WAL journal, generous busy timeout).
     """
 
-    def __init__(self, path: Path, *, warn: Warn = _ignore) -> None:
+    def __init__(self, path: Path, *, warn: Warn = ignore_warning) -> None:
         self.path = path
         self._warn = warn
         self._db: sqlite3.Connection | None = None
@@ -158,7 +159,7 @@ class Store:
 class VectorCache:
     """Sentence vectors keyed by model identity and text (content hash); float32 rows."""
 
-    def __init__(self, directory: Path, *, warn: Warn = _ignore) -> None:
+    def __init__(self, directory: Path, *, warn: Warn = ignore_warning) -> None:
         self._store = Store(directory / f"vectors-v{SCHEMA}.sqlite", warn=warn)
         self._warn = warn
 
@@ -208,7 +209,7 @@ def _decode_vector(blob: bytes) -> np.ndarray | None:
 class ClaimCache:
     """Each article's claims, keyed by the article's content and the extractor's version."""
 
-    def __init__(self, directory: Path, *, warn: Warn = _ignore) -> None:
+    def __init__(self, directory: Path, *, warn: Warn = ignore_warning) -> None:
         self._store = Store(directory / f"claims-v{SCHEMA}.sqlite", warn=warn)
         self._warn = warn
 

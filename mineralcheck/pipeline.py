@@ -16,13 +16,14 @@ from pathlib import Path
 import numpy as np
 
 from mineralcheck import normalize
-from mineralcheck.cache import ClaimCache, VectorCache, default_cache_dir, extractor_version
+from mineralcheck.cache import ClaimCache, VectorCache, Warn, default_cache_dir, extractor_version
+from mineralcheck.cache import ignore_warning as _ignore
 from mineralcheck.claims import extract_claims
 from mineralcheck.cluster import ClusterParams, cluster_claims
 from mineralcheck.compare import judge_all
 from mineralcheck.embed import DEFAULT_MODEL, Embedder, SentenceTransformerEmbedder
 from mineralcheck.ingest import load_articles
-from mineralcheck.models import Article, Claim, Fact, Report, SourceId
+from mineralcheck.models import Article, Claim, Fact, Report
 from mineralcheck.parse import SPACY_MODEL, parse_sentences
 from mineralcheck.segment import split_sentences
 
@@ -31,14 +32,6 @@ Progress = Callable[[str, int, int], None]
 
 
 def _silent(stage: str, done: int, total: int) -> None:
-    return None
-
-
-Warn = Callable[[str], None]
-"""warn(sentence): something the user may want to know that does not stop the run (a corrupt cache entry)."""
-
-
-def _ignore(message: str) -> None:
     return None
 
 
@@ -206,22 +199,6 @@ class Encoder:
         self._pool.shutdown(wait=True)
 
 
-def encode_texts(
-    texts: Sequence[str],
-    embedder: Embedder,
-    progress: Progress = _silent,
-    *,
-    cache: VectorCache | None = None,
-) -> dict[str, np.ndarray]:
-    """A vector for each distinct text: from the cache where present, else from the embedder."""
-    encoder = Encoder(embedder, cache=cache, progress=progress)
-    try:
-        encoder.submit(texts)
-        return encoder.finish()
-    finally:
-        encoder.close()
-
-
 def claim_matrix(claims: Sequence[Claim], by_text: dict[str, np.ndarray]) -> np.ndarray:
     """Rows of vectors in claim order."""
     if not claims:
@@ -240,12 +217,9 @@ def judge_claims(
     """Clusters and verdicts from claims and their vectors (no model, no I/O)."""
     progress("clustering", 0, 1)
     clusters = cluster_claims(claims, vectors, params or ClusterParams())
-    dates: dict[SourceId, object] = {a.id: a.date for a in articles}
+    dates = {a.id: a.date for a in articles}
     facts = judge_all(
-        clusters,
-        compatible=normalize.values_compatible,
-        describe=normalize.describe,
-        dates=dates,  # type: ignore[arg-type]
+        clusters, compatible=normalize.values_compatible, describe=normalize.describe, dates=dates
     )
     progress("clustering", 1, 1)
     return facts
