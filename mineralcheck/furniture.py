@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from mineralcheck.models import Span
+from mineralcheck.normalize.dates import find_temporal
 
 # Interface words that web pages show on a line of their own (menus, share bars, paywalls).
 # A line that is only one of these, optionally behind a bullet and before a colon, carries no fact.
@@ -120,17 +121,6 @@ LIST_HEADLINE_MAX_WORDS = 14
 
 # Several interface words on one line, set apart by wide spaces or bullets ("Menu  Search  Sign in").
 UI_SEPARATOR = re.compile(r"\s{2,}|\s*[•·|]\s*")
-
-# A calendar date written in the usual news ways; a line that is little more than a date is a dateline.
-_MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
-DATE_TEXT = re.compile(
-    rf"\b(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}[./-]{_MONTH}[./-]\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}"
-    rf"|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|\d{{1,2}}/\d{{1,2}}/\d{{4}})\b",
-    re.IGNORECASE,
-)
 
 # Photo credits at the end of a caption: "(AP)", "( AFP )", "(Name/Agency)", "(Photo: ...)",
 # "(Getty Images)". Content that is a short all-caps agency code, holds a slash, or names the image.
@@ -261,10 +251,11 @@ def _is_strong_furniture(line: _Line) -> bool:
 
 def _is_dateline(text: str) -> bool:
     """A line that is a date with at most a few other words (weekday, place, time)."""
-    match = DATE_TEXT.search(text)
-    if not match:
+    values, _ = find_temporal(text, None)
+    dates = [v for v in values if v.kind == "date" and v.unit == "day"]
+    if not dates:
         return False
-    rest = (text[: match.start()] + " " + text[match.end() :]).split()
+    rest = (text[: dates[0].start] + " " + text[dates[0].end :]).split()
     return len(rest) <= 4 and not SENTENCE_END.search(text)
 
 
