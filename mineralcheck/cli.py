@@ -254,16 +254,14 @@ def check(
             previous = baselines.load(baseline_path)
 
         embedder = embed.SentenceTransformerEmbedder(model)
+        options = pipeline.CompareOptions(model=model)
+        warn = None if quiet else _warn
         with _progress(enabled=not quiet) as progress:
-            report = pipeline.compare(
-                inputs,
-                pipeline.CompareOptions(model=model),
-                embedder=embedder,
-                progress=progress,
-                warn=None if quiet else _warn,
-            )
+            report = pipeline.compare(inputs, options, embedder=embedder, progress=progress, warn=warn)
         _warn_unused_inputs(report)
-        result = checks.evaluate(expected, report, embedder=embedder, baseline=previous, strict=strict)
+        # Phrases and claim texts come from the vector cache: a warm check loads no model.
+        matcher = pipeline.CachedEmbedder(embedder, options, warn=warn)
+        result = checks.evaluate(expected, report, embedder=matcher, baseline=previous, strict=strict)
         level: checks.FailOn = fail_on.value  # type: ignore[assignment]
         code = checks.exit_code(result, level)  # before rendering: the same for every format
 

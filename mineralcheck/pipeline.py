@@ -199,6 +199,38 @@ class Encoder:
         self._pool.shutdown(wait=True)
 
 
+class CachedEmbedder:
+    """An embedder that answers from the vector cache and hands only new texts to the model.
+
+    For callers that embed texts of their own after a run (check matches its claims.yaml phrases
+    against the report's claims): on a warm run everything is in the cache and no model loads.
+    """
+
+    def __init__(self, embedder: Embedder, options: CompareOptions, *, warn: Warn | None = None) -> None:
+        self._embedder = embedder
+        self._options = options
+        self._warn = warn or _ignore
+
+    @property
+    def name(self) -> str:
+        return self._embedder.name
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, 0), dtype=np.float32)
+        caches = (
+            Caches.open(self._options.cache_dir, warn=self._warn) if self._options.use_cache else Caches()
+        )
+        encoder = Encoder(self._embedder, cache=caches.vectors)
+        try:
+            encoder.submit(texts)
+            by_text = encoder.finish()
+        finally:
+            encoder.close()
+            caches.close()
+        return np.stack([by_text[t] for t in texts]).astype(np.float32, copy=False)
+
+
 def claim_matrix(claims: Sequence[Claim], by_text: dict[str, np.ndarray]) -> np.ndarray:
     """Rows of vectors in claim order."""
     if not claims:
