@@ -216,8 +216,17 @@ class ClaimCache:
     @staticmethod
     def key(article: Article, extractor: str) -> str:
         """Everything extraction reads from an article, plus the extractor's own version."""
+        # line_map: a page whose markup moved but whose text did not keeps its claims, not their lines.
         material = repr(
-            (extractor, article.id, article.text, article.date, article.furniture, article.captions)
+            (
+                extractor,
+                article.id,
+                article.text,
+                article.date,
+                article.furniture,
+                article.captions,
+                article.line_map,
+            )
         )
         return hashlib.sha256(material.encode()).hexdigest()
 

@@ -75,6 +75,14 @@ QuietOption = Annotated[
 ModelOption = Annotated[
     str, typer.Option("--model", help="Sentence-embedding model: a name or a local folder.")
 ]
+SourcesOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--sources",
+        metavar="FILE",
+        help="Sources manifest (CSV or YAML: path, outlet, url, date): who published each article, when.",
+    ),
+]
 
 
 def _version(value: bool) -> None:
@@ -111,6 +119,7 @@ def compare(
         typer.Option("--output", "-o", help="Write the report to this file (atomically) instead of stdout."),
     ] = None,
     model: ModelOption = DEFAULT_MODEL,
+    sources: SourcesOption = None,
     no_cache: Annotated[
         bool, typer.Option("--no-cache", help="Neither read nor write the extraction and vector caches.")
     ] = False,
@@ -122,7 +131,9 @@ def compare(
     def job() -> ExitCode:
         if output is not None:
             check_output_path(output, paths)  # before the slow part: fail in a second, not a minute
-        options = pipeline.CompareOptions(model=model, use_cache=not no_cache)
+        options = pipeline.CompareOptions(
+            model=model, use_cache=not no_cache, sources=str(sources) if sources else None
+        )
         # Bytes, decoded by ingest like a file: the locale's encoding may not be the article's.
         stdin_text = sys.stdin.buffer.read() if "-" in paths else None
         with _progress(enabled=not quiet) as progress:
@@ -220,6 +231,7 @@ def check(
         ),
     ] = False,
     model: ModelOption = DEFAULT_MODEL,
+    sources: SourcesOption = None,
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", help="List the expectations that passed too.")
     ] = False,
@@ -254,7 +266,7 @@ def check(
             previous = baselines.load(baseline_path)
 
         embedder = embed.SentenceTransformerEmbedder(model)
-        options = pipeline.CompareOptions(model=model)
+        options = pipeline.CompareOptions(model=model, sources=str(sources) if sources else None)
         warn = None if quiet else _warn
         with _progress(enabled=not quiet) as progress:
             report = pipeline.compare(inputs, options, embedder=embedder, progress=progress, warn=warn)
@@ -297,6 +309,7 @@ def init(
     ),
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
     model: ModelOption = DEFAULT_MODEL,
+    sources: SourcesOption = None,
     quiet: QuietOption = False,
     debug: DebugOption = False,
 ) -> None:
@@ -309,13 +322,12 @@ def init(
                 tip="pass --force to replace it, or -o another.yaml",
             )
         check_output_path(output, paths)
+        options = pipeline.CompareOptions(model=model, sources=str(sources) if sources else None)
         with _progress(enabled=not quiet) as progress:
-            report = pipeline.compare(
-                paths, pipeline.CompareOptions(model=model), progress=progress, warn=None if quiet else _warn
-            )
+            report = pipeline.compare(paths, options, progress=progress, warn=None if quiet else _warn)
         _warn_unused_inputs(report)
-        sources = [os.path.relpath(p, output.parent.resolve()) if p != "-" else p for p in paths]
-        text = expectations.starter(report, [Path(s).as_posix() for s in sources])
+        relative = [os.path.relpath(p, output.parent.resolve()) if p != "-" else p for p in paths]
+        text = expectations.starter(report, [Path(s).as_posix() for s in relative])
         write_atomic(output, text)
         if not quiet:
             count = text.count("\n  - id: ")

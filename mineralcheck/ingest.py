@@ -3,25 +3,33 @@
 from __future__ import annotations
 
 import codecs
-import datetime as dt
 import errno
 import hashlib
 import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
-
-import yaml
 
 from mineralcheck.errors import InputError
 from mineralcheck.furniture import find_furniture
+from mineralcheck.manifest import Manifest
 from mineralcheck.models import Article, Skipped, SourceId, Span
-from mineralcheck.normalize.dates import find_temporal
+from mineralcheck.outlets import (
+    SourceMeta,
+    date_from_url,
+    dateline,
+    front_matter,
+    merge,
+    outlet_from_url,
+    source_line,
+)
+from mineralcheck.webpage import read_webpage
 
 ARTICLE_EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm")
 HTML_EXTENSIONS = (".html", ".htm")
+HTML_TAG = re.compile(r"<[A-Za-z!/]")
+HTML_TAG_SNIFF = 65536
 STDIN_PATH = "-"
 STDIN_ID = SourceId("stdin")
 
@@ -50,15 +58,6 @@ BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-
-# A dateline is looked for near the top; further down a date is more likely an event than publication.
-DATELINE_WINDOW = 600
-# The fallback "first full date anywhere" stops here: a date further in than any news article runs
-# says nothing about publication, and scanning 20 MB for one costs seconds.
-DATE_SEARCH_CHARS = 200_000
-# Front matter is a short block; do not scan a huge file for its closing fence.
-FRONT_MATTER_MAX_CHARS = 65536
-FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
 
 TITLE_MAX_CHARS = 200
 
@@ -98,11 +97,14 @@ class _Candidate:
     """Relative path parts without extension, used when file names collide."""
 
 
-def load_articles(paths: Sequence[str], *, stdin_text: str | bytes | None = None) -> IngestResult:
+def load_articles(
+    paths: Sequence[str], *, stdin_text: str | bytes | None = None, manifest: Manifest | None = None
+) -> IngestResult:
     """Read files, folders (recursively) and "-" (stdin_text) into articles, in a deterministic order.
 
     Give stdin as bytes where possible: it is then decoded like a file (BOM, detected encoding,
-    binary refused), not with whatever encoding the terminal's locale implies.
+    binary refused), not with whatever encoding the terminal's locale implies. What `manifest` says
+    about a file (outlet, URL, title, date) wins over what the file says about itself.
     """
     if not paths:
         raise InputError("No inputs given: pass files or folders of articles, or - to read stdin.")
@@ -114,12 +116,14 @@ def load_articles(paths: Sequence[str], *, stdin_text: str | bytes | None = None
     duplicates: list[tuple[str, SourceId]] = []
     seen_text: dict[str, SourceId] = {}
     for candidate, source_id in zip(candidates, ids, strict=True):
+        given = manifest.lookup(candidate.path) if manifest is not None else None
         try:
             if candidate.path is None:
                 text = _decode(stdin_text) if isinstance(stdin_text, bytes) else stdin_text or ""
-                article = _build_article(text, STDIN_PATH, source_id, html=_looks_like_html(text))
+                html = _looks_like_html(text)
+                article = _build_article(text, STDIN_PATH, source_id, html=html, given=given)
             else:
-                article = _read(candidate.path, candidate.display, source_id)
+                article = _read(candidate.path, candidate.display, source_id, given)
         except _Skip as skip:
             if skip.reason == "permission denied" and len(candidates) == 1:
                 raise InputError(
@@ -290,7 +294,7 @@ def _assign_ids(candidates: list[_Candidate]) -> list[SourceId]:
 # --- decoding -----------------------------------------------------------------------------------
 
 
-def _read(path: Path, display: str, source_id: SourceId) -> Article:
+def _read(path: Path, display: str, source_id: SourceId, given: SourceMeta | None = None) -> Article:
     try:
         size = path.stat().st_size
     except OSError:
@@ -306,8 +310,11 @@ def _read(path: Path, display: str, source_id: SourceId) -> Article:
     except OSError as exc:
         raise _Skip(f"cannot read ({exc.strerror or exc})") from None
     text = _decode(data)
-    is_html = path.suffix.lower() in HTML_EXTENSIONS or _looks_like_html(text[:1024])
-    return _build_article(text, display, source_id, html=is_html)
+    # A .html file without a single tag is text saved under the wrong name: read it as text.
+    is_html = _looks_like_html(text[:1024]) or (
+        path.suffix.lower() in HTML_EXTENSIONS and HTML_TAG.search(text, 0, HTML_TAG_SNIFF) is not None
+    )
+    return _build_article(text, display, source_id, html=is_html, given=given)
 
 
 def _decode(data: bytes) -> str:
@@ -389,88 +396,65 @@ def _looks_like_html(text: str | None) -> bool:
 # --- building the article -----------------------------------------------------------------------
 
 
-def _build_article(text: str, display: str, source_id: SourceId, *, html: bool) -> Article:
+def _build_article(
+    text: str, display: str, source_id: SourceId, *, html: bool, given: SourceMeta | None = None
+) -> Article:
+    """The article of a decoded file. Who published it and when comes, in this order, from `given`
+    (the manifest), front matter, the page's metadata, a leading `Source:` line (its URL's domain and
+    date) and a dateline at the top; never from a date in the body."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    title: str | None = None
-    date: dt.date | None = None
-    front: list[Span] = []
+    page: SourceMeta | None = None
+    front: SourceMeta | None = None
+    head = 0
+    line_map: tuple[tuple[int, int], ...] = ()
     if html:
-        raw = text
-        text = _html_to_text(raw)
-        title = _html_title(raw)
+        webpage = read_webpage(text)
+        text, page, line_map = webpage.text, webpage.meta, webpage.line_map
     else:
-        meta, end = _front_matter(text)
-        if end:
-            front.append(Span(0, end))
-            title = _clean_title(meta.get("title"))
-            date = _to_date(meta.get("date"))
+        front, head = front_matter(text)
     if not text.strip():
         raise _Skip("empty file" if not html else "no text in the HTML page")
     if len(text) > MAX_ARTICLE_CHARS:
         raise _Skip(_too_large(f"{len(text):,} characters", f"{MAX_ARTICLE_CHARS:,}"))
 
-    # Furniture heuristics see the front matter as blank lines, so offsets stay those of the file.
-    masked = re.sub(r"[^\n]", " ", text[: front[0].end]) + text[front[0].end :] if front else text
+    url, url_span = source_line(text, head)
+    lead = [Span(0, head)] if head else []
+    lead += [url_span] if url_span else []
+    # Furniture heuristics see the front matter and Source line as blanks, so offsets stay the file's.
+    masked = _blank(text, lead)
     furniture, captions = find_furniture(masked)
-    furniture = tuple(sorted((*front, *furniture)))
+    stated, dateline_span = dateline(masked, furniture, start=lead[-1].end if lead else 0)
+    furniture = tuple(sorted((*lead, *([dateline_span] if dateline_span else []), *furniture)))
 
-    if title is None:
-        title = _first_title_line(text, furniture)
-    if date is None:
-        date = find_publication_date(masked)
+    meta = merge(given, front, page, SourceMeta(url=url))
+    if meta.date is None:
+        meta = merge(meta, SourceMeta(date=date_from_url(meta.url)), stated)
+    title = meta.title or _first_title_line(text, furniture)
     return Article(
         id=source_id,
         path=display,
         text=text,
         title=title,
-        date=date,
+        date=meta.date,
+        time=meta.time,
+        outlet=meta.outlet or outlet_from_url(meta.url) or source_id,
+        url=meta.url,
         furniture=furniture,
         captions=captions,
+        line_map=line_map,
         sha256=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(),
     )
 
 
+def _blank(text: str, spans: list[Span]) -> str:
+    """`text` with the characters of `spans` (but not their newlines) turned into spaces."""
+    for span in spans:
+        text = text[: span.start] + re.sub(r"[^\n]", " ", text[span.start : span.end]) + text[span.end :]
+    return text
+
+
 def _too_large(size: str, limit: str) -> str:
     return f"too large for a news article ({size}; the limit is {limit}): split it into articles"
-
-
-def _front_matter(text: str) -> tuple[dict[str, object], int]:
-    """(front matter mapping, end offset of the block) or ({}, 0) when there is none."""
-    match = FRONT_MATTER.match(text[:FRONT_MATTER_MAX_CHARS])
-    if not match:
-        return {}, 0
-    try:
-        meta = yaml.safe_load(match.group(1) or "")
-    except yaml.YAMLError:
-        return {}, 0
-    if meta is None:
-        meta = {}
-    if not isinstance(meta, dict):
-        return {}, 0
-    return {str(k).lower(): v for k, v in meta.items()}, match.end()
-
-
-def _clean_title(value: object) -> str | None:
-    if value is None:
-        return None
-    title = " ".join(str(value).split())
-    return title or None
-
-
-def _to_date(value: object) -> dt.date | None:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str) and value.strip():
-        found = find_publication_date(value)
-        if found:
-            return found
-        import dateparser  # only for the odd front-matter date our patterns do not read
-
-        parsed = dateparser.parse(value, languages=["en"])
-        return parsed.date() if parsed else None
-    return None
 
 
 def _first_title_line(text: str, furniture: tuple[Span, ...]) -> str | None:
@@ -490,64 +474,3 @@ def _first_title_line(text: str, furniture: tuple[Span, ...]) -> str | None:
             return stripped.lstrip("#").strip() or None
         return None
     return None
-
-
-def find_publication_date(text: str) -> dt.date | None:
-    """A dateline in the first lines, else the first full date (day, month, year) anywhere."""
-    for window in (text[:DATELINE_WINDOW], text[:DATE_SEARCH_CHARS]):
-        # The date reader of the comparison itself: one notion of what a written date is. Without a
-        # base date it reads only explicit dates, so nothing depends on today.
-        values, _ = find_temporal(window, None)
-        days = [v for v in values if v.kind == "date" and v.unit == "day" and v.low == v.high]
-        if days:
-            return dt.date.fromordinal(int(min(days, key=lambda v: v.start).low))
-    return None
-
-
-class _TitleParser(HTMLParser):
-    """Collects the text of <title> and of the first <h1>; nothing is fetched or run."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.title: list[str] = []
-        self.h1: list[str] = []
-        self._in: str | None = None
-        self._h1_done = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "title" and not self.title:
-            self._in = "title"
-        elif tag == "h1" and not self._h1_done:
-            self._in = "h1"
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == self._in:
-            if tag == "h1":
-                self._h1_done = True
-            self._in = None
-
-    def handle_data(self, data: str) -> None:
-        if self._in == "title":
-            self.title.append(data)
-        elif self._in == "h1":
-            self.h1.append(data)
-
-
-def _html_title(html: str) -> str | None:
-    parser = _TitleParser()
-    try:
-        parser.feed(html)
-        parser.close()
-    except Exception:  # noqa: BLE001 - a broken page still has text; the title is best effort
-        pass
-    return _clean_title("".join(parser.title)) or _clean_title("".join(parser.h1))
-
-
-def _html_to_text(html: str) -> str:
-    from inscriptis import get_text  # imported here: plain-text runs never pay for it
-    from inscriptis.css_profiles import CSS_PROFILES
-    from inscriptis.model.config import ParserConfig
-
-    # inscriptis drops <script> and <style> content and never fetches links or images.
-    config = ParserConfig(css=CSS_PROFILES["strict"], display_images=False, display_links=False)
-    return get_text(html, config)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Literal, NewType
 
@@ -44,16 +45,29 @@ class Article:
     text: str
     title: str | None = None
     date: dt.date | None = None
-    """Publication date where the text states one (dateline, front matter, first full date)."""
+    """Publication date: from the sources manifest, front matter, the page's metadata, the URL, or a
+    dateline at the top; never from a date in the body (that dates an event, not the article)."""
     furniture: tuple[Span, ...] = ()
     """Page furniture (menus, promos, bylines, footers, related headlines): no claim comes from here."""
     captions: tuple[Span, ...] = ()
     """Photo captions: facts, but second-hand; claims from here are marked as captions."""
     sha256: str = ""
     """Hash of the decoded text, so a baseline can tell "the article changed" from "mineralcheck changed"."""
+    outlet: str = ""
+    """Who published it, as a reader names it: from the manifest, front matter or page metadata, else
+    the domain of its URL, else the file name."""
+    url: str | None = None
+    time: dt.time | None = None
+    """Publication time of day where a source states one (with its UTC offset when known)."""
+    line_map: tuple[tuple[int, int], ...] = ()
+    """For text read out of a web page: (offset in `text`, line in the HTML file) wherever the line
+    changes, so evidence points at the file the user opens. Empty when `text` is the file itself."""
 
     def line_of(self, offset: int) -> int:
-        """1-based line number of a character offset."""
+        """1-based line number of a character offset, in the file as the user opens it."""
+        if self.line_map:
+            at = bisect_right(self.line_map, (offset, float("inf"))) - 1
+            return self.line_map[max(at, 0)][1]
         return self.text.count("\n", 0, offset) + 1
 
 

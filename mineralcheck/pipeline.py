@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
-from mineralcheck import normalize
+from mineralcheck import manifest, normalize
 from mineralcheck.cache import ClaimCache, VectorCache, Warn, default_cache_dir, extractor_version
 from mineralcheck.cache import ignore_warning as _ignore
 from mineralcheck.claims import extract_claims
@@ -49,6 +49,9 @@ class CompareOptions:
     """Read and write the extraction and vector caches (--no-cache turns both off)."""
     cache_dir: str | None = None
     """Where the caches live; None means $MINERALCHECK_CACHE_DIR, else the user cache directory."""
+    sources: str | None = None
+    """A sources manifest (CSV or YAML: path, outlet, url, date) whose rows win over what each
+    article says about itself; None reads everything from the articles."""
     cluster: ClusterParams = field(default_factory=ClusterParams)
 
 
@@ -268,7 +271,8 @@ def compare(
 ) -> Report:
     """Read the articles at `paths` ("-" reads `stdin_text`) and return the consistency report."""
     notify = progress or _silent
-    ingested = load_articles(paths, stdin_text=stdin_text)
+    sources = manifest.load(options.sources) if options.sources else None
+    ingested = load_articles(paths, stdin_text=stdin_text, manifest=sources)
     notify("reading", len(ingested.articles), len(ingested.articles))
     caches = Caches.open(options.cache_dir, warn=warn or _ignore) if options.use_cache else Caches()
     owned = embedder is None

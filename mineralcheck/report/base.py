@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable, Mapping
 from typing import Literal, Protocol, runtime_checkable
 
-from mineralcheck.models import Claim, Fact, Report, SourceId
+from mineralcheck.models import Article, Claim, Fact, Report, SourceId
 
 Cell = Literal["agrees", "diverges", "silent"]
 """A source's stance on a multi-source fact, as shown in the facts x sources matrix."""
@@ -61,9 +63,52 @@ def matrix_cell(fact: Fact, source: SourceId) -> Cell:
     return "agrees"
 
 
-def location(claim: Claim) -> str:
-    """Where a claim's evidence is: "002_5cb4e665f289d482:6"."""
-    return f"{claim.source}:{claim.line}"
+Labels = Mapping[SourceId, str]
+"""What a reader calls each source (see source_labels)."""
+
+
+def source_labels(articles: Iterable[Article]) -> dict[SourceId, str]:
+    """Each source by its outlet; "outlet (id)" where several articles come from one outlet."""
+    articles = tuple(articles)
+    count: dict[str, int] = {}
+    for article in articles:
+        outlet = article.outlet or article.id
+        count[outlet] = count.get(outlet, 0) + 1
+    labels: dict[SourceId, str] = {}
+    for article in articles:
+        outlet = article.outlet or article.id
+        labels[article.id] = (
+            outlet if count[outlet] == 1 or outlet == article.id else f"{outlet} ({article.id})"
+        )
+    return labels
+
+
+def named(sources: Iterable[SourceId], labels: Labels) -> str:
+    """ "kuwaittimes.com, trtworld.com": sources by their labels, in the given order."""
+    return ", ".join(labels.get(s, s) for s in sources)
+
+
+def readable(text: str, labels: Labels) -> str:
+    """A reason's text with the source ids it lists ("(a, b)") written as the sources' labels."""
+    if not any(label != source for source, label in labels.items()):
+        return text
+    ids = "|".join(re.escape(s) for s in sorted(labels, key=len, reverse=True))
+    return re.sub(rf"(?<=[(\s,])(?:{ids})(?=[,)])", lambda m: labels[SourceId(m.group(0))], text)
+
+
+def published(article: Article) -> str:
+    """ "2024-02-24 03:58", "2024-02-24" or "" when no date is known."""
+    if article.date is None:
+        return ""
+    if article.time is None:
+        return article.date.isoformat()
+    return f"{article.date.isoformat()} {article.time.isoformat(timespec='minutes')}"
+
+
+def location(claim: Claim, labels: Labels | None = None) -> str:
+    """Where a claim's evidence is: "kuwaittimes.com:6" (the line of the file the user opens)."""
+    name = labels.get(claim.source, claim.source) if labels else claim.source
+    return f"{name}:{claim.line}"
 
 
 def truncate(text: str, width: int) -> str:

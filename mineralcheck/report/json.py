@@ -7,7 +7,7 @@ import math
 from typing import Any
 
 from mineralcheck.models import Article, Claim, Fact, Reason, Report, Value
-from mineralcheck.report.base import ordered_facts
+from mineralcheck.report.base import Labels, ordered_facts, source_labels
 
 SCHEMA_VERSION = 1
 """Bumped whenever a field is renamed, removed or changes meaning (adding a field does not bump it)."""
@@ -26,6 +26,7 @@ def to_dict(report: Report) -> dict[str, Any]:
     from mineralcheck import __version__
 
     counts = report.counts()
+    labels = source_labels(report.articles)
     return {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "mineralcheck", "version": __version__},
@@ -40,49 +41,58 @@ def to_dict(report: Report) -> dict[str, Any]:
             "skipped": len(report.skipped),
             "duplicates": len(report.duplicates),
         },
-        "sources": [_source(a) for a in report.articles],
-        "clusters": [_cluster(f) for f in ordered_facts(report)],
+        "sources": [_source(a, labels) for a in report.articles],
+        "clusters": [_cluster(f, labels) for f in ordered_facts(report)],
         "skipped": [{"path": s.path, "reason": s.reason} for s in report.skipped],
         "duplicates": [{"path": path, "duplicate_of": of} for path, of in report.duplicates],
     }
 
 
-def _source(article: Article) -> dict[str, Any]:
+def _source(article: Article, labels: Labels) -> dict[str, Any]:
     return {
         "id": article.id,
         "path": article.path,
+        "outlet": article.outlet,
+        "label": labels.get(article.id, article.id),
+        "url": article.url,
         "title": article.title,
         "date": article.date.isoformat() if article.date else None,
+        "time": article.time.isoformat(timespec="minutes") if article.time else None,
         "sha256": article.sha256,
     }
 
 
-def _cluster(fact: Fact) -> dict[str, Any]:
+def _cluster(fact: Fact, labels: Labels) -> dict[str, Any]:
     return {
         "id": fact.id,
         "verdict": fact.verdict,
         "title": fact.title,
-        "reason": _reason(fact.reason),
+        "reason": _reason(fact.reason, labels),
         "sources": list(fact.cluster.sources),
+        "outlets": [labels.get(s, s) for s in fact.cluster.sources],
         "diverging_sources": list(fact.diverging_sources),
-        "claims": [_claim(c) for c in fact.cluster.claims],
+        "claims": [_claim(c, labels) for c in fact.cluster.claims],
     }
 
 
-def _reason(reason: Reason) -> dict[str, Any]:
+def _reason(reason: Reason, labels: Labels) -> dict[str, Any]:
     return {
         "summary": reason.summary,
         "kind": reason.kind,
-        "groups": [{"value": g.value, "sources": list(g.sources)} for g in reason.groups],
+        "groups": [
+            {"value": g.value, "sources": list(g.sources), "outlets": [labels.get(s, s) for s in g.sources]}
+            for g in reason.groups
+        ],
         "majority": reason.majority,
         "notes": list(reason.notes),
     }
 
 
-def _claim(claim: Claim) -> dict[str, Any]:
+def _claim(claim: Claim, labels: Labels) -> dict[str, Any]:
     return {
         "id": claim.id,
         "source": claim.source,
+        "outlet": labels.get(claim.source, claim.source),
         "start": claim.start,
         "end": claim.end,
         "line": claim.line,

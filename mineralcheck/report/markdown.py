@@ -4,15 +4,20 @@ from __future__ import annotations
 
 import html
 import re
+from pathlib import PurePath
 
-from mineralcheck.models import Claim, Fact, Report
+from mineralcheck.models import Article, Claim, Fact, Report, SourceId
 from mineralcheck.report.base import (
     LONG_EVIDENCE,
     Cell,
+    Labels,
     facts_by_verdict,
     location,
     matrix_cell,
     matrix_facts,
+    published,
+    readable,
+    source_labels,
     summary_line,
     truncate,
 )
@@ -22,7 +27,8 @@ MATRIX_TITLE_WIDTH = 60
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
 _BLOCK_START = re.compile(r"^(#|[-+=]|\d+[.)])")
 
-_CELL_TEXT: dict[Cell, str] = {"agrees": "agrees", "diverges": "**diverges**", "silent": "silent"}
+# Symbols keep the matrix narrow enough for the fact column to stay readable on GitHub.
+_CELL_TEXT: dict[Cell, str] = {"agrees": "✓", "diverges": "**✗**", "silent": "·"}
 
 
 class MarkdownRenderer:
@@ -30,21 +36,22 @@ class MarkdownRenderer:
 
     def render(self, report: Report) -> str:
         diverge, agree, single = facts_by_verdict(report)
+        labels = source_labels(report.articles)
         parts: list[str] = ["# mineralcheck report", f"**{summary_line(report)}**"]
         if report.model:
             parts.append(f"Model: {_code(report.model)}")
-        parts += _sources(report)
+        parts += _sources(report, labels)
         if diverge:
             parts.append(f"## Divergences ({len(diverge)})")
             for fact in diverge:
-                parts += _divergence(fact)
+                parts += _divergence(fact, labels)
         if agree:
             parts.append(f"## Agreements ({len(agree)})")
             for fact in agree:
-                parts += _agreement(fact)
+                parts += _agreement(fact, labels)
         if single:
             parts.append(f"## Single-source facts ({len(single)})")
-            parts.append("\n".join(_single(c) for f in single for c in f.cluster.claims))
+            parts.append("\n".join(_single(c, labels) for f in single for c in f.cluster.claims))
         parts += _matrix(report)
         if report.skipped:
             parts.append(f"## Skipped inputs ({len(report.skipped)})")
@@ -59,39 +66,52 @@ class MarkdownRenderer:
         return "\n\n".join(parts) + "\n"
 
 
-def _sources(report: Report) -> list[str]:
+def _sources(report: Report, labels: Labels) -> list[str]:
     rows = [
-        [_code(a.id), _escape(a.title or ""), a.date.isoformat() if a.date else "", _code(a.path)]
-        for a in report.articles
+        [str(n), _outlet(a, labels), published(a), _escape(a.title or ""), _code(PurePath(a.path).name)]
+        for n, a in enumerate(report.articles, 1)
     ]
-    return [f"## Sources ({len(report.articles)})", _table(["Source", "Title", "Date", "Path"], rows)]
+    header = ["#", "Outlet", "Published", "Title", "File"]
+    return [f"## Sources ({len(report.articles)})", _table(header, rows)]
 
 
-def _divergence(fact: Fact) -> list[str]:
+def _outlet(article: Article, labels: Labels) -> str:
+    """The outlet's name, linked to the article where its URL is known."""
+    name = _escape(labels[article.id])
+    if not article.url:
+        return f"**{name}**"
+    return f"**[{name}](<{article.url.replace('>', '%3E').replace(' ', '%20')}>)**"
+
+
+def _names(sources: tuple[SourceId, ...], labels: Labels) -> str:
+    return ", ".join(f"**{_escape(labels.get(s, s))}**" for s in sources)
+
+
+def _divergence(fact: Fact, labels: Labels) -> list[str]:
     reason = fact.reason
     kind = f" ({reason.kind})" if reason.kind else ""
     parts = [f"### {_escape(fact.id)}: {_escape(_one_line(fact.title))}"]
-    parts.append(f"**Diverges{kind}:** {_escape(reason.summary)}")
+    parts.append(f"**Diverges{kind}:** {_escape(readable(reason.summary, labels))}")
     if reason.groups:
-        rows = [[_escape(g.value), ", ".join(_code(s) for s in g.sources)] for g in reason.groups]
+        rows = [[_escape(g.value), _names(g.sources, labels)] for g in reason.groups]
         parts.append(_table(["Reading", "Sources"], rows))
     if reason.majority:
         parts.append(f"**Majority:** {_escape(reason.majority)}")
     if reason.notes:
-        parts.append("\n".join(f"- Note: {_escape(n)}" for n in reason.notes))
+        parts.append("\n".join(f"- Note: {_escape(readable(n, labels))}" for n in reason.notes))
     parts.append("**Evidence**")
-    parts += [_evidence(c) for c in fact.cluster.claims]
+    parts += [_evidence(c, labels) for c in fact.cluster.claims]
     return parts
 
 
-def _agreement(fact: Fact) -> list[str]:
-    sources = ", ".join(_code(s) for s in fact.cluster.sources)
+def _agreement(fact: Fact, labels: Labels) -> list[str]:
+    sources = _names(fact.cluster.sources, labels)
     parts = [f"### {_escape(fact.id)}: {_escape(_one_line(fact.title))}", f"**Agree:** {sources}"]
     if fact.reason.summary:
-        parts[-1] += f" — {_escape(fact.reason.summary)}"
+        parts[-1] += f" — {_escape(readable(fact.reason.summary, labels))}"
     if fact.reason.notes:
-        parts.append("\n".join(f"- Note: {_escape(n)}" for n in fact.reason.notes))
-    parts += [_evidence(c) for c in fact.cluster.claims]
+        parts.append("\n".join(f"- Note: {_escape(readable(n, labels))}" for n in fact.reason.notes))
+    parts += [_evidence(c, labels) for c in fact.cluster.claims]
     return parts
 
 
@@ -99,34 +119,37 @@ def _matrix(report: Report) -> list[str]:
     facts = matrix_facts(report)
     if not facts:
         return []
-    header = ["Fact", "Verdict"] + [_code(a.id) for a in report.articles]
+    # Columns are numbered like the Sources table: outlet names as headers squeeze the fact column.
+    header = ["Fact", "Verdict"] + [str(n) for n in range(1, len(report.articles) + 1)]
     rows = [
         [_escape(truncate(f.title, MATRIX_TITLE_WIDTH)), f.verdict]
         + [_CELL_TEXT[matrix_cell(f, a.id)] for a in report.articles]
         for f in facts
     ]
-    return ["## Facts × sources", _table(header, rows)]
+    legend = "Columns are the sources numbered above: ✓ agrees, **✗** diverges, · silent."
+    return ["## Facts × sources", _table(header, rows), legend]
 
 
-def _evidence(claim: Claim) -> str:
+def _evidence(claim: Claim, labels: Labels) -> str:
     """A claim's evidence as a block quote signed with source:line; long evidence folded in <details>."""
     quote = _blockquote(_escape(_one_line(claim.evidence)))
     if len(claim.evidence) <= LONG_EVIDENCE:
-        return f"{quote}\n>\n> — {_where(claim)}"
+        return f"{quote}\n>\n> — {_where(claim, labels)}"
     caption = " (caption)" if claim.is_caption else ""
     summary = (
-        f"<code>{html.escape(location(claim))}</code>{caption} — {html.escape(truncate(claim.evidence, 80))}"
+        f"<code>{html.escape(location(claim, labels))}</code>{caption} — "
+        f"{html.escape(truncate(claim.evidence, 80))}"
     )
     return f"<details><summary>{summary}</summary>\n\n{quote}\n\n</details>"
 
 
-def _single(claim: Claim) -> str:
+def _single(claim: Claim, labels: Labels) -> str:
     caption = " (caption)" if claim.is_caption else ""
-    return f"- {_code(location(claim))} {_escape(_one_line(claim.text))}{caption}"
+    return f"- {_code(location(claim, labels))} {_escape(_one_line(claim.text))}{caption}"
 
 
-def _where(claim: Claim) -> str:
-    return _code(location(claim)) + (" (caption)" if claim.is_caption else "")
+def _where(claim: Claim, labels: Labels) -> str:
+    return _code(location(claim, labels)) + (" (caption)" if claim.is_caption else "")
 
 
 def _table(header: list[str], rows: list[list[str]]) -> str:

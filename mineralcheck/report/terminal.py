@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator
+from pathlib import PurePath
 
 from rich import box
 from rich.console import Console, Group, RenderableType
@@ -15,10 +16,15 @@ from rich.text import Text
 from mineralcheck.models import Claim, Fact, Report
 from mineralcheck.report.base import (
     Cell,
+    Labels,
     facts_by_verdict,
     location,
     matrix_cell,
     matrix_facts,
+    named,
+    published,
+    readable,
+    source_labels,
     summary_line,
     truncate,
 )
@@ -71,23 +77,24 @@ class TerminalRenderer:
 def renderables(report: Report) -> Iterator[RenderableType]:
     """The report as a sequence of rich renderables, top to bottom."""
     diverge, agree, single = facts_by_verdict(report)
+    labels = source_labels(report.articles)
     title = Text("mineralcheck", style="bold")
     title.append(" — " + summary_line(report), style="bold")
     yield title
     if report.model:
         yield Text(f"model: {report.model}", style="dim")
-    yield _sources(report)
+    yield _sources(report, labels)
     if diverge:
         yield _heading(f"Divergences ({len(diverge)})", "bold red")
         for fact in diverge:
-            yield _divergence(fact)
+            yield _divergence(fact, labels)
     if agree:
         yield _heading(f"Agreements ({len(agree)})", "bold green")
         for fact in agree:
-            yield _agreement(fact)
+            yield _agreement(fact, labels)
     if single:
         yield _heading(f"Single-source facts ({len(single)})", "bold")
-        yield _evidence_table([c for f in single for c in f.cluster.claims], use_text=True)
+        yield _evidence_table([c for f in single for c in f.cluster.claims], labels, use_text=True)
     facts = matrix_facts(report)
     if facts:
         yield _heading("Facts × sources", "bold")
@@ -112,25 +119,27 @@ def _heading(text: str, style: str) -> Text:
     return Text("\n" + text, style=style)
 
 
-def _sources(report: Report) -> Table:
+def _sources(report: Report, labels: Labels) -> Table:
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, title_justify="left")
     table.add_column("#", justify="right", style="dim", no_wrap=True)
-    table.add_column("source", no_wrap=True, style="cyan")
-    table.add_column("date", no_wrap=True)
+    table.add_column("outlet", max_width=32, overflow="fold")
+    table.add_column("published", no_wrap=True)
     table.add_column("title", ratio=1)
     for n, article in enumerate(report.articles, 1):
-        date = article.date.isoformat() if article.date else ""
-        table.add_row(str(n), Text(article.id), date, Text(article.title or article.path))
+        outlet = Text(labels[article.id], style="cyan")
+        if labels[article.id] != article.id:
+            outlet.append("\n" + PurePath(article.path).name, style="dim")  # the file to open
+        table.add_row(str(n), outlet, published(article), Text(article.title or ""))
     return table
 
 
-def _divergence(fact: Fact) -> Panel:
+def _divergence(fact: Fact, labels: Labels) -> Panel:
     reason = fact.reason
     parts: list[RenderableType] = []
     line = Text()
     if reason.kind:
         line.append(f"{reason.kind}: ", style="bold red")
-    line.append(reason.summary)
+    line.append(readable(reason.summary, labels))
     parts.append(line)
     if reason.groups:
         groups = Table(box=None, show_header=False, pad_edge=False, padding=(0, 3, 0, 0))
@@ -138,32 +147,34 @@ def _divergence(fact: Fact) -> Panel:
         groups.add_column("sources", style="cyan", ratio=1)
         for group in reason.groups:
             marker = "  (majority)" if reason.majority and group.value == reason.majority else ""
-            groups.add_row(Text(group.value), Text(", ".join(group.sources) + marker))
+            groups.add_row(Text(group.value), Text(named(group.sources, labels) + marker))
         parts.append(Padding(groups, (0, 0, 0, 2)))
     if reason.majority and not any(g.value == reason.majority for g in reason.groups):
         parts.append(Text(f"majority: {reason.majority}"))
-    parts += [Text(f"note: {note}", style="italic") for note in reason.notes]
-    parts.append(_evidence_table(fact.cluster.claims))
+    parts += [Text(f"note: {readable(note, labels)}", style="italic") for note in reason.notes]
+    parts.append(_evidence_table(fact.cluster.claims, labels))
     title = Text(f"✗ {fact.id} ", style="bold red")
     title.append(truncate(fact.title, 80), style="bold")
     return Panel(Group(*parts), title=title, title_align="left", border_style="red", box=box.ROUNDED)
 
 
-def _agreement(fact: Fact) -> Group:
+def _agreement(fact: Fact, labels: Labels) -> Group:
     head = Text("✓ ", style="bold green")
     head.append(f"{fact.id} ", style="green")
     head.append(fact.title, style="bold")
     meta = Text("  agree: ", style="dim")
-    meta.append(", ".join(fact.cluster.sources), style="cyan")
+    meta.append(named(fact.cluster.sources, labels), style="cyan")
     if fact.reason.summary:
-        meta.append(f" — {fact.reason.summary}", style="dim")
+        meta.append(f" — {readable(fact.reason.summary, labels)}", style="dim")
     parts: list[RenderableType] = [head, meta]
-    parts += [Text(f"  note: {note}", style="italic") for note in fact.reason.notes]
-    parts.append(_evidence_table(fact.cluster.claims))
+    parts += [Text(f"  note: {readable(note, labels)}", style="italic") for note in fact.reason.notes]
+    parts.append(_evidence_table(fact.cluster.claims, labels))
     return Group(*parts)
 
 
-def _evidence_table(claims: list[Claim] | tuple[Claim, ...], *, use_text: bool = False) -> Padding:
+def _evidence_table(
+    claims: list[Claim] | tuple[Claim, ...], labels: Labels, *, use_text: bool = False
+) -> Padding:
     """source:line | "evidence" (or the claim text, for the compact single-source list), indented."""
     table = Table(box=None, show_header=False, pad_edge=False, padding=(0, 2, 0, 0))
     table.add_column("where", style="cyan", no_wrap=True)
@@ -172,7 +183,7 @@ def _evidence_table(claims: list[Claim] | tuple[Claim, ...], *, use_text: bool =
         body = Text(claim.text if use_text else f"“{' '.join(claim.evidence.split())}”")
         if claim.is_caption:
             body.append(" (caption)", style="dim italic")
-        table.add_row(location(claim), body)
+        table.add_row(location(claim, labels), body)
     return Padding(table, (0, 0, 0, 2))
 
 

@@ -178,13 +178,13 @@ def test_duplicates_are_counted_once(tmp_path: Path) -> None:
 # --- HTML and front matter ----------------------------------------------------------------------
 
 
-def test_html_drops_script_and_style_and_takes_the_title(tmp_path: Path) -> None:
+def test_html_drops_script_and_style_and_takes_the_headline(tmp_path: Path) -> None:
     html = """<!doctype html><html><head><title>Polls close in Nordland</title>
 <style>body { color: red }</style><script>document.write("tracking pixel")</script></head>
 <body><h1>Polls close</h1><p>Voting ended at 8 p.m. on Sunday.</p>
 <script>var x = "never shown";</script></body></html>"""
     article = _one(tmp_path, "a.html", html)
-    assert article.title == "Polls close in Nordland"
+    assert article.title == "Polls close"  # the page's own headline, as a reader view shows it
     assert "Voting ended at 8 p.m. on Sunday." in article.text
     for hidden in ("color: red", "tracking pixel", "never shown", "<p>"):
         assert hidden not in article.text
@@ -236,11 +236,31 @@ def test_dateline_formats_give_the_date(tmp_path: Path, dateline: str) -> None:
     assert article.date == dt.date(2025, 10, 28)
 
 
-def test_date_falls_back_to_the_first_full_date_anywhere(tmp_path: Path) -> None:
-    body = "Ferry Sinks\n\n" + "The ferry had sailed for years without trouble. " * 30
-    body += "\nIt sank on March 3, 2024, near the harbour, after the storm of March 1, 2024.\n"
-    article = _one(tmp_path, "a.txt", body)
-    assert article.date == dt.date(2024, 3, 3)
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Ferry Sinks\n\nIt sank on March 3, 2024, near the harbour.\n",
+        "Ferry Sinks\n\n" + "The ferry had sailed for years. " * 30 + "\nIt sank on March 3, 2024.\n",
+        "On March 3, 2024, a ferry sank near the harbour.\n",
+        "Ferry Sinks\n\nA survivor (pictured on March 3, 2024) waits. (AP)\n",
+    ],
+)
+def test_a_date_in_the_body_is_never_the_publication_date(tmp_path: Path, body: str) -> None:
+    # It dates an event (the sinking, a photo), not the article: "rose over time" would be misled.
+    assert _one(tmp_path, "a.txt", body).date is None
+
+
+def test_a_date_opening_the_text_behind_a_label_is_a_dateline_and_never_a_claim(tmp_path: Path) -> None:
+    text = (
+        "Source: https://example.org/ferry\n\n"
+        " date 2024-03-04 A ferry carrying 87 people sank near the harbour on Sunday, the coast guard said.\n"
+    )
+    article = _one(tmp_path, "a.txt", text)
+    assert article.date == dt.date(2024, 3, 4)
+    assert [text[s.start : s.end] for s in article.furniture] == [
+        "Source: https://example.org/ferry",
+        " date 2024-03-04",
+    ]
 
 
 def test_no_date_when_none_is_stated(tmp_path: Path) -> None:
@@ -248,7 +268,8 @@ def test_no_date_when_none_is_stated(tmp_path: Path) -> None:
 
 
 def test_impossible_dates_are_ignored(tmp_path: Path) -> None:
-    assert _one(tmp_path, "a.txt", "Title\n2025-02-30\n\nFebruary 3, 2025 was cold.\n").date == dt.date(
+    assert _one(tmp_path, "a.txt", "Title\n2025-02-30\n\nFebruary 3, 2025 was cold.\n").date is None
+    assert _one(tmp_path, "a.txt", "Title\n2025-02-30\nFebruary 3, 2025\n\nIt was cold.\n").date == dt.date(
         2025, 2, 3
     )
 

@@ -6,6 +6,7 @@ Other test_report_*.py files import `sample_report` from here (pytest puts tests
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from mineralcheck.models import (
     Article,
@@ -23,7 +24,11 @@ from mineralcheck.report.base import (
     location,
     matrix_cell,
     matrix_facts,
+    named,
     ordered_facts,
+    published,
+    readable,
+    source_labels,
     summary_line,
     truncate,
 )
@@ -59,6 +64,9 @@ def sample_report() -> Report:
         text="x",
         title="Trump and Takaichi sign rare earths deal",
         date=dt.date(2025, 10, 28),
+        time=dt.time(9, 5),
+        outlet="Harbour Post",
+        url="https://www.harbourpost.example/2025/10/28/deal",
         sha256="a" * 64,
     )
     b = Article(id=B, path="seeds/004_a3715113cb39c5e3.txt", text="y", title=None, date=None, sha256="b" * 64)
@@ -186,9 +194,37 @@ def test_matrix_cell_agrees_diverges_or_silent() -> None:
     assert matrix_cell(single, A) == "silent"
 
 
-def test_location_is_source_colon_line() -> None:
-    claim = ordered_facts(sample_report())[0].cluster.claims[0]
+def test_location_is_source_colon_line_by_the_outlet_where_labels_are_given() -> None:
+    report = sample_report()
+    claim = ordered_facts(report)[0].cluster.claims[0]
     assert location(claim) == "002_5cb4e665f289d482:6"
+    assert location(claim, source_labels(report.articles)) == "Harbour Post:6"
+
+
+def test_sources_are_named_by_outlet_else_by_id() -> None:
+    report = sample_report()
+    labels = source_labels(report.articles)
+    assert labels == {A: "Harbour Post", B: "004_a3715113cb39c5e3"}
+    assert named((B, A), labels) == "004_a3715113cb39c5e3, Harbour Post"
+
+
+def test_two_articles_of_one_outlet_are_told_apart_by_id() -> None:
+    a, b = sample_report().articles
+    labels = source_labels((a, replace(b, outlet="Harbour Post")))
+    assert labels == {A: f"Harbour Post ({A})", B: f"Harbour Post ({B})"}
+
+
+def test_readable_writes_listed_source_ids_as_labels() -> None:
+    labels = {A: "Harbour Post", B: B}
+    assert readable(f"death: 5 ({A}, {B}) vs 7 ({B})", labels) == f"death: 5 (Harbour Post, {B}) vs 7 ({B})"
+    assert readable(f"{A}x ({A}y)", labels) == f"{A}x ({A}y)"  # only whole ids in a list
+
+
+def test_published_shows_the_date_and_the_time_where_known() -> None:
+    a, b = sample_report().articles
+    assert published(a) == "2025-10-28 09:05"
+    assert published(replace(a, time=None)) == "2025-10-28"
+    assert published(b) == ""
 
 
 def test_truncate_keeps_short_text_and_cuts_long_text_with_ellipsis() -> None:

@@ -32,17 +32,21 @@ def test_header_fields() -> None:
     }
 
 
-def test_sources_have_id_path_title_iso_date_and_hash() -> None:
+def test_sources_have_id_path_outlet_url_title_iso_date_time_and_hash() -> None:
     first, second = _report()["sources"]
     assert first == {
         "id": A,
         "path": "seeds/002_5cb4e665f289d482.txt",
+        "outlet": "Harbour Post",
+        "label": "Harbour Post",
+        "url": "https://www.harbourpost.example/2025/10/28/deal",
         "title": "Trump and Takaichi sign rare earths deal",
         "date": "2025-10-28",
+        "time": "09:05",
         "sha256": "a" * 64,
     }
-    assert second["title"] is None
-    assert second["date"] is None
+    assert (second["title"], second["date"], second["time"], second["url"]) == (None, None, None, None)
+    assert (second["outlet"], second["label"]) == ("", B)
 
 
 def test_clusters_come_divergences_first_with_their_reason() -> None:
@@ -55,11 +59,15 @@ def test_clusters_come_divergences_first_with_their_reason() -> None:
     diverge = clusters[0]
     assert diverge["title"] == "China's share of rare-earth processing"
     assert diverge["sources"] == [A, B]
+    assert diverge["outlets"] == ["Harbour Post", B]
     assert diverge["diverging_sources"] == [B]
     assert diverge["reason"] == {
         "summary": "share of rare earths processed by China: more than 90% (002) vs about 70% (004)",
         "kind": "value",
-        "groups": [{"value": "more than 90%", "sources": [A]}, {"value": "about 70%", "sources": [B]}],
+        "groups": [
+            {"value": "more than 90%", "sources": [A], "outlets": ["Harbour Post"]},
+            {"value": "about 70%", "sources": [B], "outlets": [B]},
+        ],
         "majority": "",
         "notes": ["figures may count different stages | mining vs refining"],
     }
@@ -68,7 +76,7 @@ def test_clusters_come_divergences_first_with_their_reason() -> None:
 
 def test_claims_carry_offsets_line_text_evidence_and_values() -> None:
     claim = _report()["clusters"][0]["claims"][0]
-    assert claim["source"] == A
+    assert (claim["source"], claim["outlet"]) == (A, "Harbour Post")
     assert (claim["start"], claim["end"], claim["line"]) == (1203, 1259, 6)
     assert claim["text"] == "China processes more than 90% of the world's rare earths"
     assert claim["evidence"] == "China processes more than 90% of the world's rare earths"

@@ -46,13 +46,10 @@ def test_divergence_shows_kind_summary_groups_notes_and_evidence() -> None:
     md = _md()
     section = md[md.index("## Divergences") : md.index("## Agreements")]
     assert "**Diverges (value):** share of rare earths processed by China" in section
-    assert "| more than 90% | `002_5cb4e665f289d482` |" in section
-    assert "| about 70% | `004_a3715113cb39c5e3` |" in section
+    assert "| more than 90% | **Harbour Post** |" in section
+    assert "| about 70% | **004\\_a3715113cb39c5e3** |" in section
     assert "- Note: figures may count different stages \\| mining vs refining" in section
-    assert (
-        "> China processes more than 90% of the world's rare earths\n>\n> — `002_5cb4e665f289d482:6`"
-        in section
-    )
+    assert "> China processes more than 90% of the world's rare earths\n>\n> — `Harbour Post:6`" in section
     assert "> — `004_a3715113cb39c5e3:4`" in section
 
 
@@ -60,7 +57,7 @@ def test_long_evidence_is_folded_in_details_short_evidence_is_not() -> None:
     md = _md()
     agreements = md[md.index("## Agreements") : md.index("## Single-source")]
     assert agreements.count("<details>") == 1
-    assert "<summary><code>002_5cb4e665f289d482:3</code>" in agreements
+    assert "<summary><code>Harbour Post:3</code>" in agreements
     assert "> The framework agreement, signed in Tokyo" in agreements
     assert "> — `004_a3715113cb39c5e3:2`" in agreements  # the short one stays a plain quote
 
@@ -69,11 +66,21 @@ def test_single_source_facts_are_one_line_each_with_caption_mark() -> None:
     assert "- `004_a3715113cb39c5e3:9` Takaichi greeted Trump at Akasaka Palace (caption)" in _md()
 
 
-def test_matrix_has_a_row_per_multi_source_fact_and_a_column_per_source() -> None:
-    rows = _table_rows(_md(), "| Fact |")
-    assert rows == [
-        "| China's share of rare-earth processing | diverge | agrees | **diverges** |",
-        "| Trump and Takaichi signed a critical minerals framework \\| o… | agree | agrees | agrees |",
+def test_matrix_has_a_row_per_multi_source_fact_and_a_numbered_column_per_source() -> None:
+    md = _md()
+    assert "| Fact | Verdict | 1 | 2 |" in md
+    assert _table_rows(md, "| Fact |") == [
+        "| China's share of rare-earth processing | diverge | ✓ | **✗** |",
+        "| Trump and Takaichi signed a critical minerals framework \\| o… | agree | ✓ | ✓ |",
+    ]
+    assert "Columns are the sources numbered above: ✓ agrees, **✗** diverges, · silent." in md
+
+
+def test_sources_table_names_outlets_linked_to_the_article_with_date_and_file() -> None:
+    assert _table_rows(_md(), "| # | Outlet |") == [
+        "| 1 | **[Harbour Post](<https://www.harbourpost.example/2025/10/28/deal>)** | 2025-10-28 09:05 "
+        "| Trump and Takaichi sign rare earths deal | `002_5cb4e665f289d482.txt` |",
+        "| 2 | **004\\_a3715113cb39c5e3** |  |  | `004_a3715113cb39c5e3.txt` |",
     ]
 
 
@@ -81,7 +88,7 @@ def test_matrix_marks_silent_sources() -> None:
     report = sample_report()
     third = replace(report.articles[1], id="005_silent", path="seeds/005_silent.txt")
     md = MarkdownRenderer().render(replace(report, articles=(*report.articles, third)))
-    assert _table_rows(md, "| Fact |")[0].endswith("| agrees | **diverges** | silent |")
+    assert _table_rows(md, "| Fact |")[0].endswith("| ✓ | **✗** | · |")
 
 
 def test_pipes_in_table_cells_are_escaped() -> None:

@@ -39,8 +39,19 @@ def test_divergence_shows_reason_groups_notes_and_evidence_with_source_and_line(
     assert "value: share of rare earths processed by China" in section
     assert "more than 90%" in section and "about 70%" in section
     assert "note: figures may count different stages | mining vs refining" in section
-    assert "002_5cb4e665f289d482:6" in section
+    assert "Harbour Post:6" in section
+    assert re.search(r"more than 90% +Harbour Post +│", section)
+    assert re.search(r"about 70% +004_a3715113cb39c5e3 +│", section)
     assert "“China processes more than 90% of the world's rare earths”" in section
+
+
+def test_sources_table_names_outlets_with_publication_time_title_and_file() -> None:
+    lines = _text().splitlines()
+    at = next(i for i, line in enumerate(lines) if line.lstrip().startswith("1 "))
+    assert re.search(r"1 +Harbour Post +2025-10-28 09:05 +Trump and Takaichi sign", lines[at])
+    assert lines[at + 1].split()[0] == "002_5cb4e665f289d482.txt"  # the file to open, under its outlet
+    # An article known only by its file is not named twice.
+    assert lines[at + 2].split() == ["2", "004_a3715113cb39c5e3"]
 
 
 def test_single_source_fact_is_one_line_with_caption_mark() -> None:
