@@ -7,6 +7,7 @@ from typing import assert_never
 
 from mineralcheck.models import Report
 from mineralcheck.report.base import Renderer
+from mineralcheck.report.html import HtmlRenderer
 from mineralcheck.report.json import JsonRenderer
 from mineralcheck.report.markdown import MarkdownRenderer
 from mineralcheck.report.terminal import TerminalRenderer
@@ -18,6 +19,7 @@ class ReportFormat(StrEnum):
     terminal = "terminal"
     markdown = "markdown"
     json = "json"
+    html = "html"
 
     def renderer(self) -> Renderer:
         """The renderer of this format (exhaustive: mypy flags a member without a case)."""
@@ -28,6 +30,8 @@ class ReportFormat(StrEnum):
                 return MarkdownRenderer()
             case ReportFormat.json:
                 return JsonRenderer()
+            case ReportFormat.html:
+                return HtmlRenderer()
             case _:
                 assert_never(self)
 
@@ -37,4 +41,12 @@ def render(report: Report, fmt: ReportFormat) -> str:
     return fmt.renderer().render(report)
 
 
-__all__ = ["JsonRenderer", "MarkdownRenderer", "Renderer", "ReportFormat", "TerminalRenderer", "render"]
+__all__ = [
+    "HtmlRenderer",
+    "JsonRenderer",
+    "MarkdownRenderer",
+    "Renderer",
+    "ReportFormat",
+    "TerminalRenderer",
+    "render",
+]

@@ -27,4 +27,4 @@ def test_every_format_is_deterministic(fmt: ReportFormat) -> None:
 
 
 def test_format_names_are_what_the_cli_accepts() -> None:
-    assert [f.value for f in ReportFormat] == ["terminal", "markdown", "json"]
+    assert [f.value for f in ReportFormat] == ["terminal", "markdown", "json", "html"]
