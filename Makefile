@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: run test dev lint bench golden clean
+.PHONY: run test dev lint bench golden readme browser clean
 
 $(STAMP): pyproject.toml requirements/spacy-model.txt
 	python3 -m venv $(VENV)
@@ -21,8 +21,15 @@ dev: $(STAMP)
 run: $(STAMP)
 	$(VENV)/bin/mineralcheck compare seeds/
 
-test: $(STAMP)
+test: $(STAMP) browser
 	$(PY) -m pytest -q
+
+# The HTML report is tested in Debian's headless Chromium, driven by selenium; CI starts from nothing.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+browser:
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || { \
+	  $(SUDO) apt-get update -q && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver; }
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff format --check mineralcheck tests bench
@@ -35,6 +42,10 @@ bench: $(STAMP)
 # Rewrite the golden reports of tests/corpora after a deliberate change; review the diff.
 golden: $(STAMP)
 	$(PY) tests/regen_golden.py
+
+# Rewrite the README's sample output from a real run on the seeds; review the diff.
+readme: $(STAMP)
+	$(PY) tests/regen_readme.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -38,7 +38,7 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
-from mineralcheck import __version__, embed, expectations, pipeline
+from mineralcheck import __version__, config, embed, expectations, pipeline
 from mineralcheck import baseline as baselines
 from mineralcheck import check as checks
 from mineralcheck.embed import DEFAULT_MODEL
@@ -91,14 +91,42 @@ def _version(value: bool) -> None:
         raise typer.Exit(ExitCode.OK)
 
 
+# [tool.mineralcheck] keys -> the parameter of each command they set the default of.
+CONFIG_PARAMS = {
+    "compare": {"model": "model", "sources": "sources", "format": "fmt"},
+    "check": {
+        "model": "model",
+        "sources": "sources",
+        "claims": "claims",
+        "fail-on": "fail_on",
+        "format": "fmt",
+    },
+    "init": {"model": "model", "sources": "sources", "claims": "output"},
+}
+
+
 @app.callback()
 def _root(
+    ctx: typer.Context,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit."),
     ] = False,
 ) -> None:
     """Cross-check the claims that several news articles make about one event."""
+    command = ctx.invoked_subcommand
+    if command not in CONFIG_PARAMS:
+        return
+    try:
+        settings = config.load().settings(command)
+    except MineralcheckError as error:
+        _say(f"error: {error}")
+        if error.tip:
+            _say(f"Tip: {error.tip}")
+        raise typer.Exit(error.exit_code) from None
+    # Defaults, not values: an option given on the command line still wins (and --help shows them).
+    params = CONFIG_PARAMS[command]
+    ctx.default_map = {command: {params[key]: value for key, value in settings.items()}}
 
 
 @app.command(epilog=EXIT_CODES)
