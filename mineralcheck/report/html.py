@@ -34,6 +34,9 @@ source of a single-source fact)."""
 _SYMBOL = {"agrees": "✓", "diverges": "✗", "silent": "·", "alone": "●"}
 _WORD = {"agrees": "agrees", "diverges": "diverges", "silent": "silent", "alone": "states it alone"}
 
+DEFAULT_FILTER = "shared"
+"""The verdicts shown when the page opens: divergences and agreements."""
+
 PARAGRAPH_CONTEXT = 400
 """Characters of the paragraph shown on each side of the evidence; longer paragraphs are cut with …."""
 
@@ -70,7 +73,7 @@ class HtmlRenderer:
                     f"<title>mineralcheck report — {escape(summary_line(report))}</title>",
                     f"<style>{css}</style>",
                     "</head>",
-                    '<body data-filter="all">',
+                    f'<body data-filter="{DEFAULT_FILTER}">',
                     *body,
                     f"<script>{js}</script>",
                     "</body>",
@@ -116,10 +119,12 @@ def _header(report: Report, counts: dict[str, int]) -> str:
 
 
 def _filters(report: Report, counts: dict[str, int]) -> str:
-    choices = [("all", f"All ({len(report.facts)})")]
+    # The page opens on the facts several outlets state: single-source facts are one click away.
+    choices = [(DEFAULT_FILTER, f"Shared ({counts['diverge'] + counts['agree']})")]
     choices += [(v, f"{v.capitalize()} ({counts[v]})") for v in ("diverge", "agree", "single")]
+    choices.append(("all", f"All ({len(report.facts)})"))
     buttons = "".join(
-        f'<button type="button" data-filter="{value}" aria-pressed="{str(value == "all").lower()}">'
+        f'<button type="button" data-filter="{value}" aria-pressed="{str(value == DEFAULT_FILTER).lower()}">'
         f"{label}</button>"
         for value, label in choices
     )
@@ -131,13 +136,13 @@ def _sources(report: Report, labels: Labels) -> str:
     for n, article in enumerate(report.articles, 1):
         rows.append(
             f'<tr id="source-{n}" data-source="{escape(article.id)}"><td>{n}</td>'
-            f"<td>{_outlet(article, labels)}</td><td>{escape(published(article))}</td>"
+            f'<td>{_outlet(article, labels)}</td><td class="published">{escape(published(article))}</td>'
             f'<td class="title">{escape(article.title or "")}</td>'
             f'<td class="file">{escape(PurePath(article.path).name)}</td></tr>'
         )
     head = (
         '<tr><th scope="col">#</th><th scope="col">Outlet</th><th scope="col">Published</th>'
-        '<th scope="col" class="title">Title</th><th scope="col">File</th></tr>'
+        '<th scope="col" class="title">Title</th><th scope="col" class="file">File</th></tr>'
     )
     return (
         f'<section id="sources">\n<h2>Sources ({len(report.articles)})</h2>\n'
@@ -220,7 +225,8 @@ def _fact(fact: Fact, labels: Labels, articles: Mapping[SourceId, Article]) -> s
         f'<h3><span class="badge badge-{fact.verdict}">{fact.verdict}</span>{escape(fact.title)} '
         f'<span class="fact-id">{escape(fact.id)}</span></h3>',
     ]
-    kind = f"<strong>{escape(reason.kind)}:</strong> " if reason.kind else ""
+    said = reason.kind and reason.summary.startswith(f"{reason.kind}:")
+    kind = f"<strong>{escape(reason.kind)}:</strong> " if reason.kind and not said else ""
     if reason.summary:
         parts.append(f"<p>{kind}{escape(readable(reason.summary, labels))}</p>")
     if fact.verdict == "diverge" and reason.groups:
