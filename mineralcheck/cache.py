@@ -284,13 +284,21 @@ def _claim(item: Any) -> Claim:
 def _value(item: Any) -> Value:
     if not isinstance(item, dict) or set(item) != _VALUE_FIELDS:
         raise ValueError("not a value")
-    return Value(**item)
+    return Value(**{k: tuple(v) if isinstance(v, list) else v for k, v in item.items()})
 
 
 # -- versions ----------------------------------------------------------------------------------------
 
 # Everything whose change can change the claims of an article: hashed, so the version cannot go stale.
-_EXTRACTOR_SOURCES = ("claims.py", "parse.py", "segment.py", "furniture.py", "models.py", "pipeline.py")
+_EXTRACTOR_SOURCES = (
+    "claims.py",
+    "frame.py",
+    "parse.py",
+    "segment.py",
+    "furniture.py",
+    "models.py",
+    "pipeline.py",
+)
 _EXTRACTOR_DIRS = (("normalize", "*.py"), ("data", "*.yaml"))
 
 

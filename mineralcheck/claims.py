@@ -13,9 +13,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
+from mineralcheck.frame import clause_frame, clause_scope, frame_values
 from mineralcheck.models import Article, Claim, Sentence, Value
 
 ValueExtractor = Callable[[str, int, "dt.date | None"], tuple[Value, ...]]
@@ -59,14 +60,6 @@ EARLIER = "earlier"
 # Conjunctions that open an adverbial clause stating an event of its own ("after neither won a
 # majority on Sunday"), even where the parser found no subject for it.
 CLAUSE_MARKERS = frozenset("after before when while because since although though until once as".split())
-
-# What a count of people measures, read from the verb that governs it: "killing at least 128
-# people" counts deaths, "423 people were injured" counts injured (canonical nouns of normalize).
-OUTCOME_VERBS = {
-    "kill": "death", "die": "death", "perish": "death", "injure": "injured", "wound": "injured",
-    "hurt": "injured", "evacuate": "evacuee", "displace": "displaced", "rescue": "survivor",
-}  # fmt: skip
-GENERIC_COUNTS = frozenset({"", "people", "person"})
 
 
 @dataclass(frozen=True)
@@ -149,18 +142,31 @@ def _adds_a_fact(appos: Any) -> bool:
     )
 
 
+def _bracketed_breakdowns(doc: Any) -> set[int]:
+    """Tokens inside brackets that break down the figure before them ("21 (4 confirmed, 17
+    probable)"): parsers read "4 confirmed" as a clause, but it is a part of the figure."""
+    inside: set[int] = set()
+    for tok in doc:
+        if tok.text == "(" and any(t.like_num for t in doc[max(0, tok.i - 3) : tok.i]):
+            close = next((t.i for t in doc[tok.i + 1 :] if t.text == ")"), len(doc))
+            if any(t.like_num for t in doc[tok.i + 1 : close]):
+                inside.update(range(tok.i + 1, close))
+    return inside
+
+
 def _clause_heads(doc: Any) -> dict[int, str]:
     """Token index -> clause kind, for every token that heads its own clause."""
     heads: dict[int, str] = {}
     roots = [t for t in doc if t.dep_ == "ROOT"]
     for root in roots:
         heads[root.i] = "root"
+    bracketed = _bracketed_breakdowns(doc)
     changed = True
     # Walk outwards from the roots: a clause can only nest under a clause.
     while changed:
         changed = False
         for tok in doc:
-            if tok.i in heads or tok.head.i == tok.i:
+            if tok.i in heads or tok.head.i == tok.i or tok.i in bracketed:
                 continue
             parent = tok.head
             kind = None
@@ -382,8 +388,43 @@ def _split_clauses(doc: Any) -> list[_Clause]:
     split: list[_Clause] = []
     for clause in clauses:
         for part in _split_at_dash(clause):
-            split.extend(_split_coordinated_nouns(part))
+            for piece in _split_breakdown(part):
+                split.extend(_split_coordinated_nouns(piece))
     return _merge_small(split)
+
+
+BREAKDOWN_JOINTS = frozenset({",", ";", "and", "plus"})
+
+
+def _split_breakdown(clause: _Clause) -> list[_Clause]:
+    """ "Cumulative cases: 34 (16 confirmed, 18 probable)": the figures in brackets after a figure
+    break it down. The total is one fact and each part another, stated as "<the words before the
+    total> <part>" ("Cumulative cases: 16 confirmed"), so each part keeps the measure it counts."""
+    toks = clause.tokens
+    for k, tok in enumerate(toks):
+        if tok.text != "(" or k == 0 or not any(t.like_num for t in toks[max(0, k - 3) : k]):
+            continue
+        close = next((m for m in range(k + 1, len(toks)) if toks[m].text == ")"), len(toks))
+        inner = toks[k + 1 : close]
+        parts: list[list[Any]] = [[]]
+        for t in inner:
+            if t.lower_ in BREAKDOWN_JOINTS:
+                parts.append([])
+            else:
+                parts[-1].append(t)
+        parts = [p for p in parts if any(t.like_num for t in p)]
+        if not parts:
+            continue
+        figure = max(m for m in range(k) if toks[m].like_num)
+        label = _join(toks[:figure]).strip().rstrip(":")
+        total = tuple(toks[:k]) + tuple(toks[close + 1 :])
+        out = [_Clause(clause.head, clause.kind, total, clause.subject_prefix, clause.frame)]
+        for part in parts:
+            number = next(t for t in part if t.like_num)
+            prefix = f"{clause.subject_prefix} {label}".strip() + ":"
+            out.append(_Clause(number, "part", tuple(part), prefix, clause.frame & {t.i for t in part}))
+        return out
+    return [clause]
 
 
 DASHES = frozenset({"–", "—", "-", "--"})
@@ -450,14 +491,23 @@ def _split_coordinated_nouns(clause: _Clause) -> list[_Clause]:
     verb_level = _split_figures_on_the_verb(clause, own, modified)
     if verb_level is not None:
         return verb_level
+
+    def counted(tok: Any) -> bool:
+        # "24 confirmed cases and 5 confirmed deaths": each conjunct carries its own figure
+        return any(c.dep_ == "nummod" and c.i in own for c in tok.children)
+
     for tok in clause.tokens:
-        if tok.dep_ not in ("pobj", "dobj", "attr", "npadvmod") or not modified(tok):
+        if tok.dep_ not in ("pobj", "dobj", "attr", "npadvmod", "nsubj", "nsubjpass"):
             continue
         if tok.dep_ == "pobj" and tok.head.lower_ in EXEMPLIFYING:
             continue
         conjuncts = [c for c in tok.children if c.dep_ == "conj" and c.i in own]
         conjuncts += [cc for c in conjuncts for cc in c.children if cc.dep_ == "conj" and cc.i in own]
-        if not conjuncts or not all(c.pos_ in ("NOUN", "PROPN", "NUM") and modified(c) for c in conjuncts):
+        if not conjuncts or not all(c.pos_ in ("NOUN", "PROPN", "NUM") for c in conjuncts):
+            continue
+        by_modifier = tok.dep_ != "nsubj" and modified(tok) and all(modified(c) for c in conjuncts)
+        by_figure = counted(tok) and all(counted(c) for c in conjuncts)
+        if not (by_modifier or by_figure):
             continue
         parts = [tok, *sorted(conjuncts, key=lambda c: c.i)]
         part_tokens: dict[int, set[int]] = {}
@@ -484,7 +534,7 @@ def _stands_alone(clause: _Clause) -> bool:
     """Enough to state a fact: three content words, or a verb with a figure ("injured 140 others")."""
     words = _content_words(clause.tokens)
     has_figure = any(t.like_num or any(ch.isdigit() for ch in t.text) for t in clause.tokens)
-    if clause.kind in ("with", "from"):
+    if clause.kind in ("with", "from", "part"):
         return has_figure  # "from 128", "with 61 of them": a figure is the whole point
     return words >= MIN_CONTENT_WORDS or (words >= 2 and has_figure and _is_verb(clause.head))
 
@@ -542,31 +592,6 @@ def _evidence_run(tokens: Sequence[Any], head: Any) -> Sequence[Any]:
     chosen = next((r for r in runs if any(t.i == head.i for t in r)), max(runs, key=len))
     chosen = _trim(chosen) or chosen
     return chosen if _content_words(chosen) >= 2 else tokens
-
-
-def _with_outcome(value: Value, doc: Any, base: int) -> Value:
-    """A count of people named by its verb: deaths, injured, evacuees (see OUTCOME_VERBS)."""
-    if value.kind != "quantity" or value.unit or value.quantity not in GENERIC_COUNTS:
-        return value
-    inside = [t for t in doc if value.start - base <= t.idx < value.end - base]
-    tok = next((t for t in inside if t.like_num), inside[-1] if inside else None)
-    for _ in range(5):
-        if tok is None:
-            return value
-        if tok.pos_ in ("VERB", "AUX") or tok.tag_ in ("VBN", "VBG", "VBD"):
-            outcome = OUTCOME_VERBS.get(tok.lemma_.lower()) or _toll_of(tok)
-            return replace(value, quantity=outcome) if outcome else value
-        tok = tok.head if tok.head.i != tok.i else None
-    return value
-
-
-def _toll_of(verb: Any) -> str:
-    """ "The (death) toll rose to 157": a toll counts deaths unless its compound says otherwise."""
-    subject = _own_subject(verb)
-    if subject is None or subject.lemma_.lower() != "toll":
-        return ""
-    kind = next((c.lemma_.lower() for c in subject.children if c.dep_ == "compound"), "death")
-    return {"death": "death", "casualty": "casualty", "injury": "injured"}.get(kind, "death")
 
 
 def _frame_tokens(doc: Any, clause: _Clause) -> set[int]:
@@ -667,13 +692,23 @@ def claims_from_sentence(
     ):
         return []
     base = sentence.start
-    sentence_values = extract_values(sentence.text, base, article.date)
+    # The frame is read over the whole sentence, in order: a breakdown's parts ("16 confirmed")
+    # count what the figure before them counts.
+    sentence_values = frame_values(
+        doc,
+        extract_values(sentence.text, base, article.date),
+        base,
+        canonical=canonical_entity,
+        is_country=is_country,
+    )
     regions = quoted_regions(sentence.text)
     speaker = _speaker(doc, canonical_entity) if regions else ""
     claims: list[Claim] = []
     for clause in _split_clauses(doc):
         toks = _trim(clause.tokens)
-        if not toks or (_content_words(toks) < MIN_CONTENT_WORDS - 1 and clause.kind not in ("with", "from")):
+        if not toks or (
+            _content_words(toks) < MIN_CONTENT_WORDS - 1 and clause.kind not in ("with", "from", "part")
+        ):
             continue
         run = _evidence_run(toks, clause.head)
         start = base + run[0].idx
@@ -694,20 +729,15 @@ def claims_from_sentence(
                 }
             )
         )
-        values = tuple(_with_outcome(v, doc, base) for v in values)
-        body_ids = {t.i for t in body_toks}
         earlier = (EARLIER,) if clause.kind == "from" else ()
-        scope = earlier + tuple(
-            sorted(
-                {
-                    canonical_entity(ent.text)
-                    for ent in doc.ents
-                    if ent.label_ in PLACE_LABELS
-                    and any(t.i in body_ids for t in ent)
-                    and not is_country(ent.text)
-                }
-            )
+        value_places = {p for v in values for p in v.scope}
+        places = (
+            value_places
+            if any(v.kind == "quantity" for v in values)
+            else set(clause_scope(clause.head, canonical_entity, is_country))
         )
+        scope = earlier + tuple(sorted(places))
+        slots = clause_frame(doc, clause.head, own, canonical_entity)
         subject_tok = _own_subject(clause.head)
         subject = ""
         if subject_tok is not None:
@@ -732,6 +762,8 @@ def claims_from_sentence(
                 is_caption=sentence.is_caption,
                 scope=scope,
                 sentence=index,
+                attribution=slots.attribution,
+                negated=slots.negated,
             )
         )
     return claims

@@ -117,6 +117,13 @@ class Value:
     comparator: str = ""
     """The hedge or comparator as canonical word: "more-than", "at-least", "about", "nearly",
     "up-to", "only", "exactly", "" when none."""
+    qualifiers: tuple[str, ...] = ()
+    """Words that restrict what is counted ("confirmed", "probable", "new"): 18 confirmed cases and
+    18 probable cases are two facts."""
+    scope: tuple[str, ...] = ()
+    """Places below the national level the figure is about, as the parse attaches them."""
+    context: tuple[str, ...] = ()
+    """Content words around the figure that say what it counts ("force", "injured", "security")."""
 
     def display(self) -> str:
         """Short human form used in reasons ("more than 90%")."""
@@ -156,6 +163,10 @@ class Claim:
     figure is not the national one and last year's is not this year's: different scopes never conflict."""
     sentence: int = 0
     """Index of the sentence in its article: clauses of one sentence are different facts by construction."""
+    attribution: str = ""
+    """Who says or counted it ("Interior Ministry", "union"), "" when the article states it itself."""
+    negated: bool = False
+    """The claim denies its predicate ("did not sign", "no cases were found")."""
 
 
 @dataclass(frozen=True)

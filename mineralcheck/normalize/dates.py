@@ -50,7 +50,11 @@ _WD_PAREN = re.compile(
     rf"(?:\b(?P<rel>last|next|this|past|coming|Last|Next|This)\s+)?(?P<wd>{_WD})(?:['’]s)?"
     rf"(?:\s+(?:morning|afternoon|evening|night))?\s*\(\s*(?P<inner>[^()]{{1,30}}?)\s*\)"
 )
-_WD_ALONE = re.compile(rf"(?:\b(?P<rel>last|next|this|past|coming|Last|Next|This)\s+)?\b(?P<wd>{_WD})\b")
+# "Friday 23": a day of the month may follow the weekday; it is part of the date, not a figure.
+_WD_ALONE = re.compile(
+    rf"(?:\b(?P<rel>last|next|this|past|coming|Last|Next|This)\s+)?\b(?P<wd>{_WD})\b"
+    r"(?:,?\s+(?P<dom>[12]?\d|3[01])(?:st|nd|rd|th)?\b(?!\s*(?:%|per|million|billion|people)))?"
+)
 _RELATIVE = re.compile(
     r"\b(?:(?P<day>today|tonight|yesterday|tomorrow)"
     r"|(?:(?:earlier|later)\s+)?(?P<rel>this|last|next|past|coming)\s+(?P<span>week|weekend|month|year)"

@@ -633,6 +633,11 @@ def _digit_core(text: str, toks: Sequence[Tok], k: int) -> Core | None:
     return Core(k, k + 1, value, value, unit)
 
 
+def _figure_follows(toks: Sequence[Tok], k: int) -> bool:
+    """A figure (possibly after a hedge or a currency sign) starts within the next three tokens."""
+    return any(t.kind != "word" and any(ch.isdigit() for ch in t.text) for t in toks[k : k + 3])
+
+
 def _known_suffix(toks: Sequence[Tok], i: int) -> bool:
     w = toks[i].low
     if w in _ORDINAL_SUFFIX or w in _SCALE_ABBR or w in _SCALE_ABBR_MONEY or w in _SCALE_WORDS:
@@ -966,7 +971,9 @@ def _build(
         ph = _match_after(toks, end_tok, _POST_HEDGES_SORTED)
         if ph is None and toks[end_tok].text == "-" and end_tok + 1 < n and toks[end_tok + 1].low == "plus":
             ph = ("-", "plus")
-        if ph is not None and not comparator:
+        # "$354.8 million plus $100 million in interest": "plus" before another figure adds it
+        adds = ph == ("plus",) and _figure_follows(toks, end_tok + 1)
+        if ph is not None and not comparator and not adds:
             comparator = _POST_HEDGES.get(ph, "at-least")
             end_tok += len(ph)
 
