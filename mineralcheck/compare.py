@@ -13,9 +13,9 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
 
-from mineralcheck.cluster import same_scope
 from mineralcheck.models import Claim, Cluster, DivergenceKind, Fact, Reason, SourceId, Value, ValueGroup
 from mineralcheck.normalize import same_name
+from mineralcheck.pairs import same_places as same_scope
 
 Compatible = Callable[[Value, Value], "bool | None"]
 Describe = Callable[[Value], str]

@@ -22,8 +22,9 @@ from mineralcheck.claims import extract_claims
 from mineralcheck.cluster import ClusterParams, cluster_claims
 from mineralcheck.compare import judge_all
 from mineralcheck.embed import DEFAULT_MODEL, Embedder, SentenceTransformerEmbedder
-from mineralcheck.ingest import load_articles
-from mineralcheck.models import Article, Claim, Fact, Report
+from mineralcheck.ingest import IngestResult, load_articles
+from mineralcheck.models import Article, Claim, Cluster, Fact, Report
+from mineralcheck.pairs import frame_compatible
 from mineralcheck.parse import SPACY_MODEL, parse_sentences
 from mineralcheck.segment import split_sentences
 
@@ -251,16 +252,29 @@ def judge_claims(
 ) -> tuple[Fact, ...]:
     """Clusters and verdicts from claims and their vectors (no model, no I/O)."""
     progress("clustering", 0, 1)
-    clusters = cluster_claims(claims, vectors, params or ClusterParams())
-    dates = {a.id: a.date for a in articles}
-    facts = judge_all(
-        clusters, compatible=normalize.values_compatible, describe=normalize.describe, dates=dates
-    )
+    facts = judge_clusters(articles, cluster_claims(claims, vectors, params or ClusterParams()))
     progress("clustering", 1, 1)
     return facts
 
 
-def compare(
+def judge_clusters(articles: Sequence[Article], clusters: Sequence[Cluster]) -> tuple[Fact, ...]:
+    """Verdicts on clusters: figures compare when their frames do (measure, qualifiers, place)."""
+    dates = {a.id: a.date for a in articles}
+    return judge_all(clusters, compatible=frame_compatible, describe=normalize.describe, dates=dates)
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """What a run knows before clustering: the articles read, their claims and the claims' vectors."""
+
+    ingested: IngestResult
+    claims: tuple[Claim, ...]
+    vectors: np.ndarray
+    """vectors[i] embeds claims[i].text (L2-normalised)."""
+    model: str
+
+
+def prepare(
     paths: Sequence[str],
     options: CompareOptions = CompareOptions(),
     *,
@@ -268,8 +282,8 @@ def compare(
     progress: Progress | None = None,
     warn: Warn | None = None,
     stdin_text: str | bytes | None = None,
-) -> Report:
-    """Read the articles at `paths` ("-" reads `stdin_text`) and return the consistency report."""
+) -> Prepared:
+    """Read the articles at `paths` ("-" reads `stdin_text`), extract their claims and embed them."""
     notify = progress or _silent
     sources = manifest.load(options.sources) if options.sources else None
     ingested = load_articles(paths, stdin_text=stdin_text, manifest=sources)
@@ -300,11 +314,29 @@ def compare(
         close = getattr(model, "close", None)
         if owned and callable(close):
             close()
-    facts = judge_claims(ingested.articles, claims, vectors, params=options.cluster, progress=notify)
+    return Prepared(ingested, claims, vectors, model.name)
+
+
+def compare(
+    paths: Sequence[str],
+    options: CompareOptions = CompareOptions(),
+    *,
+    embedder: Embedder | None = None,
+    progress: Progress | None = None,
+    warn: Warn | None = None,
+    stdin_text: str | bytes | None = None,
+) -> Report:
+    """Read the articles at `paths` ("-" reads `stdin_text`) and return the consistency report."""
+    notify = progress or _silent
+    prepared = prepare(paths, options, embedder=embedder, progress=notify, warn=warn, stdin_text=stdin_text)
+    ingested = prepared.ingested
+    facts = judge_claims(
+        ingested.articles, prepared.claims, prepared.vectors, params=options.cluster, progress=notify
+    )
     return Report(
         articles=ingested.articles,
         facts=facts,
         skipped=ingested.skipped,
         duplicates=ingested.duplicates,
-        model=model.name,
+        model=prepared.model,
     )

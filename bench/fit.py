@@ -1,0 +1,173 @@
+"""Fit the pair model (mineralcheck/data/pair_model.json) on the development events: `make fit`.
+
+Claim pairs are labelled by the gold files: two claims whose evidence serves one gold fact are a
+positive pair, two claims of different facts (or of no fact) a negative one. A logistic regression
+over the features of mineralcheck.pairs learns P(same fact); the linkage threshold is the one that
+gives the best mean score over the training events. Leave-one-event-out: for each real event, fit
+on the others and score the one left out; that figure predicts unseen news, and is written into the
+model file next to the weights.
+
+    python bench/fit.py            # refit and write mineralcheck/data/pair_model.json
+    python bench/fit.py --check    # refit and fail if the shipped file differs
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from evaldata import Corpus, fact_labels, real_corpora, score_report, source_stem  # noqa: E402
+
+from mineralcheck import pipeline  # noqa: E402
+from mineralcheck.cluster import ScoredPairs, cluster_claims, link, pair_table, score_pairs  # noqa: E402
+from mineralcheck.models import Cluster, Report  # noqa: E402
+from mineralcheck.pairs import FEATURES, PairModel  # noqa: E402
+from mineralcheck.report.json import to_dict  # noqa: E402
+
+MODEL_FILE = Path(__file__).resolve().parent.parent / "mineralcheck" / "data" / "pair_model.json"
+THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.10, 0.91, 0.05))
+"""Linkage thresholds tried; the best mean score over the training events wins."""
+DISPUTE_THRESHOLDS = (1.0, *(round(t, 2) for t in np.arange(0.50, 0.04, -0.05)))
+"""Thresholds tried for joining the two sides of a disputed figure (1.0: never)."""
+REGULARISATION = 1.0
+"""Inverse L2 strength of the logistic regression (scikit-learn's C)."""
+
+
+@dataclass
+class EventData:
+    """One event's claims, vectors, candidate pairs with their features, and the pairs' labels."""
+
+    corpus: Corpus
+    prepared: pipeline.Prepared
+    pairs: list[tuple[int, int]]
+    features: np.ndarray
+    labels: np.ndarray
+
+
+def load_event(corpus: Corpus) -> EventData:
+    prepared = pipeline.prepare([str(corpus.path)])
+    paths = {a.id: a.path for a in prepared.ingested.articles}
+    facts = fact_labels(corpus, [(source_stem(paths[c.source]), c.start, c.end) for c in prepared.claims])
+    pairs, features = pair_table(prepared.claims, prepared.vectors)
+    labels = np.array([1 if facts[i] & facts[j] else 0 for i, j in pairs], dtype=np.int64)
+    return EventData(corpus, prepared, pairs, features, labels)
+
+
+def fit_weights(events: list[EventData]) -> tuple[np.ndarray, float, np.ndarray, np.ndarray]:
+    """(weights, bias, mean, scale) of a logistic regression on standardised features."""
+    from sklearn.linear_model import LogisticRegression
+
+    x = np.vstack([e.features for e in events])
+    y = np.concatenate([e.labels for e in events])
+    mean = x.mean(axis=0)
+    scale = x.std(axis=0)
+    scale[scale == 0] = 1.0
+    model = LogisticRegression(C=REGULARISATION, max_iter=5000)
+    model.fit((x - mean) / scale, y)
+    return model.coef_[0], float(model.intercept_[0]), mean, scale
+
+
+def score_clusters(event: EventData, clusters: tuple[Cluster, ...]) -> dict[str, Any]:
+    """The scorer's figures for one event's clusters, judged as `compare` judges them."""
+    articles = event.prepared.ingested.articles
+    facts = pipeline.judge_clusters(articles, clusters)
+    return score_report(event.corpus, to_dict(Report(articles=articles, facts=facts)))
+
+
+def score_event(event: EventData, model: PairModel) -> dict[str, Any]:
+    """The scorer's figures for one event clustered and judged with `model`."""
+    prepared = event.prepared
+    return score_clusters(event, cluster_claims(prepared.claims, prepared.vectors, model=model))
+
+
+def _mean_score(
+    events: list[EventData], scored: list[ScoredPairs], threshold: float, dispute: float
+) -> float:
+    return float(
+        np.mean(
+            [
+                score_clusters(e, link(s, threshold, dispute))["score"]
+                for e, s in zip(events, scored, strict=True)
+            ]
+        )
+    )
+
+
+def _best(grid: tuple[float, ...], scores: list[float]) -> tuple[float, float]:
+    """The grid value with the best score averaged with its neighbours' (a single lucky threshold
+    on a few events is noise), and its own score."""
+    smoothed = [float(np.mean(scores[max(0, k - 1) : k + 2])) for k in range(len(scores))]
+    k = max(range(len(grid)), key=lambda n: (round(smoothed[n], 9), -n))
+    return grid[k], scores[k]
+
+
+def fit(events: list[EventData]) -> tuple[PairModel, float]:
+    """The model fitted on `events`, its thresholds chosen on them; and their mean score.
+
+    The linkage threshold is chosen first with disputes left apart, then the dispute threshold
+    below it; each evaluation clusters, judges and scores every event.
+    """
+    weights, bias, mean, scale = fit_weights(events)
+    unlinked = PairModel(tuple(weights), bias, 1.0, tuple(mean), tuple(scale))
+    scored = [score_pairs(e.prepared.claims, e.prepared.vectors, unlinked) for e in events]
+    threshold, _ = _best(THRESHOLDS, [_mean_score(events, scored, t, 1.0) for t in THRESHOLDS])
+    disputes = tuple(d for d in DISPUTE_THRESHOLDS if d <= threshold or d == 1.0)
+    dispute, best = _best(disputes, [_mean_score(events, scored, threshold, d) for d in disputes])
+    return PairModel(tuple(weights), bias, threshold, tuple(mean), tuple(scale), dispute), best
+
+
+def leave_one_event_out(events: list[EventData]) -> dict[str, dict[str, Any]]:
+    """For each event: fit on the others, score it."""
+    out = {}
+    for held in events:
+        model, _ = fit([e for e in events if e is not held])
+        out[held.corpus.name] = score_event(held, model)
+    return out
+
+
+def load_events() -> list[EventData]:
+    return [load_event(c) for c in real_corpora()]
+
+
+def model_file_text(events: list[EventData]) -> str:
+    model, train_score = fit(events)
+    loeo = leave_one_event_out(events)
+    extra = {
+        "fitted_on": [e.corpus.name for e in events],
+        "training_pairs": int(sum(len(e.labels) for e in events)),
+        "positive_pairs": int(sum(int(e.labels.sum()) for e in events)),
+        "training_mean_score": round(train_score, 3),
+        "leave_one_event_out": {name: round(r["score"], 3) for name, r in loeo.items()},
+        "leave_one_event_out_mean": round(float(np.mean([r["score"] for r in loeo.values()])), 3),
+    }
+    return model.to_json(extra)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="fail if a refit differs from the shipped file")
+    args = parser.parse_args()
+    text = model_file_text(load_events())
+    if args.check:
+        shipped = MODEL_FILE.read_text(encoding="utf-8") if MODEL_FILE.is_file() else ""
+        if shipped != text:
+            print(f"{MODEL_FILE} differs from a refit: run `make fit` and commit it", file=sys.stderr)
+            return 1
+        print("the shipped pair model is what a refit gives")
+        return 0
+    MODEL_FILE.write_text(text, encoding="utf-8")
+    print(text, end="")
+    print(f"features: {', '.join(FEATURES)}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
