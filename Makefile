@@ -39,6 +39,14 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(PY) bench/run.py
 
+# Score every corpus with a gold file beside the naive peer; writes bench/QUALITY.md.
+quality: $(STAMP)
+	$(PY) bench/quality.py
+
+# Refit the pair model on the development events (mineralcheck/data/pair_model.json).
+fit: $(STAMP)
+	$(PY) bench/fit.py
+
 # Rewrite the golden reports of tests/corpora after a deliberate change; review the diff.
 golden: $(STAMP)
 	$(PY) tests/regen_golden.py
