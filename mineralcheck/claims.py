@@ -75,6 +75,8 @@ class _Clause:
     frame: frozenset[int] = frozenset()
     """Token indices of a reporting frame folded into this clause ("the ministry said on Monday"):
     part of the evidence, but neither the claim's text nor its values (they date the report)."""
+    subject_suffix: str = ""
+    """Words appended to make the claim stand alone: what a breakdown's part counts ("cases")."""
 
 
 def _is_verb(tok: Any) -> bool:
@@ -416,13 +418,14 @@ def _split_breakdown(clause: _Clause) -> list[_Clause]:
         if not parts:
             continue
         figure = max(m for m in range(k) if toks[m].like_num)
-        label = _join(toks[:figure]).strip().rstrip(":")
+        # The part counts what the total counts: "16 confirmed" of "cumulative cases" -> "cases".
+        counted = next((t.text for t in reversed(toks[:figure]) if t.pos_ == "NOUN"), "")
         total = tuple(toks[:k]) + tuple(toks[close + 1 :])
         out = [_Clause(clause.head, clause.kind, total, clause.subject_prefix, clause.frame)]
         for part in parts:
             number = next(t for t in part if t.like_num)
-            prefix = f"{clause.subject_prefix} {label}".strip() + ":"
-            out.append(_Clause(number, "part", tuple(part), prefix, clause.frame & {t.i for t in part}))
+            frame = clause.frame & {t.i for t in part}
+            out.append(_Clause(number, "part", tuple(part), "", frame, counted))
         return out
     return [clause]
 
@@ -716,7 +719,7 @@ def claims_from_sentence(
         frame = _frame_tokens(doc, clause)
         body_toks = _trim([t for t in toks if t.i not in frame]) or toks
         body = _join(body_toks).strip().strip(",;:—–- ")
-        text = f"{clause.subject_prefix} {body}".strip() if clause.subject_prefix else body
+        text = f"{clause.subject_prefix} {body} {clause.subject_suffix}".strip()
         own = {t.i for t in toks}
         owned_chars = [(base + t.idx, base + t.idx + len(t.text)) for t in body_toks]
         values = tuple(v for v in sentence_values if any(a <= v.start < b for a, b in owned_chars))

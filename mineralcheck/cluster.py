@@ -15,8 +15,17 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from mineralcheck.models import Claim, Cluster
-from mineralcheck.pairs import FEATURES, ClaimView, PairModel, Wording, pair_features, shipped_model
+from mineralcheck.models import Claim, Cluster, Value
+from mineralcheck.pairs import (
+    FEATURES,
+    ClaimView,
+    PairModel,
+    Wording,
+    frame_compatible,
+    frames_exclusive,
+    pair_features,
+    shipped_model,
+)
 
 
 @dataclass(frozen=True)
@@ -108,6 +117,7 @@ def disputes(row: np.ndarray) -> bool:
         and not row[_AT["qualifier_conflict"]]
         and not row[_AT["qualifier_one_side"]]
         and not row[_AT["scope_conflict"]]
+        and not row[_AT["scope_one_side"]]
         and not row[_AT["time_conflict"]]
     )
 
@@ -166,9 +176,11 @@ class PairScorer:
         self.disputed: set[tuple[int, int]] = set()
         """Candidate pairs of two articles giving different figures for one measure in one frame."""
 
-    def same_sentence(self, i: int, j: int) -> bool:
+    def never(self, i: int, j: int) -> bool:
+        """Two clauses of one sentence, or two claims whose figures cannot be one fact (their
+        frames exclude each other): never in one cluster, however alike their words."""
         a, b = self.views[i], self.views[j]
-        return a.source == b.source and a.sentence == b.sentence
+        return (a.source == b.source and a.sentence == b.sentence) or frames_exclusive(a, b)
 
     def features(self, i: int, j: int, cosine: float | None = None) -> list[float]:
         if cosine is None:
@@ -191,7 +203,7 @@ class PairScorer:
         rows = np.array([self.features(i, j, cosine) for i, j, cosine in pairs], dtype=np.float64)
         probs = self.model.probability(rows)
         for k, (i, j, _cosine) in enumerate(pairs):
-            if self.same_sentence(i, j):
+            if self.never(i, j):
                 probs[k] = NEVER
             elif disputes(rows[k]):
                 self.disputed.add((i, j) if i < j else (j, i))
@@ -205,7 +217,7 @@ def pair_table(
     features: what the pair model is fitted on, exactly as clustering sees it."""
     candidates = _candidate_pairs(vectors, params)
     scorer = PairScorer(claims, vectors, candidates)
-    kept = [(i, j, c) for i, j, c in candidates if not scorer.same_sentence(i, j)]
+    kept = [(i, j, c) for i, j, c in candidates if not scorer.never(i, j)]
     rows = [scorer.features(i, j, c) for i, j, c in kept]
     return [(i, j) for i, j, _c in kept], np.array(rows, dtype=np.float64).reshape(len(rows), -1)
 
@@ -265,27 +277,66 @@ class _Linker:
             if a != b and self.linkage(a, b) >= self.threshold:
                 self.merge(a, b)
 
-    def join_disputes(self, disputed: list[tuple[float, int, int]], threshold: float) -> None:
-        """Join two groups that give different figures for one measure in one frame, when no
-        article is in both (an article states a fact once) and they are alike enough: the two sides
-        of a disputed figure must meet in one fact for the dispute to be seen."""
-        for _p, i, j in disputed:
-            a, b = self.find(i), self.find(j)
-            if a == b:
-                continue
-            measure = self.scorer.views[i].measures & self.scorer.views[j].measures
-            if self._stating(a, measure) & self._stating(b, measure):
-                continue
-            if self.linkage(a, b) >= threshold:
-                self.merge(a, b)
-
-    def _stating(self, group: int, measure: frozenset[str]) -> set[str]:
-        """The articles of a group that give a figure for `measure`."""
-        views = self.scorer.views
-        return {views[k].source for k in self.members[group] if views[k].measures & measure}
-
     def groups(self) -> list[list[int]]:
         return [sorted(m) for m in self.members.values()]
+
+
+def _join_disputes(
+    linker: _Linker, disputed: list[tuple[float, int, int]], threshold: float
+) -> list[list[int]]:
+    """Join the two sides of a disputed figure into one fact.
+
+    Two groups that give different figures for one measure in one frame (same qualifiers, place
+    and time) state one fact when no article gives a figure of that frame in both (an article
+    states a fact once) and the claims that give those figures are alike enough (average
+    probability at least `threshold`). Those claims move together; the rest of each group stays.
+    """
+    views = linker.scorer.views
+    groups = {n: list(g) for n, g in enumerate(linker.groups())}
+    where = {k: n for n, g in groups.items() for k in g}
+
+    def stating(group: list[int], frame: tuple[Value, ...]) -> list[int]:
+        return [
+            k
+            for k in group
+            if any(frame_compatible(x, y) is not None for x in views[k].figures for y in frame)
+        ]
+
+    def average(xs: list[int], ys: list[int]) -> float:
+        total = 0.0
+        for i in xs[:LINKAGE_SAMPLE]:
+            for j in ys[:LINKAGE_SAMPLE]:
+                p = linker.probability(i, j)
+                if p <= NEVER:
+                    return NEVER
+                total += p
+        return total / (min(len(xs), LINKAGE_SAMPLE) * min(len(ys), LINKAGE_SAMPLE))
+
+    for _p, i, j in disputed:
+        a, b = where[i], where[j]
+        if a == b:
+            continue
+        frame = views[i].figures + views[j].figures
+        side_a, side_b = stating(groups[a], frame), stating(groups[b], frame)
+        if {views[k].source for k in side_a} & {views[k].source for k in side_b}:
+            continue
+        if average(side_a, side_b) < threshold:
+            continue
+        whole = len(side_a) == len(groups[a]) and len(side_b) == len(groups[b])
+        if whole or average(groups[a], groups[b]) >= threshold:
+            groups[a].extend(groups.pop(b))
+            for k in groups[a]:
+                where[k] = a
+            continue
+        # The groups as wholes are not one fact: only the claims giving the figures move together.
+        moved = side_a + side_b
+        groups[a] = [k for k in groups[a] if k not in side_a]
+        groups[b] = [k for k in groups[b] if k not in side_b]
+        new = max(groups) + 1
+        groups[new] = moved
+        for k in moved:
+            where[k] = new
+    return [sorted(g) for g in groups.values() if g]
 
 
 @dataclass
@@ -321,14 +372,11 @@ def link(scored: ScoredPairs, threshold: float, dispute_threshold: float) -> tup
     known = scored.known
     linker = _Linker(scored.scorer, known, threshold)
     linker.run(_strongest_first([(p, i, j) for (i, j), p in known.items() if p >= threshold]))
-    linker.join_disputes(
-        _strongest_first([(known[key], *key) for key in scored.scorer.disputed]), dispute_threshold
+    groups = _join_disputes(
+        linker, _strongest_first([(known[key], *key) for key in scored.scorer.disputed]), dispute_threshold
     )
     ordered = sorted(
-        (
-            sorted(g, key=lambda k: (claims[k].source, claims[k].start, claims[k].end))
-            for g in linker.groups()
-        ),
+        (sorted(g, key=lambda k: (claims[k].source, claims[k].start, claims[k].end)) for g in groups),
         key=lambda g: (claims[g[0]].source, claims[g[0]].start, claims[g[0]].end),
     )
     return tuple(

@@ -41,11 +41,20 @@ ATTRIBUTION_VERBS = frozenset(
 )
 # Modifiers of a measure that restrict nothing: comparators and hedges are read by the value reader.
 NON_QUALIFIERS = frozenset(
-    "more less least most many few several other another some about around over under nearly "
-    "almost roughly only just total overall further additional such".split()
+    "less least most many few several other another some about around over under nearly "
+    "almost roughly only just total overall such".split()
 )
+# Words that make a figure an increment ("four new deaths", "18 more cases"): one update, never the
+# running total. They are read as the one qualifier "new".
+INCREMENT_WORDS = frozenset("new more additional further fresh".split())
+INCREMENT = "new"
 LOCATIVE_PREPOSITIONS = frozenset({"in", "across", "at", "outside", "inside", "throughout", "within", "near"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Common nouns for a part of a country: "80 people were detained in the capital".
+PART_OF_A_COUNTRY = frozenset(
+    "capital city town village district province region state county municipality suburb "
+    "neighbourhood neighborhood borough prefecture governorate".split()
+)
 NEGATIONS = frozenset({"not", "n't", "never", "no", "none", "neither", "nor"})
 
 
@@ -208,11 +217,18 @@ def qualifiers_of(noun: Any | None, anchor: Any) -> tuple[str, ...]:
         if any(c.dep_ in ("cc", "conj") for m in modifiers for c in m.children):
             modifiers = [m for m in modifiers if m.pos_ == "NOUN"]  # "confirmed and suspected deaths"
         for child in modifiers:
-            if child.pos_ not in ("ADJ", "VERB", "NOUN"):
+            # Adjectives and participles restrict what is counted ("confirmed cases"); a noun
+            # before the counted noun says who or what it is ("police officers"), for the words.
+            if child.pos_ not in ("ADJ", "VERB"):
                 continue
             word = _lemma(child)
-            if word not in NON_QUALIFIERS and word.isalpha() and _lemma(child) not in WRAPPER_NOUNS:
+            if word in INCREMENT_WORDS:
+                found.add(INCREMENT)
+            elif word not in NON_QUALIFIERS and word.isalpha() and word not in WRAPPER_NOUNS:
                 found.add(word)
+    # "18 more are suspected": the increment word hangs from the figure itself
+    if any(c.lower_ in INCREMENT_WORDS and c.dep_ in ("amod", "advmod") for c in anchor.children):
+        found.add(INCREMENT)
     bare = noun is None  # "16 confirmed": the figure's own participle or adjective qualifies it
     if (
         bare
@@ -227,11 +243,16 @@ def qualifiers_of(noun: Any | None, anchor: Any) -> tuple[str, ...]:
 
 
 def _place(tok: Any, canonical: Canonical, is_country: Callable[[str], bool]) -> str:
-    """The place a locative phrase's object names, "" for a country (the story's whole scope)."""
+    """The place a locative phrase's object names, "" for a country (the story's whole scope).
+
+    A named place, or a common noun that names a part of a country ("in the capital", "in three
+    districts"): a figure for a part is not the figure for the whole."""
     ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
-    if ent is None or ent.label_ not in PLACE_LABELS:
-        return ""
-    return "" if is_country(ent.text) else canonical(ent.text)
+    if ent is not None and ent.label_ in PLACE_LABELS:
+        return "" if is_country(ent.text) else canonical(ent.text)
+    if ent is None and tok.pos_ == "NOUN" and _lemma(tok) in PART_OF_A_COUNTRY:
+        return _lemma(tok)
+    return ""
 
 
 def scope_of(

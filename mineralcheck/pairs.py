@@ -20,6 +20,7 @@ from importlib import resources
 import numpy as np
 from rapidfuzz import fuzz
 
+from mineralcheck.frame import INCREMENT
 from mineralcheck.models import Claim, Value
 from mineralcheck.normalize import same_name, values_compatible
 
@@ -148,23 +149,26 @@ def measure_words(value: Value) -> frozenset[str]:
     return frozenset({value.quantity, *value.context}) - GENERIC_MEASURES
 
 
+def _same_measure(a: Value, b: Value) -> bool:
+    """Both name what they count, and it is the same thing."""
+    return a.quantity == b.quantity and a.quantity not in GENERIC_MEASURES
+
+
 def _measures_match(a: Value, b: Value) -> bool:
     """Same measure, or a figure whose measure is unknown: they may count the same thing."""
-    if a.quantity in GENERIC_MEASURES or b.quantity in GENERIC_MEASURES:
-        return True
-    return a.quantity == b.quantity or bool(measure_words(a) & measure_words(b))
+    return a.quantity in GENERIC_MEASURES or b.quantity in GENERIC_MEASURES or _same_measure(a, b)
 
 
-def _same_measure(a: Value, b: Value) -> bool:
-    """Both name what they count, and share a word of it."""
-    return bool(measure_words(a) & measure_words(b)) and not (
-        a.quantity in GENERIC_MEASURES and b.quantity in GENERIC_MEASURES
-    )
+def _related_measures(a: Value, b: Value) -> bool:
+    """The words around the two figures overlap: a looser sign that they count the same thing."""
+    return bool(measure_words(a) & measure_words(b))
 
 
 def _qualifiers_clash(a: Value, b: Value) -> bool:
-    """Both restrict the measure, with nothing in common: "18 confirmed" and "18 probable" cases,
-    "four new deaths" and "cumulative deaths"."""
+    """Both restrict the measure, with nothing in common ("18 confirmed" and "18 probable" cases),
+    or one is an increment and the other not ("four new deaths", "23 deaths")."""
+    if (INCREMENT in a.qualifiers) != (INCREMENT in b.qualifiers):
+        return True
     return bool(a.qualifiers and b.qualifiers and not set(a.qualifiers) & set(b.qualifiers))
 
 
@@ -198,21 +202,33 @@ def _figures(a: ClaimView, b: ClaimView) -> tuple[float, float, float]:
             if x.unit != y.unit:
                 continue
             if _qualifiers_clash(x, y):
-                clash = 1.0
+                clash = max(clash, float(_measures_match(x, y)))
                 continue
             if close_figures(x, y):
                 # The same specific figure is telling even where the words around it differ
                 # ("fined $354.8 million", "ordered to pay nearly $355 million").
-                shared = max(shared, _figure_weight(x) * (1.0 if _measures_match(x, y) else 0.5))
+                related = _measures_match(x, y) or _related_measures(x, y)
+                shared = max(shared, _figure_weight(x) * (1.0 if related else 0.5))
                 continue
-            if not _measures_match(x, y):
-                continue
-            elif (
-                _same_measure(x, y)
-                and values_compatible(replace(x, quantity=""), replace(y, quantity="")) is False
-            ):
+            if _same_measure(x, y) and values_compatible(x, y) is False:
                 conflict = 1.0
     return shared, conflict, clash
+
+
+def frames_exclusive(a: ClaimView, b: ClaimView) -> bool:
+    """The two claims give figures for one measure, and every such pair is restricted differently
+    ("16 confirmed" / "18 probable" cases), about different places, or one is an earlier value:
+    they state different facts, whatever their wording."""
+    found = False
+    for x in a.figures:
+        for y in b.figures:
+            if x.unit != y.unit or not _same_measure(x, y):
+                continue
+            found = True
+            places_differ = bool(x.scope and y.scope) and not same_places(x.scope, y.scope)
+            if not (_qualifiers_clash(x, y) or places_differ or a.earlier != b.earlier):
+                return False
+    return found
 
 
 def frame_compatible(a: Value, b: Value) -> bool | None:
