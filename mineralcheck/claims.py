@@ -611,6 +611,17 @@ def _frame_tokens(doc: Any, clause: _Clause) -> set[int]:
     return {i for i in drop if doc[i].idx not in kept_ends}
 
 
+def _only_a_frame(head: Any, own: set[int]) -> bool:
+    """ "Labour unions fear", "Marylise Leon said": a verb whose clausal complement is a claim of its
+    own, with nothing else of its own to state, says only who said or thought it."""
+    if head.pos_ not in ("VERB", "AUX"):
+        return False
+    complements = [c for c in head.children if c.dep_ in COMPLEMENT_DEPS or c.dep_ in ("ccomp", "parataxis")]
+    cut = [c for c in complements if c.dep_ in ("ccomp", "xcomp", "parataxis") and c.i not in own]
+    kept = [c for c in complements if c.i in own]
+    return bool(cut) and not kept
+
+
 def _is_imperative_or_question(doc: Any) -> bool:
     text = doc.text.rstrip()
     if text.endswith("?"):
@@ -655,12 +666,50 @@ _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:!?)”’])")
 _REPEATED_COMMA = re.compile(r"(,\s*){2,}")
 
 
+_EMPTY_QUOTE = re.compile(r"[“\"]\s*[.,;:!?]?\s*[”\"]")
+_SAYING_AT_END = re.compile(r"[,\s]+(?:\w+ing|said|says|adding|saying)\s*[.,]?$")
+
+
+def _balance_quotes(text: str) -> str:
+    """Quotation marks in pairs: a quote the clause cut in two is closed where the text ends, and a
+    closing mark whose opening belongs to another clause is dropped."""
+    text = _EMPTY_QUOTE.sub("", text)
+    out: list[str] = []
+    open_curly = False
+    for ch in text:
+        if ch == "“":
+            if open_curly:
+                continue  # a second opening inside an open quote: the first was never closed
+            open_curly = True
+        elif ch == "”":
+            if not open_curly:
+                continue
+            open_curly = False
+        out.append(ch)
+    text = "".join(out)
+    if open_curly:
+        text = text.rstrip(" ,;:") + "”"
+    if text.count('"') % 2:
+        text = text[:-1].rstrip() if text.endswith('"') else text.rstrip(" ,;:") + '"'
+    return text
+
+
 def _tidy(text: str) -> str:
-    """Collapse the stray spaces and commas left where nested clauses were cut out."""
+    """Collapse the stray spaces and commas left where nested clauses were cut out; keep quotation
+    marks in pairs; drop a verb of saying left dangling at the end by a quote cut out."""
     text = " ".join(text.split())
     text = _REPEATED_COMMA.sub(", ", text)
     text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
+    text = _balance_quotes(text).strip()
+    if _SAYING_AT_END.search(text) and text.split()[-1].strip(".,").lower() in _SAYING_WORDS:
+        text = _SAYING_AT_END.sub("", text)
     return text.strip(" ,;:—–-")
+
+
+# Participles and past forms of saying that end a clause when the quote they introduce is cut out.
+_SAYING_WORDS = frozenset(
+    "saying said says adding added noting noted assuring assured telling told stating stated".split()
+)
 
 
 SPEAKING_LEMMAS = REPORTING_LEMMAS | frozenset("praise call describe promise declare vow pledge urge".split())
@@ -713,6 +762,8 @@ def claims_from_sentence(
             _content_words(toks) < MIN_CONTENT_WORDS - 1 and clause.kind not in ("with", "from", "part")
         ):
             continue
+        if _only_a_frame(clause.head, {t.i for t in toks}):
+            continue
         run = _evidence_run(toks, clause.head)
         start = base + run[0].idx
         end = base + run[-1].idx + len(run[-1].text)
@@ -747,6 +798,9 @@ def claims_from_sentence(
             subject = _join([t for t in subject_tok.subtree if t.i in own]).strip()
         if not subject:
             subject = clause.subject_prefix.removesuffix(" is")
+        text = _tidy(text)
+        if len(text.split()) < MIN_CONTENT_WORDS and not any(ch.isdigit() for ch in text):
+            continue  # what is left of a clause whose fact went to another claim ("Marylise Leon")
         claims.append(
             Claim(
                 id=f"{article.id}:{start}-{end}",
@@ -755,7 +809,7 @@ def claims_from_sentence(
                 end=end,
                 line=article.line_of(start),
                 evidence=article.text[start:end],
-                text=_tidy(text),
+                text=text,
                 subject=" ".join(subject.split()),
                 predicate=clause.head.lemma_.lower() if clause.kind != "appos" else "be",
                 values=values,

@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
 
 from mineralcheck.models import Claim, Cluster, DivergenceKind, Fact, Reason, SourceId, Value, ValueGroup
 from mineralcheck.normalize import same_name
@@ -25,9 +26,9 @@ TITLE_SAMPLE = 32
 """Claims a fact's title is chosen by likeness to (its first ones, in reading order)."""
 MAX_COMPARED_READINGS = 24
 """Beyond this many distinct sets of readings in one fact, rare ones are compared with common ones only."""
-QUOTE_SAME_PASSAGE = 0.5
-"""Share of words two quotes must have in common (in order) to be one passage quoted differently."""
-"""Two quotes of one speaker at or above this rapidfuzz ratio are the same words (punctuation, case)."""
+MISQUOTED_WORDS = 2
+"""A misquote is one passage with at most this many words changed, added or dropped ("a new golden
+age" / "a new golden era"); beyond, two quotes are two translations or two passages, not a conflict."""
 
 
 @dataclass(frozen=True)
@@ -240,9 +241,9 @@ def _quote_conflict(claims: Sequence[Claim]) -> tuple[Claim, Claim] | None:
             short, long_ = sorted((wa, wb), key=len)
             if any(long_[k : k + len(short)] == short for k in range(len(long_) - len(short) + 1)):
                 continue  # the same words, or one quotes a part of the other
-            # Word-level likeness: "a new golden age" / "a new golden era" is one passage misquoted;
-            # two different passages of one speech share few words.
-            if fuzz.ratio(wa, wb) / 100 >= QUOTE_SAME_PASSAGE:
+            # One passage with a word changed is a misquote; quotes that differ more are another
+            # passage, or another translation of the same words.
+            if len(short) > MISQUOTED_WORDS and Levenshtein.distance(wa, wb) <= MISQUOTED_WORDS:
                 return a, b
     return None
 

@@ -48,6 +48,10 @@ NON_QUALIFIERS = frozenset(
 # running total. They are read as the one qualifier "new".
 INCREMENT_WORDS = frozenset("new more additional further fresh".split())
 INCREMENT = "new"
+# Verbs of change: the figure after "by" is the change ("rose by 5%"), not the level.
+CHANGE_VERBS = frozenset(
+    "rise raise increase decrease fall drop climb grow decline cut lower reduce extend shorten jump".split()
+)
 LOCATIVE_PREPOSITIONS = frozenset({"in", "across", "at", "outside", "inside", "throughout", "within", "near"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Common nouns for a part of a country: "80 people were detained in the capital".
@@ -228,6 +232,9 @@ def qualifiers_of(noun: Any | None, anchor: Any) -> tuple[str, ...]:
                 found.add(word)
     # "18 more are suspected": the increment word hangs from the figure itself
     if any(c.lower_ in INCREMENT_WORDS and c.dep_ in ("amod", "advmod") for c in anchor.children):
+        found.add(INCREMENT)
+    # "raise the age by two years": a change, not the level it leads to ("to 64")
+    if anchor.dep_ == "pobj" and anchor.head.lower_ == "by" and _lemma(anchor.head.head) in CHANGE_VERBS:
         found.add(INCREMENT)
     bare = noun is None  # "16 confirmed": the figure's own participle or adjective qualifies it
     if (
