@@ -318,6 +318,8 @@ def _join_disputes(
             continue
         frame = views[i].figures + views[j].figures
         side_a, side_b = stating(groups[a], frame), stating(groups[b], frame)
+        if not side_a or not side_b:
+            continue
         if {views[k].source for k in side_a} & {views[k].source for k in side_b}:
             continue
         if average(side_a, side_b) < threshold:

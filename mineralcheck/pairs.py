@@ -120,7 +120,8 @@ class ClaimView:
 
     @classmethod
     def of(cls, claim: Claim) -> ClaimView:
-        figures = tuple(v for v in claim.values if v.kind == "quantity")
+        # Ordinals rank ("the first round", "a second term"): they neither share nor dispute a figure.
+        figures = tuple(v for v in claim.values if v.kind == "quantity" and v.unit != "ordinal")
         return cls(
             source=claim.source,
             sentence=claim.sentence,

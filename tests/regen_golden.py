@@ -1,4 +1,4 @@
-"""Rewrite the golden report of every scenario corpus (make golden); review the diff before committing."""
+"""Rewrite every scenario corpus's expected.txt (make golden); review the diff before committing."""
 
 from __future__ import annotations
 
@@ -10,15 +10,15 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from mineralcheck.embed import SentenceTransformerEmbedder  # noqa: E402
-from tests.golden import CORPORA, golden_report  # noqa: E402
+from tests.golden import CORPORA, corpus_report, expectation  # noqa: E402
 
 
 def main() -> None:
     os.chdir(ROOT)
     embedder = SentenceTransformerEmbedder()
     for case in CORPORA:
-        target = ROOT / "tests" / "corpora" / case / "expected.json"
-        target.write_text(golden_report(case, embedder), encoding="utf-8")
+        target = ROOT / "tests" / "corpora" / case / "expected.txt"
+        target.write_text(expectation(case, corpus_report(case, embedder)), encoding="utf-8")
         print(f"wrote {target.relative_to(ROOT)}")
 
 
