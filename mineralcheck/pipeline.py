@@ -21,10 +21,10 @@ from mineralcheck.cache import ignore_warning as _ignore
 from mineralcheck.claims import extract_claims
 from mineralcheck.cluster import ClusterParams, cluster_claims
 from mineralcheck.compare import judge_all
-from mineralcheck.embed import DEFAULT_MODEL, Embedder, SentenceTransformerEmbedder
+from mineralcheck.embed import DEFAULT_MODEL, Embedder, embedder_for
 from mineralcheck.ingest import load_articles
-from mineralcheck.models import Article, Claim, Fact, Report
-from mineralcheck.parse import SPACY_MODEL, parse_sentences
+from mineralcheck.models import Article, Claim, Fact, Report, Sentence
+from mineralcheck.parse import SPACY_MODEL, SharedParses
 from mineralcheck.segment import split_sentences
 
 Progress = Callable[[str, int, int], None]
@@ -71,19 +71,24 @@ class Caches:
 
 
 def _extract_articles(
-    articles: Sequence[Article], progress: Progress, done_before: int, total: int
+    articles: Sequence[Article],
+    sentences: Sequence[tuple[Sentence, ...]],
+    parses: SharedParses,
+    progress: Progress,
+    done_before: int,
+    total: int,
 ) -> list[tuple[Claim, ...]]:
-    """Parse and extract claims of `articles`; all their sentences go through the parser in one stream."""
-    per_article = [split_sentences(a) for a in articles]
-    texts = [s.text for sentences in per_article for s in sentences]
-    docs = parse_sentences(texts)
+    """Claims of `articles`; their sentences not parsed before go through the parser in one stream."""
+    parses.parse(s.text for article_sentences in sentences for s in article_sentences)
     out: list[tuple[Claim, ...]] = []
-    for done, (article, sentences) in enumerate(zip(articles, per_article, strict=True), done_before + 1):
-        article_docs = [next(docs) for _ in sentences]
+    for done, (article, article_sentences) in enumerate(
+        zip(articles, sentences, strict=True), done_before + 1
+    ):
+        article_docs = [parses.take(s.text) for s in article_sentences]
         out.append(
             extract_claims(
                 article,
-                sentences,
+                article_sentences,
                 article_docs,
                 extract_values=lambda text, offset, base: normalize.extract_values(
                     text, offset=offset, base_date=base
@@ -123,9 +128,19 @@ def extract_all(
     missing = [k for k in range(len(articles)) if k not in known]
     if missing and before_parsing is not None:
         before_parsing()
+    # Sentences of every article first, so that each distinct one is parsed once for the corpus.
+    sentences = {k: split_sentences(articles[k]) for k in missing}
+    parses = SharedParses(s.text for k in missing for s in sentences[k])
     for start in range(0, len(missing), EXTRACT_BATCH):
         batch = missing[start : start + EXTRACT_BATCH]
-        fresh = _extract_articles([articles[k] for k in batch], progress, len(known), len(articles))
+        fresh = _extract_articles(
+            [articles[k] for k in batch],
+            [sentences[k] for k in batch],
+            parses,
+            progress,
+            len(known),
+            len(articles),
+        )
         known.update(zip(batch, fresh, strict=True))
         if cache is not None:
             cache.put(((articles[k], known[k]) for k in batch), version)
@@ -272,7 +287,7 @@ def compare(
     notify("reading", len(ingested.articles), len(ingested.articles))
     caches = Caches.open(options.cache_dir, warn=warn or _ignore) if options.use_cache else Caches()
     owned = embedder is None
-    model: Embedder = embedder if embedder is not None else SentenceTransformerEmbedder(options.model)
+    model: Embedder = embedder if embedder is not None else embedder_for(options.model)
 
     def start_model() -> None:
         # New articles mean new claims, which need the model: import it on the other core meanwhile.
