@@ -103,7 +103,15 @@ def _chunks(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 
 def _sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """pysbd sentences of text[start:end], re-found in the text so offsets are exact."""
-    block = text[start:end]
+    return ((start + s, start + e) for s, e in _block_spans(text[start:end]))
+
+
+@lru_cache(maxsize=16384)
+def _block_spans(block: str) -> tuple[tuple[int, int], ...]:
+    """pysbd sentences of one block as offsets into it.
+
+    A pure function of the block, cached: wire copies repeat whole paragraphs, and pysbd is slow.
+    """
     try:
         pieces = [span.sent for span in _segmenter().segment(block)]
     except Exception:  # noqa: BLE001 - pysbd's regexes can fail on odd input; keep the block whole
@@ -119,16 +127,16 @@ def _sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]
             continue  # pysbd altered this piece; the gap check below keeps its text
         if block[cursor:found].strip():
             # Text pysbd dropped or changed: keep it as a sentence so no fact goes missing.
-            spans.extend(_nonblank(text, start + cursor, start + found))
+            spans.extend(_nonblank(block, cursor, found))
         if spans and _PARENTHESISED.match(needle):
             # "(AP)" after a caption or "(Reuters)" after a sentence belongs to that sentence.
-            spans[-1] = (spans[-1][0], start + found + len(needle))
+            spans[-1] = (spans[-1][0], found + len(needle))
         else:
-            spans.append((start + found, start + found + len(needle)))
+            spans.append((found, found + len(needle)))
         cursor = found + len(needle)
     if block[cursor:].strip():
-        spans.extend(_nonblank(text, start + cursor, end))
-    return iter(spans)
+        spans.extend(_nonblank(block, cursor, len(block)))
+    return tuple(spans)
 
 
 def _inside_any(span: Span, sorted_spans: list[Span]) -> bool:
