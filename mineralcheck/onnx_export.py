@@ -63,6 +63,7 @@ def _load_sentence_transformer(path: Path) -> Any:
 
 def export(target: Path) -> dict[str, Any]:
     """Write the graph to `target` (atomically, with its manifest); returns the manifest."""
+    target.parent.mkdir(parents=True, exist_ok=True)  # before the slow part: fail fast if unwritable
     import numpy as np
     import torch
 
@@ -91,7 +92,6 @@ def export(target: Path) -> dict[str, Any]:
     names = list(INPUTS)
     inputs = tuple(torch.from_numpy(feed[name]) for name in names)
     axes = {name: {0: "batch", 1: "tokens"} for name in names}
-    target.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=target.parent, prefix=".export-") as tmp:
         staged = Path(tmp) / target.name
         with torch.no_grad(), warnings.catch_warnings():

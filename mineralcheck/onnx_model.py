@@ -210,7 +210,8 @@ class OnnxEmbedder:
     def cache_identity(self) -> str:
         return vector_identity()
 
-    def _load(self) -> None:
+    def load(self) -> None:
+        """Load the session now, in this thread (exporting the graph first if it is missing)."""
         with self._lock:
             if self._loaded is not None or self._error is not None:
                 return
@@ -230,7 +231,7 @@ class OnnxEmbedder:
     def start(self) -> None:
         """Begin loading in a background thread; returns at once."""
         if self._loaded is None and self._loader is None:
-            self._loader = threading.Thread(target=self._load, name="mineralcheck-onnx-load", daemon=True)
+            self._loader = threading.Thread(target=self.load, name="mineralcheck-onnx-load", daemon=True)
             self._loader.start()
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
@@ -238,7 +239,7 @@ class OnnxEmbedder:
             return np.zeros((0, 0), dtype=np.float32)
         if self._loader is not None:
             self._loader.join()
-        self._load()
+        self.load()
         if self._error is not None:
             raise self._error
         assert self._loaded is not None
