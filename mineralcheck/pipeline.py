@@ -7,10 +7,12 @@ background process while the parser works.
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -23,7 +25,7 @@ from mineralcheck.cluster import ClusterParams, cluster_claims
 from mineralcheck.compare import judge_all
 from mineralcheck.embed import DEFAULT_MODEL, Embedder, embedder_for
 from mineralcheck.ingest import load_articles
-from mineralcheck.models import Article, Claim, Fact, Report, Sentence
+from mineralcheck.models import Article, Claim, Fact, Report, Sentence, Value
 from mineralcheck.parse import SPACY_MODEL, SharedParses
 from mineralcheck.segment import split_sentences
 
@@ -70,6 +72,21 @@ class Caches:
                 cache.close()
 
 
+@functools.lru_cache(maxsize=32768)
+def _values_of(text: str, base_date: dt.date | None) -> tuple[Value, ...]:
+    """The values of a sentence at offset 0. Cached: wire copies repeat sentences, and a sentence's
+    values depend only on its text and the article's date."""
+    return normalize.extract_values(text, base_date=base_date)
+
+
+def _values_at(text: str, offset: int, base_date: dt.date | None) -> tuple[Value, ...]:
+    """normalize.extract_values(text, offset=offset, base_date=base_date), through the cache."""
+    values = _values_of(text, base_date)
+    if not offset:
+        return values
+    return tuple(replace(v, start=v.start + offset, end=v.end + offset) for v in values)
+
+
 def _extract_articles(
     articles: Sequence[Article],
     sentences: Sequence[tuple[Sentence, ...]],
@@ -90,9 +107,7 @@ def _extract_articles(
                 article,
                 article_sentences,
                 article_docs,
-                extract_values=lambda text, offset, base: normalize.extract_values(
-                    text, offset=offset, base_date=base
-                ),
+                extract_values=_values_at,
                 canonical_entity=normalize.canonical_entity,
                 is_country=normalize.is_country,
             )
@@ -102,7 +117,17 @@ def _extract_articles(
 
 
 EXTRACT_BATCH = 32
-"""Articles parsed between two hand-overs of new claims to the encoder."""
+"""Most articles parsed between two hand-overs of new claims to the encoder."""
+
+
+def _batches(items: Sequence[int]) -> Iterator[Sequence[int]]:
+    """1, 2, 4, ... up to EXTRACT_BATCH items at a time: the encoder gets work after the first
+    article, and large corpora are still parsed in large streams."""
+    start, size = 0, 1
+    while start < len(items):
+        yield items[start : start + size]
+        start += size
+        size = min(size * 2, EXTRACT_BATCH)
 
 
 def extract_all(
@@ -118,7 +143,7 @@ def extract_all(
     `before_parsing` is called once, only if some article needs the parser (the pipeline uses it to
     start loading the embedding model, which new claims will need, while the parser works).
     `on_claims` receives claims as they become known: the cached ones first, then each batch of
-    EXTRACT_BATCH parsed articles (the pipeline encodes them while the next batch is parsed).
+    parsed articles (see _batches; the pipeline encodes them while the next batch is parsed).
     """
     version = extractor_version(SPACY_MODEL) if cache is not None else ""
     known = cache.get(articles, version) if cache is not None else {}
@@ -131,8 +156,7 @@ def extract_all(
     # Sentences of every article first, so that each distinct one is parsed once for the corpus.
     sentences = {k: split_sentences(articles[k]) for k in missing}
     parses = SharedParses(s.text for k in missing for s in sentences[k])
-    for start in range(0, len(missing), EXTRACT_BATCH):
-        batch = missing[start : start + EXTRACT_BATCH]
+    for batch in _batches(missing):
         fresh = _extract_articles(
             [articles[k] for k in batch],
             [sentences[k] for k in batch],
