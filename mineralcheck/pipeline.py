@@ -1,8 +1,8 @@
 """The one place the stages are wired: ingest -> sentences -> claims -> embeddings -> clusters -> verdicts.
 
 Extraction and vectors are cached on disk (mineralcheck.cache), so a rerun on unchanged articles
-imports neither spaCy nor torch; when something must be computed, the embedding model loads in a
-background process while the parser works.
+imports neither spaCy nor the embedding runtime; when something must be computed, the embedding model
+loads in the background while the parser works, and each distinct sentence is parsed once.
 """
 
 from __future__ import annotations
@@ -179,8 +179,8 @@ class Encoder:
     Each distinct text is looked up in the cache or encoded once. Texts are sent to the embedder in
     a fixed order (by submission, then length), so batches never depend on timing: a run with an
     empty cache and a run without one encode the same batches and get bit-identical vectors. The
-    embedder runs in one thread; the real one waits on its model process there (or in torch, which
-    releases the GIL), so the parser keeps a core.
+    embedder runs in one thread; the real ones spend it in ONNX Runtime (or torch, or waiting on a
+    model process), which release the GIL, so the parser keeps a core.
     """
 
     def __init__(self, embedder: Embedder, *, cache: VectorCache | None = None, progress: Progress = _silent):
