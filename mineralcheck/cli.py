@@ -293,7 +293,7 @@ def check(
         if baseline_path is not None and (baseline_path.exists() or not update_baseline):
             previous = baselines.load(baseline_path)
 
-        embedder = embed.SentenceTransformerEmbedder(model)
+        embedder = embed.embedder_for(model)
         options = pipeline.CompareOptions(model=model, sources=str(sources) if sources else None)
         warn = None if quiet else _warn
         with _progress(enabled=not quiet) as progress:

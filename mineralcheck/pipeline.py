@@ -1,16 +1,18 @@
 """The one place the stages are wired: ingest -> sentences -> claims -> embeddings -> clusters -> verdicts.
 
 Extraction and vectors are cached on disk (mineralcheck.cache), so a rerun on unchanged articles
-imports neither spaCy nor torch; when something must be computed, the embedding model loads in a
-background process while the parser works.
+imports neither spaCy nor the embedding runtime; when something must be computed, the embedding model
+loads in the background while the parser works, and each distinct sentence is parsed once.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -21,11 +23,11 @@ from mineralcheck.cache import ignore_warning as _ignore
 from mineralcheck.claims import extract_claims
 from mineralcheck.cluster import ClusterParams, cluster_claims
 from mineralcheck.compare import judge_all
-from mineralcheck.embed import DEFAULT_MODEL, Embedder, SentenceTransformerEmbedder
+from mineralcheck.embed import DEFAULT_MODEL, Embedder, embedder_for
 from mineralcheck.ingest import IngestResult, load_articles
-from mineralcheck.models import Article, Claim, Cluster, Fact, Report
+from mineralcheck.models import Article, Claim, Cluster, Fact, Report, Sentence, Value
 from mineralcheck.pairs import frame_compatible
-from mineralcheck.parse import SPACY_MODEL, parse_sentences
+from mineralcheck.parse import SPACY_MODEL, SharedParses
 from mineralcheck.segment import split_sentences
 
 Progress = Callable[[str, int, int], None]
@@ -74,24 +76,42 @@ class Caches:
                 cache.close()
 
 
+@functools.lru_cache(maxsize=32768)
+def _values_of(text: str, base_date: dt.date | None) -> tuple[Value, ...]:
+    """The values of a sentence at offset 0. Cached: wire copies repeat sentences, and a sentence's
+    values depend only on its text and the article's date."""
+    return normalize.extract_values(text, base_date=base_date)
+
+
+def _values_at(text: str, offset: int, base_date: dt.date | None) -> tuple[Value, ...]:
+    """normalize.extract_values(text, offset=offset, base_date=base_date), through the cache."""
+    values = _values_of(text, base_date)
+    if not offset:
+        return values
+    return tuple(replace(v, start=v.start + offset, end=v.end + offset) for v in values)
+
+
 def _extract_articles(
-    articles: Sequence[Article], progress: Progress, done_before: int, total: int
+    articles: Sequence[Article],
+    sentences: Sequence[tuple[Sentence, ...]],
+    parses: SharedParses,
+    progress: Progress,
+    done_before: int,
+    total: int,
 ) -> list[tuple[Claim, ...]]:
-    """Parse and extract claims of `articles`; all their sentences go through the parser in one stream."""
-    per_article = [split_sentences(a) for a in articles]
-    texts = [s.text for sentences in per_article for s in sentences]
-    docs = parse_sentences(texts)
+    """Claims of `articles`; their sentences not parsed before go through the parser in one stream."""
+    parses.parse(s.text for article_sentences in sentences for s in article_sentences)
     out: list[tuple[Claim, ...]] = []
-    for done, (article, sentences) in enumerate(zip(articles, per_article, strict=True), done_before + 1):
-        article_docs = [next(docs) for _ in sentences]
+    for done, (article, article_sentences) in enumerate(
+        zip(articles, sentences, strict=True), done_before + 1
+    ):
+        article_docs = [parses.take(s.text) for s in article_sentences]
         out.append(
             extract_claims(
                 article,
-                sentences,
+                article_sentences,
                 article_docs,
-                extract_values=lambda text, offset, base: normalize.extract_values(
-                    text, offset=offset, base_date=base
-                ),
+                extract_values=_values_at,
                 canonical_entity=normalize.canonical_entity,
                 is_country=normalize.is_country,
             )
@@ -101,7 +121,17 @@ def _extract_articles(
 
 
 EXTRACT_BATCH = 32
-"""Articles parsed between two hand-overs of new claims to the encoder."""
+"""Most articles parsed between two hand-overs of new claims to the encoder."""
+
+
+def _batches(items: Sequence[int]) -> Iterator[Sequence[int]]:
+    """1, 2, 4, ... up to EXTRACT_BATCH items at a time: the encoder gets work after the first
+    article, and large corpora are still parsed in large streams."""
+    start, size = 0, 1
+    while start < len(items):
+        yield items[start : start + size]
+        start += size
+        size = min(size * 2, EXTRACT_BATCH)
 
 
 def extract_all(
@@ -117,7 +147,7 @@ def extract_all(
     `before_parsing` is called once, only if some article needs the parser (the pipeline uses it to
     start loading the embedding model, which new claims will need, while the parser works).
     `on_claims` receives claims as they become known: the cached ones first, then each batch of
-    EXTRACT_BATCH parsed articles (the pipeline encodes them while the next batch is parsed).
+    parsed articles (see _batches; the pipeline encodes them while the next batch is parsed).
     """
     version = extractor_version(SPACY_MODEL) if cache is not None else ""
     known = cache.get(articles, version) if cache is not None else {}
@@ -127,9 +157,18 @@ def extract_all(
     missing = [k for k in range(len(articles)) if k not in known]
     if missing and before_parsing is not None:
         before_parsing()
-    for start in range(0, len(missing), EXTRACT_BATCH):
-        batch = missing[start : start + EXTRACT_BATCH]
-        fresh = _extract_articles([articles[k] for k in batch], progress, len(known), len(articles))
+    # Sentences of every article first, so that each distinct one is parsed once for the corpus.
+    sentences = {k: split_sentences(articles[k]) for k in missing}
+    parses = SharedParses(s.text for k in missing for s in sentences[k])
+    for batch in _batches(missing):
+        fresh = _extract_articles(
+            [articles[k] for k in batch],
+            [sentences[k] for k in batch],
+            parses,
+            progress,
+            len(known),
+            len(articles),
+        )
         known.update(zip(batch, fresh, strict=True))
         if cache is not None:
             cache.put(((articles[k], known[k]) for k in batch), version)
@@ -144,8 +183,8 @@ class Encoder:
     Each distinct text is looked up in the cache or encoded once. Texts are sent to the embedder in
     a fixed order (by submission, then length), so batches never depend on timing: a run with an
     empty cache and a run without one encode the same batches and get bit-identical vectors. The
-    embedder runs in one thread; the real one waits on its model process there (or in torch, which
-    releases the GIL), so the parser keeps a core.
+    embedder runs in one thread; the real ones spend it in ONNX Runtime (or torch, or waiting on a
+    model process), which release the GIL, so the parser keeps a core.
     """
 
     def __init__(self, embedder: Embedder, *, cache: VectorCache | None = None, progress: Progress = _silent):
@@ -290,7 +329,7 @@ def prepare(
     notify("reading", len(ingested.articles), len(ingested.articles))
     caches = Caches.open(options.cache_dir, warn=warn or _ignore) if options.use_cache else Caches()
     owned = embedder is None
-    model: Embedder = embedder if embedder is not None else SentenceTransformerEmbedder(options.model)
+    model: Embedder = embedder if embedder is not None else embedder_for(options.model)
 
     def start_model() -> None:
         # New articles mean new claims, which need the model: import it on the other core meanwhile.

@@ -6,6 +6,7 @@ import bisect
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from typing import Any
 
 from mineralcheck.models import Article, Sentence, Span
 
@@ -24,8 +25,42 @@ _PARENTHESISED = re.compile(r"^\([^()]*\)[.]?$")
 @lru_cache(maxsize=1)
 def _segmenter():  # type: ignore[no-untyped-def]
     import pysbd  # imported here: building the segmenter compiles many rules
+    from pysbd.utils import TextSpan
 
-    return pysbd.Segmenter(language="en", clean=False, char_span=True)
+    class Segmenter(pysbd.Segmenter):  # type: ignore[misc]
+        """pysbd's segmenter, locating its sentences in the text with str.find instead of a regex.
+
+        pysbd compiles `re.escape(sentence) + r"\\s*"` for every sentence: as costly as the rest of
+        segmentation together, and it floods the `re` module's cache, so pysbd's own rules get
+        compiled again and again. The spans found are the same (a test compares both).
+        """
+
+        def sentences_with_char_spans(self, sentences: list[str]) -> list[Any]:
+            spans = []
+            prior_end = 0
+            for sentence in sentences:
+                for start, end in _occurrences(self.original_text, sentence):
+                    if end > prior_end:
+                        spans.append(TextSpan(self.original_text[start:end], start, end))
+                        prior_end = end
+                        break
+            return spans
+
+    return Segmenter(language="en", clean=False, char_span=True)
+
+
+def _occurrences(text: str, sentence: str) -> Iterator[tuple[int, int]]:
+    """Where `sentence` and the whitespace after it occur, as re.finditer would find them."""
+    pos = 0
+    while pos <= len(text):
+        start = text.find(sentence, pos)
+        if start < 0:
+            return
+        end = start + len(sentence)
+        while end < len(text) and text[end].isspace():
+            end += 1
+        yield start, end
+        pos = end if end > start else start + 1  # finditer moves past an empty match
 
 
 def split_sentences(article: Article) -> tuple[Sentence, ...]:
@@ -103,7 +138,15 @@ def _chunks(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 
 def _sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """pysbd sentences of text[start:end], re-found in the text so offsets are exact."""
-    block = text[start:end]
+    return ((start + s, start + e) for s, e in _block_spans(text[start:end]))
+
+
+@lru_cache(maxsize=16384)
+def _block_spans(block: str) -> tuple[tuple[int, int], ...]:
+    """pysbd sentences of one block as offsets into it.
+
+    A pure function of the block, cached: wire copies repeat whole paragraphs, and pysbd is slow.
+    """
     try:
         pieces = [span.sent for span in _segmenter().segment(block)]
     except Exception:  # noqa: BLE001 - pysbd's regexes can fail on odd input; keep the block whole
@@ -119,16 +162,16 @@ def _sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]
             continue  # pysbd altered this piece; the gap check below keeps its text
         if block[cursor:found].strip():
             # Text pysbd dropped or changed: keep it as a sentence so no fact goes missing.
-            spans.extend(_nonblank(text, start + cursor, start + found))
+            spans.extend(_nonblank(block, cursor, found))
         if spans and _PARENTHESISED.match(needle):
             # "(AP)" after a caption or "(Reuters)" after a sentence belongs to that sentence.
-            spans[-1] = (spans[-1][0], start + found + len(needle))
+            spans[-1] = (spans[-1][0], found + len(needle))
         else:
-            spans.append((start + found, start + found + len(needle)))
+            spans.append((found, found + len(needle)))
         cursor = found + len(needle)
     if block[cursor:].strip():
-        spans.extend(_nonblank(text, start + cursor, end))
-    return iter(spans)
+        spans.extend(_nonblank(block, cursor, len(block)))
+    return tuple(spans)
 
 
 def _inside_any(span: Span, sorted_spans: list[Span]) -> bool:

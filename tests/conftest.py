@@ -26,7 +26,15 @@ def _private_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Non
 
 @pytest.fixture(scope="session")
 def real_embedder():  # type: ignore[no-untyped-def]
-    """The bundled all-MiniLM-L6-v2, loaded offline once for the whole session."""
+    """The bundled all-MiniLM-L6-v2 as runs use it (ONNX Runtime), loaded offline once per session."""
+    from mineralcheck.embed import DEFAULT_MODEL, embedder_for
+
+    return embedder_for(DEFAULT_MODEL)
+
+
+@pytest.fixture(scope="session")
+def torch_embedder():  # type: ignore[no-untyped-def]
+    """The same model through sentence-transformers and torch: the reference the ONNX path must match."""
     from mineralcheck.embed import SentenceTransformerEmbedder
 
     return SentenceTransformerEmbedder()

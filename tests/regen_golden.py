@@ -9,13 +9,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from mineralcheck.embed import SentenceTransformerEmbedder  # noqa: E402
+from mineralcheck.embed import DEFAULT_MODEL, embedder_for  # noqa: E402
 from tests.golden import CORPORA, corpus_report, expectation  # noqa: E402
 
 
 def main() -> None:
     os.chdir(ROOT)
-    embedder = SentenceTransformerEmbedder()
+    embedder = embedder_for(DEFAULT_MODEL)
     for case in CORPORA:
         target = ROOT / "tests" / "corpora" / case / "expected.txt"
         target.write_text(expectation(case, corpus_report(case, embedder)), encoding="utf-8")

@@ -85,7 +85,7 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     (tmp_path / "news").mkdir()
     (tmp_path / "claims.yaml").write_text(CLAIMS)
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr(embed, "SentenceTransformerEmbedder", lambda model: FakeEmbedder())
+    monkeypatch.setattr(embed, "embedder_for", lambda model: FakeEmbedder())
     return tmp_path
 
 
@@ -326,7 +326,7 @@ LAUNCHER = """\
 import sys
 from mineralcheck import cli, embed, pipeline
 from mineralcheck.embed import FakeEmbedder
-embed.SentenceTransformerEmbedder = lambda model: FakeEmbedder()
+embed.embedder_for = lambda model: FakeEmbedder()
 def compare(*args, **kwargs):
     raise {error}
 pipeline.compare = compare

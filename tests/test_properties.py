@@ -165,7 +165,7 @@ def test_any_text_gives_claims_whose_evidence_is_the_text_at_their_offsets(parse
 DETERMINISM_MAIN = """
 import sys
 import mineralcheck.embed as e, mineralcheck.pipeline as p
-p.SentenceTransformerEmbedder = e.SentenceTransformerEmbedder = lambda *a, **k: e.FakeEmbedder()
+p.embedder_for = e.embedder_for = lambda *a, **k: e.FakeEmbedder()
 from mineralcheck.cli import main
 sys.argv[0] = "mineralcheck"
 main()

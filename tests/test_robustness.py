@@ -51,7 +51,7 @@ REPO = Path(__file__).resolve().parent.parent
 FAKE_MODEL_MAIN = (
     "import mineralcheck.embed as e, mineralcheck.pipeline as p\n"
     "fake = lambda *args, **kwargs: e.FakeEmbedder()\n"
-    "p.SentenceTransformerEmbedder = e.SentenceTransformerEmbedder = fake\n"
+    "p.embedder_for = e.embedder_for = fake\n"
     "from mineralcheck.cli import main\n"
 )
 
@@ -63,8 +63,8 @@ def fake_model(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     def fake(*args: Any, **kwargs: Any) -> FakeEmbedder:
         return FakeEmbedder()
 
-    monkeypatch.setattr(pipeline, "SentenceTransformerEmbedder", fake)
-    monkeypatch.setattr(embed, "SentenceTransformerEmbedder", fake)
+    monkeypatch.setattr(pipeline, "embedder_for", fake)
+    monkeypatch.setattr(embed, "embedder_for", fake)
     monkeypatch.setenv("MINERALCHECK_CACHE_DIR", str(tmp_path / "cache"))
 
 

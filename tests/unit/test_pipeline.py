@@ -13,8 +13,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from mineralcheck import pipeline
-from mineralcheck.embed import DEFAULT_MODEL, FakeEmbedder, model_identity
+from mineralcheck import parse, pipeline
+from mineralcheck.embed import FakeEmbedder
+from mineralcheck.onnx_model import vector_identity
 from mineralcheck.pipeline import CompareOptions
 from mineralcheck.report import ReportFormat, render
 
@@ -64,7 +65,7 @@ def test_a_warm_run_neither_parses_nor_encodes(tmp_path: Path, monkeypatch: pyte
     def no_parsing(texts: Sequence[str]) -> None:
         raise AssertionError("a warm run parsed sentences")
 
-    monkeypatch.setattr(pipeline, "parse_sentences", no_parsing)
+    monkeypatch.setattr(parse, "parse_sentences", no_parsing)
     second = CountingEmbedder()
     run(tmp_path, second)
     assert second.calls == []
@@ -111,7 +112,8 @@ WARM_RUN = """
 import json, sys
 from mineralcheck import pipeline
 report = pipeline.compare([sys.argv[1]], pipeline.CompareOptions(cache_dir=sys.argv[2]))
-heavy = sorted(m for m in ("torch", "sentence_transformers", "transformers", "spacy") if m in sys.modules)
+heavy = ("torch", "sentence_transformers", "transformers", "spacy", "onnxruntime")
+heavy = sorted(m for m in heavy if m in sys.modules)
 print(json.dumps({"heavy": heavy, "facts": len(report.facts)}))
 """
 
@@ -121,7 +123,7 @@ def test_a_warm_run_imports_neither_torch_nor_spacy(tmp_path: Path) -> None:
     class StandIn(FakeEmbedder):
         @property
         def cache_identity(self) -> str:
-            return model_identity(DEFAULT_MODEL)
+            return vector_identity()  # what the default embedder (ONNX) looks up
 
     options = CompareOptions(cache_dir=str(tmp_path / "cache"))
     pipeline.compare([str(CORPUS)], options, embedder=StandIn(384))
@@ -185,3 +187,49 @@ def test_the_cached_embedder_encodes_a_text_once_across_calls(tmp_path) -> None:
     again = CachedEmbedder(model, options).encode(["rescuers reached the valley", "the toll rose to 157"])
     assert sorted(model.encoded) == ["rescuers reached the valley", "the toll rose to 157"]
     assert (first[::-1] == again).all()
+
+
+def test_each_distinct_sentence_is_parsed_once_and_copies_get_the_same_claims(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Three wire copies of one article (under other names, one with a paragraph of its own), as
+    # syndicated coverage looks; more copies than fit in one batch of EXTRACT_BATCH articles.
+    source = sorted(CORPUS.glob("*.txt"))[0].read_text(encoding="utf-8")
+    folder = tmp_path / "wire"
+    folder.mkdir()
+    for n in range(3):
+        extra = "\n\nA paragraph only this outlet printed, about its own reporter.\n" if n == 2 else ""
+        (folder / f"copy{n}.txt").write_text(source + extra, encoding="utf-8")
+    articles = pipeline.load_articles([str(folder)]).articles
+    monkeypatch.setattr(pipeline, "EXTRACT_BATCH", 1)
+
+    parsed: list[str] = []
+    real = parse.parse_sentences
+
+    def counting(texts: Sequence[str]):  # type: ignore[no-untyped-def]
+        parsed.extend(texts)
+        return real(texts)
+
+    monkeypatch.setattr(parse, "parse_sentences", counting)
+    together = pipeline.extract_all(articles)
+    distinct = {s.text for a in articles for s in pipeline.split_sentences(a)}
+    assert sorted(parsed) == sorted(distinct)  # each distinct sentence once, across batches
+
+    monkeypatch.setattr(parse, "parse_sentences", real)
+    alone = tuple(claim for article in articles for claim in pipeline.extract_all([article]))
+    assert together == alone
+    assert len(together) > 0
+
+
+def test_cached_values_are_those_normalize_reads_at_any_offset() -> None:
+    import datetime as dt
+
+    from mineralcheck import normalize
+
+    date = dt.date(2025, 10, 28)
+    for text in ("The quake killed 157 people on Tuesday.", "More than 90% of it, up from 54.9%.", "None."):
+        for offset in (0, 17, 4000):
+            for base in (None, date):
+                expected = normalize.extract_values(text, offset=offset, base_date=base)
+                assert pipeline._values_at(text, offset, base) == expected
+                assert pipeline._values_at(text, offset, base) == expected  # from the cache

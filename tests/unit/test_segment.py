@@ -183,3 +183,34 @@ def test_furniture_then_sentences_hold_for_any_text(text: str) -> None:
     _assert_exact(article)
     for sentence in split_sentences(article):
         assert not any(Span(sentence.start, sentence.end).overlaps(f) for f in furniture)
+
+
+# --- our pysbd: the same sentences as stock pysbd, found without a regex per sentence ----------
+
+
+@given(
+    text=st.text(alphabet="ab .\n\t\u00a0", max_size=40),
+    sentence=st.text(alphabet="ab .", max_size=4),
+)
+def test_occurrences_are_where_pysbd_regex_finds_them(text: str, sentence: str) -> None:
+    import re
+
+    from mineralcheck.segment import _occurrences
+
+    expected = [m.span() for m in re.finditer(re.escape(sentence) + r"\s*", text)]
+    assert list(_occurrences(text, sentence)) == expected
+
+
+def test_spans_are_those_of_stock_pysbd_on_real_articles() -> None:
+    import pysbd
+
+    from mineralcheck.segment import _segmenter
+
+    stock = pysbd.Segmenter(language="en", clean=False, char_span=True)
+    paths = [REPO / "seeds", REPO / "tests" / "unit" / "fixtures"]
+    blocks = [p for a in load_articles([str(p) for p in paths]).articles for p in a.text.split("\n")]
+    blocks = [b for b in blocks if b.strip()]
+    assert len(blocks) > 100
+    for block in blocks:
+        ours = [(s.sent, s.start, s.end) for s in _segmenter().segment(block)]
+        assert ours == [(s.sent, s.start, s.end) for s in stock.segment(block)], block
