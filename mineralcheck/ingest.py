@@ -12,10 +12,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import IO
 
 import yaml
 
+from mineralcheck import safeyaml
 from mineralcheck.errors import InputError
+from mineralcheck.files import NotARegularFile, TooLarge, megabytes, read_limited
 from mineralcheck.furniture import find_furniture
 from mineralcheck.models import Article, Skipped, SourceId, Span
 from mineralcheck.normalize.dates import find_temporal
@@ -116,7 +119,7 @@ def load_articles(paths: Sequence[str], *, stdin_text: str | bytes | None = None
     for candidate, source_id in zip(candidates, ids, strict=True):
         try:
             if candidate.path is None:
-                text = _decode(stdin_text) if isinstance(stdin_text, bytes) else stdin_text or ""
+                text = _decode_stdin(stdin_text)
                 article = _build_article(text, STDIN_PATH, source_id, html=_looks_like_html(text))
             else:
                 article = _read(candidate.path, candidate.display, source_id)
@@ -142,6 +145,29 @@ def load_articles(paths: Sequence[str], *, stdin_text: str | bytes | None = None
             "give UTF-8 text, Markdown or HTML files."
         )
     return IngestResult(tuple(articles), tuple(skipped), tuple(duplicates))
+
+
+def read_stdin(stdin: IO[str] | None) -> bytes:
+    """What was piped into `stdin` (sys.stdin), as bytes: at most MAX_FILE_BYTES + 1 of them.
+
+    Raises InputError when nothing can be piped in: stdin closed, or a terminal (reading would
+    wait for typing, which looks like a hang).
+    """
+    stream = getattr(stdin, "buffer", None)
+    if stdin is None or stream is None:
+        raise InputError("Input - means stdin, but stdin is closed: pipe an article or give a path.")
+    try:
+        if stream.isatty():
+            raise InputError(
+                "Input - means stdin, but nothing was piped in: pipe an article or give a path.",
+                tip="curl -s URL | mineralcheck compare - other.txt",
+            )
+        # An endless stream (yes |, < /dev/zero) stops here; load_articles skips it as too large.
+        data: bytes = stream.read(MAX_FILE_BYTES + 1)
+    except (OSError, ValueError) as exc:  # `< folder`, or a stream closed under us
+        cause = getattr(exc, "strerror", None) or str(exc)
+        raise InputError(f"Cannot read stdin: {cause}: pipe an article or give a path.") from None
+    return data
 
 
 def read_article(path: Path, *, display_path: str, source_id: SourceId) -> Article:
@@ -292,22 +318,29 @@ def _assign_ids(candidates: list[_Candidate]) -> list[SourceId]:
 
 def _read(path: Path, display: str, source_id: SourceId) -> Article:
     try:
-        size = path.stat().st_size
-    except OSError:
-        size = 0  # read_bytes below reports the real problem
-    if size > MAX_FILE_BYTES:
-        raise _Skip(_too_large(f"{size / 1e6:.1f} MB", f"{MAX_FILE_BYTES // 1_000_000} MB"))
-    try:
-        data = path.read_bytes()
+        data = read_limited(path, MAX_FILE_BYTES)
+    except NotARegularFile as exc:
+        if exc.kind == "a folder":
+            raise _Skip("a folder, not a file") from None
+        raise _Skip(f"{exc.kind}, not a file: name an article file instead") from None
+    except TooLarge as exc:
+        size = None if exc.size is None else f"{exc.size / 1e6:.1f} MB"
+        raise _Skip(_too_large(size, megabytes(MAX_FILE_BYTES))) from None
     except PermissionError:
         raise _Skip("permission denied") from None
-    except IsADirectoryError:
-        raise _Skip("a folder, not a file") from None
     except OSError as exc:
         raise _Skip(f"cannot read ({exc.strerror or exc})") from None
     text = _decode(data)
     is_html = path.suffix.lower() in HTML_EXTENSIONS or _looks_like_html(text[:1024])
     return _build_article(text, display, source_id, html=is_html)
+
+
+def _decode_stdin(data: str | bytes | None) -> str:
+    if not isinstance(data, bytes):
+        return data or ""
+    if len(data) > MAX_FILE_BYTES:
+        raise _Skip(_too_large(None, megabytes(MAX_FILE_BYTES)))
+    return _decode(data)
 
 
 def _decode(data: bytes) -> str:
@@ -430,8 +463,10 @@ def _build_article(text: str, display: str, source_id: SourceId, *, html: bool) 
     )
 
 
-def _too_large(size: str, limit: str) -> str:
-    return f"too large for a news article ({size}; the limit is {limit}): split it into articles"
+def _too_large(size: str | None, limit: str) -> str:
+    """The skip reason; `size` is None for a stream, which is read only up to the limit."""
+    measured = f"{size}; the limit is {limit}" if size else f"over the limit of {limit}"
+    return f"too large for a news article ({measured}): split it into articles"
 
 
 def _front_matter(text: str) -> tuple[dict[str, object], int]:
@@ -440,7 +475,7 @@ def _front_matter(text: str) -> tuple[dict[str, object], int]:
     if not match:
         return {}, 0
     try:
-        meta = yaml.safe_load(match.group(1) or "")
+        meta = safeyaml.load(match.group(1) or "")  # an article's YAML: alias bombs stop here
     except yaml.YAMLError:
         return {}, 0
     if meta is None:
