@@ -37,8 +37,13 @@ class TooLarge(Exception):
 
 
 def megabytes(size: int) -> str:
-    """10_000_000 -> "10 MB"."""
+    """A limit for people: 10_000_000 -> "10 MB"."""
     return f"{size / 1e6:g} MB"
+
+
+def file_size(size: int) -> str:
+    """A measured size for people: "20.1 MB", "20.0 GB"."""
+    return f"{size / 1e9:.1f} GB" if size >= 1e9 else f"{size / 1e6:.1f} MB"
 
 
 def special_kind(mode: int) -> str | None:
@@ -105,7 +110,7 @@ def read_config_text(path: str | os.PathLike[str], limit: int = MAX_CONFIG_BYTES
             f"Cannot read {path}: it is {exc.kind}, not a file", tip="give the path of the file"
         ) from None
     except TooLarge as exc:
-        size = f"{exc.size / 1e6:.1f} MB" if exc.size is not None else f"more than {megabytes(limit)}"
+        size = file_size(exc.size) if exc.size is not None else f"more than {megabytes(limit)}"
         raise ConfigError(
             f"Cannot read {path}: too large ({size}; the limit is {megabytes(limit)})",
             tip="is this the right file?",

@@ -18,7 +18,7 @@ import yaml
 
 from mineralcheck import safeyaml
 from mineralcheck.errors import InputError
-from mineralcheck.files import NotARegularFile, TooLarge, megabytes, read_limited
+from mineralcheck.files import NotARegularFile, TooLarge, file_size, megabytes, read_limited
 from mineralcheck.furniture import find_furniture
 from mineralcheck.models import Article, Skipped, SourceId, Span
 from mineralcheck.normalize.dates import find_temporal
@@ -324,7 +324,7 @@ def _read(path: Path, display: str, source_id: SourceId) -> Article:
             raise _Skip("a folder, not a file") from None
         raise _Skip(f"{exc.kind}, not a file: name an article file instead") from None
     except TooLarge as exc:
-        size = None if exc.size is None else f"{exc.size / 1e6:.1f} MB"
+        size = None if exc.size is None else file_size(exc.size)
         raise _Skip(_too_large(size, megabytes(MAX_FILE_BYTES))) from None
     except PermissionError:
         raise _Skip("permission denied") from None

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from mineralcheck import output as output_module
 from mineralcheck.errors import OutputError
 from mineralcheck.output import check_output_path, write_atomic, write_stream
 
@@ -133,3 +134,12 @@ def test_write_stream_names_stdout_and_the_cause() -> None:
 def test_lone_surrogates_of_file_names_are_written_as_escapes(tmp_path: Path) -> None:
     write_atomic(tmp_path / "r.json", '{"path": "caf\udce9.txt"}')
     assert (tmp_path / "r.json").read_bytes() == b'{"path": "caf\\udce9.txt"}'
+
+
+@pytest.mark.parametrize(
+    ("path", "descriptor"),
+    [("/dev/stdout", 1), ("/dev/stderr", 2), ("/dev/fd/1", 1), ("/proc/self/fd/7", 7), ("/dev/null", None)],
+)
+def test_names_of_open_descriptors_are_written_to_the_descriptor(path: str, descriptor: int | None) -> None:
+    # Tested on the name alone: a regression must never be able to replace the real /dev/stdout.
+    assert output_module._descriptor(Path(path)) == descriptor
