@@ -63,16 +63,6 @@ def inert_copy(value: T) -> T:
 def _inert(value: Any) -> Any:
     if isinstance(value, str):
         return inert(value) if _UNSAFE.search(value) else value
-    if is_dataclass(value) and not isinstance(value, type):
-        changes = {}
-        for field in fields(value):
-            if not field.init:
-                continue
-            old = getattr(value, field.name)
-            new = _inert(old)
-            if new is not old:
-                changes[field.name] = new
-        return replace(value, **changes) if changes else value
     if isinstance(value, tuple | list):
         items = [_inert(item) for item in value]
         if all(new is old for new, old in zip(items, value, strict=True)):
@@ -81,4 +71,25 @@ def _inert(value: Any) -> Any:
     if isinstance(value, dict):
         pairs = {_inert(k): _inert(v) for k, v in value.items()}
         return pairs if any(k not in value or value[k] is not v for k, v in pairs.items()) else value
-    return value
+    names = _init_fields(type(value))
+    if not names:  # numbers, dates, None: nothing to make inert
+        return value
+    changes = {}
+    for name in names:
+        old = getattr(value, name)
+        new = _inert(old)
+        if new is not old:
+            changes[name] = new
+    return replace(value, **changes) if changes else value
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _init_fields(kind: type) -> tuple[str, ...]:
+    """The fields a dataclass is built from (none for anything else); one lookup per class."""
+    names = _FIELDS.get(kind)
+    if names is None:
+        names = tuple(f.name for f in fields(kind) if f.init) if is_dataclass(kind) else ()
+        _FIELDS[kind] = names
+    return names
