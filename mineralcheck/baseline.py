@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from mineralcheck.errors import ConfigError
+from mineralcheck.files import read_config_text
 from mineralcheck.models import Article, Fact, Value
 from mineralcheck.normalize import describe, values_compatible
 
@@ -82,6 +83,9 @@ def loads(text: str, display: str = "baseline") -> Baseline:
         data = json.loads(text)
     except json.JSONDecodeError as error:
         raise ConfigError(f"{display}:{error.lineno}: not valid JSON ({error.msg})", tip=fix) from None
+    except RecursionError:
+        # json has no depth limit of its own; a baseline is 4 levels deep.
+        raise ConfigError(f"{display}: nested too deeply to be a mineralcheck baseline", tip=fix) from None
     try:
         if data.get("schema_version") != SCHEMA_VERSION:
             raise ConfigError(
@@ -105,15 +109,11 @@ def loads(text: str, display: str = "baseline") -> Baseline:
 def load(path: str | Path) -> Baseline:
     """Read a baseline file; raises ConfigError when it is missing, unreadable or malformed."""
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        text = read_config_text(path)
     except FileNotFoundError:
         raise ConfigError(
             f"Baseline not found: {path}",
             tip="create it with: mineralcheck check --baseline FILE --update-baseline",
-        ) from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(
-            f"Cannot read baseline {path}: {getattr(error, 'strerror', None) or error}"
         ) from None
     return loads(text, str(path))
 

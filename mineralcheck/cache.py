@@ -4,8 +4,8 @@ A rerun on unchanged articles reads both and so never imports spaCy, torch or se
 SQLite (stdlib) gives atomic, transactional writes that concurrent runs can share without
 corrupting anything, and keeps tens of thousands of entries in one file instead of as many small
 ones. Every entry carries a checksum; an entry that fails it (or fails to decode) is ignored, reported
-through the `warn` callback and rebuilt by the caller. A cache that cannot be opened at all is
-reported once and the run goes on without it: a cache problem never fails a run.
+through the `warn` callback and rebuilt by the caller. A cache that cannot be written or opened is
+handled by its Store (mineralcheck.store): a cache problem never fails a run.
 """
 
 from __future__ import annotations
@@ -13,8 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, fields
 from pathlib import Path
 from typing import Any
@@ -22,22 +21,24 @@ from typing import Any
 import numpy as np
 
 from mineralcheck.models import Article, Claim, Value
+from mineralcheck.store import CACHE_DIR_ENV, Store, Warn, ignore_warning, warn_once
 
-CACHE_DIR_ENV = "MINERALCHECK_CACHE_DIR"
-"""Environment variable that overrides the cache directory."""
+__all__ = [
+    "CACHE_DIR_ENV",
+    "ClaimCache",
+    "Store",
+    "VectorCache",
+    "Warn",
+    "claims_from_json",
+    "claims_to_json",
+    "default_cache_dir",
+    "extractor_version",
+    "ignore_warning",
+    "warn_once",
+]
 
 SCHEMA = 1
 """Bumped when the layout of a cache file or of its entries changes; part of each file name."""
-
-Warn = Callable[[str], None]
-"""warn(sentence): a cache problem the user may want to know about (never an error)."""
-
-_CHUNK = 500  # keys per SELECT ... IN (...): well under SQLite's bound-parameter limit
-
-
-def ignore_warning(message: str) -> None:
-    """The default warn callback: a library never prints."""
-    return None
 
 
 def default_cache_dir() -> Path:
@@ -50,107 +51,10 @@ def default_cache_dir() -> Path:
     return Path(user_cache_dir("mineralcheck", appauthor=False))
 
 
-def _checksum(payload: bytes) -> bytes:
-    return hashlib.blake2b(payload, digest_size=8).digest()
-
-
-def _chunks(items: Sequence[str], size: int = _CHUNK) -> Iterator[Sequence[str]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
-
-
-class Store:
-    """A key -> bytes table in one SQLite file, opened on first use.
-
-    Writes go through `INSERT OR REPLACE` in one transaction, so a reader sees an entry whole or not
-    at all, and two runs writing at once simply take turns (WAL journal, generous busy timeout).
-    """
-
-    def __init__(self, path: Path, *, warn: Warn = ignore_warning) -> None:
-        self.path = path
-        self._warn = warn
-        self._db: sqlite3.Connection | None = None
-        self._broken = False
-
-    def _connect(self) -> sqlite3.Connection | None:
-        if self._db is not None or self._broken:
-            return self._db
-        try:
-            self._db = self._open()
-        except sqlite3.DatabaseError as exc:
-            # Not a database any more (truncated, overwritten): set it aside and start afresh.
-            self._warn(f"the cache file {self.path} is unreadable ({exc}); rebuilding it")
-            try:
-                os.replace(self.path, self.path.with_name(self.path.name + ".corrupt"))
-                self._db = self._open()
-            except (OSError, sqlite3.Error) as again:
-                self._give_up(again)
-        except OSError as exc:
-            self._give_up(exc)
-        return self._db
-
-    def _open(self) -> sqlite3.Connection:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        db = sqlite3.connect(self.path, timeout=60.0, isolation_level=None)
-        try:
-            db.execute("PRAGMA journal_mode=WAL")
-            db.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: durable enough for a cache
-            db.execute("CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, sum BLOB, value BLOB)")
-            db.execute("SELECT count(*) FROM entries WHERE rowid = 1").fetchone()  # fails if not a db
-        except BaseException:
-            db.close()
-            raise
-        return db
-
-    def _give_up(self, exc: BaseException) -> None:
-        self._warn(f"cannot use the cache at {self.path} ({exc}); running without it")
-        self._broken = True
-        self._db = None
-
-    def get_many(self, keys: Sequence[str]) -> dict[str, bytes]:
-        """The stored values of those keys that are present and intact."""
-        db = self._connect()
-        found: dict[str, bytes] = {}
-        if db is None:
-            return found
-        bad = 0
-        try:
-            for chunk in _chunks(keys):
-                marks = ",".join("?" * len(chunk))
-                rows = db.execute(f"SELECT key, sum, value FROM entries WHERE key IN ({marks})", tuple(chunk))
-                for key, checksum, value in rows:
-                    if isinstance(value, bytes) and checksum == _checksum(value):
-                        found[key] = value
-                    else:
-                        bad += 1
-        except sqlite3.DatabaseError as exc:
-            self._give_up(exc)
-            return {}
-        if bad:
-            self._warn(f"ignored {bad} corrupt entr{'y' if bad == 1 else 'ies'} in {self.path}; rebuilding")
-        return found
-
-    def put_many(self, items: Iterable[tuple[str, bytes]]) -> None:
-        """Store (key, value) pairs in one transaction; replaces entries with the same key."""
-        db = self._connect()
-        if db is None:
-            return
-        rows = [(key, _checksum(value), value) for key, value in items]
-        if not rows:
-            return
-        try:
-            db.execute("BEGIN IMMEDIATE")
-            db.executemany("INSERT OR REPLACE INTO entries (key, sum, value) VALUES (?, ?, ?)", rows)
-            db.execute("COMMIT")
-        except sqlite3.DatabaseError as exc:
-            if db.in_transaction:
-                db.execute("ROLLBACK")
-            self._give_up(exc)
-
-    def close(self) -> None:
-        if self._db is not None:
-            self._db.close()
-            self._db = None
+def _utf8(text: str) -> bytes:
+    """UTF-8 that also carries lone surrogates: a file name that is not valid UTF-8 reaches Python
+    with them (os.fsdecode), and the source id and claims made from it must still be stored."""
+    return text.encode("utf-8", "surrogatepass")
 
 
 # -- vectors -----------------------------------------------------------------------------------------
@@ -165,7 +69,7 @@ class VectorCache:
 
     @staticmethod
     def key(model: str, text: str) -> str:
-        return hashlib.sha256(f"{model}\0{text}".encode()).hexdigest()
+        return hashlib.sha256(_utf8(f"{model}\0{text}")).hexdigest()
 
     def get(self, model: str, texts: Sequence[str]) -> dict[str, np.ndarray]:
         """Vectors of the texts found, by text; a row of the wrong size or norm counts as corrupt."""
@@ -228,7 +132,7 @@ class ClaimCache:
                 article.line_map,
             )
         )
-        return hashlib.sha256(material.encode()).hexdigest()
+        return hashlib.sha256(_utf8(material)).hexdigest()
 
     def get(self, articles: Sequence[Article], extractor: str) -> dict[int, tuple[Claim, ...]]:
         """Claims of the articles found, by position in `articles`."""
@@ -256,7 +160,7 @@ class ClaimCache:
 
 def claims_to_json(claims: Sequence[Claim]) -> bytes:
     """Claims as JSON; floats keep their exact value (repr round-trips), infinities included."""
-    return json.dumps([asdict(c) for c in claims], ensure_ascii=False, separators=(",", ":")).encode()
+    return _utf8(json.dumps([asdict(c) for c in claims], ensure_ascii=False, separators=(",", ":")))
 
 
 _CLAIM_FIELDS = frozenset(f.name for f in fields(Claim))
@@ -265,7 +169,7 @@ _VALUE_FIELDS = frozenset(f.name for f in fields(Value))
 
 def claims_from_json(payload: bytes) -> tuple[Claim, ...]:
     """The exact inverse of claims_to_json; raises ValueError on anything it did not write."""
-    data = json.loads(payload)
+    data = json.loads(payload.decode("utf-8", "surrogatepass"))
     if not isinstance(data, list):
         raise ValueError("not a list of claims")
     return tuple(_claim(item) for item in data)

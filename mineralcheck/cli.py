@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import os
 import sys
-import traceback
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
@@ -38,13 +37,16 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
-from mineralcheck import __version__, config, embed, expectations, pipeline
+from mineralcheck import __version__, config, embed, expectations, pipeline, stdio
 from mineralcheck import baseline as baselines
 from mineralcheck import check as checks
+from mineralcheck.cache import warn_once
+from mineralcheck.display import inert_line
 from mineralcheck.embed import DEFAULT_MODEL
 from mineralcheck.errors import ExitCode, InputError, MineralcheckError, OutputError
+from mineralcheck.ingest import read_stdin
 from mineralcheck.models import Report
-from mineralcheck.output import check_output_path, write_atomic
+from mineralcheck.output import check_output_path, write_atomic, write_stream
 from mineralcheck.report import ReportFormat, TerminalRenderer, render
 from mineralcheck.report.check import CheckFormat, render_check
 from mineralcheck.report.check_terminal import TerminalCheckRenderer
@@ -120,9 +122,9 @@ def _root(
     try:
         settings = config.load().settings(command)
     except MineralcheckError as error:
-        _say(f"error: {error}")
+        stdio.say(f"error: {error}")
         if error.tip:
-            _say(f"Tip: {error.tip}")
+            stdio.say(f"Tip: {error.tip}")
         raise typer.Exit(error.exit_code) from None
     # Defaults, not values: an option given on the command line still wins (and --help shows them).
     params = CONFIG_PARAMS[command]
@@ -159,27 +161,29 @@ def compare(
     def job() -> ExitCode:
         if output is not None:
             check_output_path(output, paths)  # before the slow part: fail in a second, not a minute
+        else:
+            stdio.check_stdout()
         options = pipeline.CompareOptions(
             model=model, use_cache=not no_cache, sources=str(sources) if sources else None
         )
         # Bytes, decoded by ingest like a file: the locale's encoding may not be the article's.
-        stdin_text = sys.stdin.buffer.read() if "-" in paths else None
+        stdin_text = read_stdin(sys.stdin) if "-" in paths else None
         with _progress(enabled=not quiet) as progress:
             report = pipeline.compare(
-                paths, options, progress=progress, warn=None if quiet else _warn, stdin_text=stdin_text
+                paths, options, progress=progress, warn=None if quiet else _warner(), stdin_text=stdin_text
             )
         _warn_unused_inputs(report)
-        if output is not None:
-            write_atomic(output, render(report, fmt))
-            if not quiet:
-                _say(f"Wrote the {fmt.value} report to {output}")
-        elif fmt is ReportFormat.terminal:
-            console = Console()  # detects terminal, colour support and NO_COLOR
-            console.width = min(console.width, TERMINAL_WIDTH)  # wide panels read worse, not better
-            TerminalRenderer().print(report, console)
-        else:
-            sys.stdout.write(render(report, fmt))
-            sys.stdout.flush()
+        with stdio.reader_may_leave():
+            if output is not None:
+                write_atomic(output, render(report, fmt))
+                if not quiet:
+                    stdio.say(f"Wrote the {fmt.value} report to {output}")
+            elif fmt is ReportFormat.terminal:
+                stdio.print_to_stdout(
+                    lambda console: TerminalRenderer().print(report, console), TERMINAL_WIDTH
+                )
+            else:
+                write_stream(sys.stdout.buffer, render(report, fmt))
         return ExitCode.OK
 
     raise typer.Exit(_run(job, debug=debug))
@@ -284,6 +288,7 @@ def check(
         extra = [_report_spec(spec) for spec in reports or []]
         for _, path in extra:
             check_output_path(path, inputs)  # before the slow part
+        stdio.check_stdout()
         baseline_path = baseline
         if update_baseline and baseline_path is None:
             baseline_path = claims.parent / f"{claims.stem}.baseline.json"
@@ -295,7 +300,7 @@ def check(
 
         embedder = embed.embedder_for(model)
         options = pipeline.CompareOptions(model=model, sources=str(sources) if sources else None)
-        warn = None if quiet else _warn
+        warn = None if quiet else _warner()
         with _progress(enabled=not quiet) as progress:
             report = pipeline.compare(inputs, options, embedder=embedder, progress=progress, warn=warn)
         _warn_unused_inputs(report)
@@ -306,22 +311,26 @@ def check(
         code = checks.exit_code(result, level)  # before rendering: the same for every format
 
         for extra_fmt, path in extra:
-            write_atomic(path, render_check(result, extra_fmt, level))
+            with stdio.reader_may_leave(stdout=False):  # a named pipe whose reader left
+                write_atomic(path, render_check(result, extra_fmt, level))
             if not quiet:
-                _say(f"Wrote the {extra_fmt.value} report to {path}")
+                stdio.say(f"Wrote the {extra_fmt.value} report to {path}")
         if update_baseline and baseline_path is not None:
             accepted, keep = checks.accepted_observations(result)
             write_atomic(
                 baseline_path, baselines.dumps(baselines.updated(previous, accepted, keep, report.articles))
             )
             if not quiet:
-                _say(f"Updated {baseline_path} with {len(accepted)} of {len(result.results)} expectations")
-        if fmt is CheckFormat.terminal:
-            console = Console()  # detects terminal, colour support and NO_COLOR
-            TerminalCheckRenderer(verbose=verbose).print(result, level, console)
-        else:
-            sys.stdout.write(render_check(result, fmt, level))
-            sys.stdout.flush()
+                stdio.say(
+                    f"Updated {baseline_path} with {len(accepted)} of {len(result.results)} expectations"
+                )
+        with stdio.reader_may_leave():  # `check | head` still exits with the verdict
+            if fmt is CheckFormat.terminal:
+                stdio.print_to_stdout(
+                    lambda console: TerminalCheckRenderer(verbose=verbose).print(result, level, console)
+                )
+            else:
+                write_stream(sys.stdout.buffer, render_check(result, fmt, level))
         return code
 
     raise typer.Exit(_run(job, debug=debug))
@@ -359,7 +368,7 @@ def init(
         write_atomic(output, text)
         if not quiet:
             count = text.count("\n  - id: ")
-            _say(f"Wrote {output} with {count} expectations: prune it, then run mineralcheck check")
+            stdio.say(f"Wrote {output} with {count} expectations: prune it, then run mineralcheck check")
         return ExitCode.OK
 
     raise typer.Exit(_run(job, debug=debug))
@@ -377,26 +386,26 @@ def _run(job: Callable[[], ExitCode], *, debug: bool) -> ExitCode:
         raise  # typer's own control flow (usage errors are already exit 2)
     except MineralcheckError as error:
         if debug:
-            _print_traceback(error)
-        _say(f"error: {error}")
+            stdio.print_traceback(error)
+        stdio.say(f"error: {error}")
         if error.tip:
-            _say(f"Tip: {error.tip}")
+            stdio.say(f"Tip: {error.tip}")
         return error.exit_code
-    except KeyboardInterrupt:
-        _say("interrupted")
+    except KeyboardInterrupt as stop:
+        stdio.say("terminated" if isinstance(stop, stdio.Terminated) else "interrupted")
         return ExitCode.ERROR
     except BrokenPipeError:
-        # stdout went away (`... | head`): say nothing more; point stdout at devnull so the
-        # interpreter's final flush does not raise again.
-        _silence_stdout()
+        # A pipe closed before the report was written (`stdio.reader_may_leave` handles the report
+        # itself): the run did not deliver, but the reader chose to leave; say nothing more.
+        stdio.silence_stdout()
         return ExitCode.ERROR
     except Exception as error:
         what = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
         if debug:
-            _print_traceback(error)
-            _say(f"internal error: {what}")
+            stdio.print_traceback(error)
+            stdio.say(f"internal error: {what}")
         else:
-            _say(f"internal error: {what} (rerun with --debug for the traceback)")
+            stdio.say(f"internal error: {what} (rerun with --debug for the traceback)")
         return ExitCode.ERROR
 
 
@@ -443,42 +452,32 @@ class _progress:
 
 def _stderr() -> Console:
     # Built per call, not at import: CliRunner (and pytest's capsys) swap sys.stderr per test.
-    return Console(stderr=True)
+    return stdio.ReportConsole(stderr=True)
+
+
+def _warner() -> Callable[[str], None]:
+    """The warn callback of one run: each warning once (two caches can share one problem)."""
+    return warn_once(_warn)
 
 
 def _warn(line: str) -> None:
     """A problem that did not stop the run (e.g. a corrupt cache entry that was rebuilt)."""
-    _say(f"warning: {line}")
+    stdio.say(f"warning: {line}")
 
 
 def _warn_unused_inputs(report: Report) -> None:
     """Name every skipped or duplicate input on stderr, even with --quiet: the report covers fewer
     sources than were given, and a CI log should say so where it is read, not only in the report."""
     for skipped in report.skipped:
-        _say(f"warning: skipped {skipped.path}: {skipped.reason}")
+        stdio.say(f"warning: skipped {inert_line(skipped.path)}: {skipped.reason}")
     for path, original in report.duplicates:
-        _say(f"warning: {path} repeats the text of {original}; counted once as a source")
-
-
-def _say(line: str) -> None:
-    # Plain print, not rich: an error line must not be re-wrapped or read as markup.
-    print(line, file=sys.stderr, flush=True)
-
-
-def _print_traceback(error: BaseException) -> None:
-    traceback.print_exception(type(error), error, error.__traceback__, file=sys.stderr)
-
-
-def _silence_stdout() -> None:
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
-        pass
+        copy, of = inert_line(path), inert_line(original)
+        stdio.say(f"warning: {copy} repeats the text of {of}; counted once as a source")
 
 
 def main() -> None:
     """Console-script entry point (`mineralcheck`, `python -m mineralcheck`)."""
+    stdio.stop_on_signals()
     try:
         app(prog_name="mineralcheck")
     except SystemExit:
@@ -486,5 +485,8 @@ def main() -> None:
     except BaseException as error:
         # Outside a command's _run (option parsing, start-up): Python would exit 1, which means
         # "checks failed" to CI. Anything unexpected is exit 2.
-        _say("interrupted" if isinstance(error, KeyboardInterrupt) else f"internal error: {error!r}")
+        if isinstance(error, KeyboardInterrupt):
+            stdio.say("terminated" if isinstance(error, stdio.Terminated) else "interrupted")
+        else:
+            stdio.say(f"internal error: {error!r}")
         sys.exit(ExitCode.ERROR)

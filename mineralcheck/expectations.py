@@ -13,7 +13,10 @@ from typing import Any, Literal, cast, get_args
 
 import yaml
 
+from mineralcheck import safeyaml
+from mineralcheck.display import inert_line
 from mineralcheck.errors import ConfigError
+from mineralcheck.files import read_config_text
 from mineralcheck.models import Report, Value
 from mineralcheck.normalize import extract_values
 
@@ -121,15 +124,12 @@ def load(path: str | Path) -> ExpectationSet:
     """Read and validate claims.yaml; raises ConfigError naming FILE:LINE for every problem found."""
     display = str(path)
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        text = read_config_text(path)
     except FileNotFoundError:
         raise ConfigError(
             f"Claims file not found: {display}",
             tip="pass --claims PATH, or write a starter file with: mineralcheck init ARTICLES...",
         ) from None
-    except (OSError, UnicodeDecodeError) as error:
-        cause = getattr(error, "strerror", None) or str(error)
-        raise ConfigError(f"Cannot read {display}: {cause}") from None
     return loads(text, display, base=Path(path).parent)
 
 
@@ -152,9 +152,9 @@ class _Node:
 
 
 def _compose(text: str, display: str) -> _Node:
-    loader = yaml.SafeLoader(text)  # safe: plain data only, no Python objects
+    loader = safeyaml.BoundedLoader(text)  # safe: plain data only, bounded nesting and aliases
     try:
-        root = loader.get_single_node()
+        root = safeyaml.compose(loader)
         if root is None:
             raise ConfigError(f"{display} is empty", tip="start from: mineralcheck init ARTICLES...")
         return _convert(root, loader, display)
@@ -485,7 +485,8 @@ def starter(report: Report, sources: Sequence[str] = ()) -> str:
             f"    title: {_quote(title)}",
             f"    match: {_quote(title)}",
             "    expect: {" + ", ".join(expect) + "}",
-            f"    # {fact.id}: {', '.join(fact.cluster.sources)}",
+            # A file name may hold a line break: it must not end the comment and start YAML.
+            f"    # {fact.id}: {inert_line(', '.join(fact.cluster.sources))}",
         ]
     return "\n".join(lines) + "\n"
 

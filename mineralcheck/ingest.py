@@ -10,8 +10,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 from mineralcheck.errors import InputError
+from mineralcheck.files import NotARegularFile, TooLarge, file_size, megabytes, read_limited
 from mineralcheck.furniture import find_furniture
 from mineralcheck.manifest import Manifest
 from mineralcheck.models import Article, Skipped, SourceId, Span
@@ -119,7 +121,7 @@ def load_articles(
         given = manifest.lookup(candidate.path) if manifest is not None else None
         try:
             if candidate.path is None:
-                text = _decode(stdin_text) if isinstance(stdin_text, bytes) else stdin_text or ""
+                text = _decode_stdin(stdin_text)
                 html = _looks_like_html(text)
                 article = _build_article(text, STDIN_PATH, source_id, html=html, given=given)
             else:
@@ -146,6 +148,29 @@ def load_articles(
             "give UTF-8 text, Markdown or HTML files."
         )
     return IngestResult(tuple(articles), tuple(skipped), tuple(duplicates))
+
+
+def read_stdin(stdin: IO[str] | None) -> bytes:
+    """What was piped into `stdin` (sys.stdin), as bytes: at most MAX_FILE_BYTES + 1 of them.
+
+    Raises InputError when nothing can be piped in: stdin closed, or a terminal (reading would
+    wait for typing, which looks like a hang).
+    """
+    stream = getattr(stdin, "buffer", None)
+    if stdin is None or stream is None:
+        raise InputError("Input - means stdin, but stdin is closed: pipe an article or give a path.")
+    try:
+        if stream.isatty():
+            raise InputError(
+                "Input - means stdin, but nothing was piped in: pipe an article or give a path.",
+                tip="curl -s URL | mineralcheck compare - other.txt",
+            )
+        # An endless stream (yes |, < /dev/zero) stops here; load_articles skips it as too large.
+        data: bytes = stream.read(MAX_FILE_BYTES + 1)
+    except (OSError, ValueError) as exc:  # `< folder`, or a stream closed under us
+        cause = getattr(exc, "strerror", None) or str(exc)
+        raise InputError(f"Cannot read stdin: {cause}: pipe an article or give a path.") from None
+    return data
 
 
 def read_article(path: Path, *, display_path: str, source_id: SourceId) -> Article:
@@ -296,17 +321,16 @@ def _assign_ids(candidates: list[_Candidate]) -> list[SourceId]:
 
 def _read(path: Path, display: str, source_id: SourceId, given: SourceMeta | None = None) -> Article:
     try:
-        size = path.stat().st_size
-    except OSError:
-        size = 0  # read_bytes below reports the real problem
-    if size > MAX_FILE_BYTES:
-        raise _Skip(_too_large(f"{size / 1e6:.1f} MB", f"{MAX_FILE_BYTES // 1_000_000} MB"))
-    try:
-        data = path.read_bytes()
+        data = read_limited(path, MAX_FILE_BYTES)
+    except NotARegularFile as exc:
+        if exc.kind == "a folder":
+            raise _Skip("a folder, not a file") from None
+        raise _Skip(f"{exc.kind}, not a file: name an article file instead") from None
+    except TooLarge as exc:
+        size = None if exc.size is None else file_size(exc.size)
+        raise _Skip(_too_large(size, megabytes(MAX_FILE_BYTES))) from None
     except PermissionError:
         raise _Skip("permission denied") from None
-    except IsADirectoryError:
-        raise _Skip("a folder, not a file") from None
     except OSError as exc:
         raise _Skip(f"cannot read ({exc.strerror or exc})") from None
     text = _decode(data)
@@ -315,6 +339,14 @@ def _read(path: Path, display: str, source_id: SourceId, given: SourceMeta | Non
         path.suffix.lower() in HTML_EXTENSIONS and HTML_TAG.search(text, 0, HTML_TAG_SNIFF) is not None
     )
     return _build_article(text, display, source_id, html=is_html, given=given)
+
+
+def _decode_stdin(data: str | bytes | None) -> str:
+    if not isinstance(data, bytes):
+        return data or ""
+    if len(data) > MAX_FILE_BYTES:
+        raise _Skip(_too_large(None, megabytes(MAX_FILE_BYTES)))
+    return _decode(data)
 
 
 def _decode(data: bytes) -> str:
@@ -453,8 +485,10 @@ def _blank(text: str, spans: list[Span]) -> str:
     return text
 
 
-def _too_large(size: str, limit: str) -> str:
-    return f"too large for a news article ({size}; the limit is {limit}): split it into articles"
+def _too_large(size: str | None, limit: str) -> str:
+    """The skip reason; `size` is None for a stream, which is read only up to the limit."""
+    measured = f"{size}; the limit is {limit}" if size else f"over the limit of {limit}"
+    return f"too large for a news article ({measured}): split it into articles"
 
 
 def _first_title_line(text: str, furniture: tuple[Span, ...]) -> str | None:

@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from mineralcheck import safeyaml
 from mineralcheck.models import Span
 from mineralcheck.normalize.dates import find_temporal
 
@@ -135,7 +136,7 @@ def front_matter(text: str) -> tuple[SourceMeta | None, int]:
     if not match:
         return None, 0
     try:
-        raw = yaml.safe_load(match.group(1) or "")
+        raw = safeyaml.load(match.group(1) or "")  # an article's YAML: alias bombs stop here
     except yaml.YAMLError:
         return None, 0
     if raw is None:

@@ -18,7 +18,14 @@ from pathlib import Path
 import numpy as np
 
 from mineralcheck import manifest, normalize
-from mineralcheck.cache import ClaimCache, VectorCache, Warn, default_cache_dir, extractor_version
+from mineralcheck.cache import (
+    ClaimCache,
+    VectorCache,
+    Warn,
+    default_cache_dir,
+    extractor_version,
+    warn_once,
+)
 from mineralcheck.cache import ignore_warning as _ignore
 from mineralcheck.claims import extract_claims
 from mineralcheck.cluster import ClusterParams, cluster_claims
@@ -68,6 +75,7 @@ class Caches:
     @classmethod
     def open(cls, directory: str | Path | None = None, *, warn: Warn = _ignore) -> Caches:
         root = Path(directory) if directory is not None else default_cache_dir()
+        warn = warn_once(warn)  # a read-only folder is one warning, not one per cache file
         return cls(claims=ClaimCache(root, warn=warn), vectors=VectorCache(root, warn=warn))
 
     def close(self) -> None:

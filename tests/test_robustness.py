@@ -430,19 +430,19 @@ def test_a_folder_whose_every_file_is_skipped(in_tmp: Path) -> None:
 def locked(monkeypatch: pytest.MonkeyPatch) -> set[str]:
     """Names of files and folders that raise PermissionError when read, also for root (who bypasses chmod)."""
     names: set[str] = set()
-    real_read_bytes, real_scandir = Path.read_bytes, os.scandir
+    real_open, real_scandir = Path.open, os.scandir
 
-    def read_bytes(self: Path) -> bytes:
+    def open_(self: Path, *args: Any, **kwargs: Any) -> Any:
         if self.name in names:
             raise PermissionError(13, "Permission denied", str(self))
-        return real_read_bytes(self)
+        return real_open(self, *args, **kwargs)
 
     def scandir(path: Any = ".") -> Any:
         if Path(path).name in names:
             raise PermissionError(13, "Permission denied", str(path))
         return real_scandir(path)
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(Path, "open", open_)
     monkeypatch.setattr(os, "scandir", scandir)
     return names
 

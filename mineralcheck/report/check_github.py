@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from mineralcheck.check import CheckResult, FailOn, fails, summary_line
+from mineralcheck.display import inert
 
 MAX_ANNOTATIONS = 10
 """GitHub shows at most 10 error and 10 warning annotations per step; more are dropped silently,
@@ -39,8 +40,8 @@ def _cap(text: str) -> str:
 
 
 def _data(text: str) -> str:
-    """Escape a workflow command's message (GitHub's own rules: %, CR and LF)."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """Escape a workflow command's message (GitHub's own rules: %, CR and LF), escape sequences inert."""
+    return inert(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _property(text: str) -> str:

@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from mineralcheck.check import CheckResult, ExpectationResult, FailOn, Finding, exit_code, fails
+from mineralcheck.display import json_inert
 
 SCHEMA_VERSION = 1
 """Bumped whenever a field is renamed, removed or changes meaning (adding a field does not bump it)."""
@@ -15,7 +16,8 @@ class JsonCheckRenderer:
     """Renders a CheckResult as JSON; same result, same bytes (no timestamps)."""
 
     def render(self, result: CheckResult, fail_on: FailOn) -> str:
-        return json.dumps(to_dict(result, fail_on), sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+        text = json.dumps(to_dict(result, fail_on), sort_keys=True, indent=2, ensure_ascii=False)
+        return json_inert(text) + "\n"
 
 
 def to_dict(result: CheckResult, fail_on: FailOn) -> dict[str, Any]:

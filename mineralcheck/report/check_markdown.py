@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from mineralcheck.check import CheckResult, ExpectationResult, FailOn, exit_code, fails, summary_line
+from mineralcheck.display import inert
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~#])")
 
@@ -49,5 +50,5 @@ def _row(item: ExpectationResult) -> str:
 
 def _cell(text: str) -> str:
     """Text safe inside a table cell: one line, Markdown and HTML specials escaped."""
-    text = " ".join(text.split()).replace("&", "&amp;")
+    text = " ".join(inert(text).split()).replace("&", "&amp;")
     return _SPECIAL.sub(r"\\\1", text)

@@ -8,6 +8,7 @@ from rich.console import Console
 from rich.text import Text
 
 from mineralcheck.check import CheckResult, FailOn, fails, summary_line
+from mineralcheck.display import inert
 
 _STYLE = {"fail": "bold red", "warn": "yellow", "xfail": "dim", "pass": "green"}
 
@@ -27,8 +28,9 @@ class TerminalCheckRenderer:
     def print(self, result: CheckResult, fail_on: FailOn, console: Console) -> None:
         """Write the result to `console` (rich decides colour: terminal only, NO_COLOR honoured)."""
         for kind, line in lines(result, fail_on, verbose=self.verbose):
-            # Messages quote articles: Text, never markup, so "[b]" in a headline prints as is.
-            console.print(Text(line, style=_STYLE[kind]), soft_wrap=True, highlight=False)
+            # Messages quote articles: Text, never markup, so "[b]" in a headline prints as is,
+            # and inert, so an escape sequence in one never reaches the terminal.
+            console.print(Text(inert(line), style=_STYLE[kind]), soft_wrap=True, highlight=False)
 
 
 def lines(result: CheckResult, fail_on: FailOn, *, verbose: bool = False) -> list[tuple[str, str]]:

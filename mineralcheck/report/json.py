@@ -6,6 +6,7 @@ import json
 import math
 from typing import Any
 
+from mineralcheck.display import json_inert
 from mineralcheck.models import Article, Claim, Fact, Reason, Report, Value
 from mineralcheck.report.base import Labels, ordered_facts, source_labels
 
@@ -17,7 +18,7 @@ class JsonRenderer:
     """Renders a Report as JSON (schema_version 1); same Report, same bytes: no timestamps."""
 
     def render(self, report: Report) -> str:
-        return json.dumps(to_dict(report), sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+        return json_inert(json.dumps(to_dict(report), sort_keys=True, indent=2, ensure_ascii=False)) + "\n"
 
 
 def to_dict(report: Report) -> dict[str, Any]:

@@ -6,6 +6,7 @@ import html
 import re
 from pathlib import PurePath
 
+from mineralcheck.display import inert_copy, inert_line
 from mineralcheck.models import Article, Claim, Fact, Report, SourceId
 from mineralcheck.report.base import (
     LONG_EVIDENCE,
@@ -35,6 +36,7 @@ class MarkdownRenderer:
     """Renders a Report as GitHub-flavoured Markdown; same Report, same bytes."""
 
     def render(self, report: Report) -> str:
+        report = inert_copy(report)  # no escape sequence from an article reaches a viewer or terminal
         diverge, agree, single = facts_by_verdict(report)
         labels = source_labels(report.articles)
         parts: list[str] = ["# mineralcheck report", f"**{summary_line(report)}**"]
@@ -180,6 +182,7 @@ def _escape(text: str) -> str:
 
 def _code(text: str) -> str:
     """`text` as a code span, with a fence longer than any backtick run inside it."""
+    text = inert_line(text)  # a line break in a file name would end the span and start a block
     longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
     fence = "`" * (longest + 1)
     pad = " " if text.startswith("`") or text.endswith("`") else ""

@@ -13,6 +13,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from mineralcheck.display import inert_copy
 from mineralcheck.models import Claim, Fact, Report
 from mineralcheck.report.base import (
     Cell,
@@ -70,7 +71,8 @@ class TerminalRenderer:
 
     def print(self, report: Report, console: Console) -> None:
         """Write the report to `console` (which decides on colour: terminal, NO_COLOR, ...)."""
-        for renderable in renderables(report):
+        # Article text and file names are shown inert: an escape sequence in them must not reach the terminal.
+        for renderable in renderables(inert_copy(report)):
             console.print(renderable, highlight=False)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing
+import os
 import sqlite3
 from pathlib import Path
 
@@ -184,3 +185,11 @@ def test_two_processes_writing_at_once_leave_every_entry_intact(tmp_path: Path) 
     found = VectorCache(tmp_path, warn=warnings.append).get(MODEL, texts)
     assert set(found) == set(texts)
     assert warnings == []
+
+
+def test_a_source_named_by_a_file_name_that_is_not_utf8_is_stored_and_read_back(tmp_path: Path) -> None:
+    source = SourceId(os.fsdecode(b"caf\xe9"))  # what Python makes of a Latin-1 file name
+    claims = (a_claim(id=f"{source}:0-20", source=source),)
+    article = an_article(id=source)
+    ClaimCache(tmp_path).put([(article, claims)], "v1")
+    assert ClaimCache(tmp_path).get([article], "v1") == {0: claims}

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 import pytest
 
+from mineralcheck import output as output_module
 from mineralcheck.errors import OutputError
-from mineralcheck.output import check_output_path, write_atomic
+from mineralcheck.output import check_output_path, write_atomic, write_stream
 
 
 def test_write_atomic_writes_utf8_text(tmp_path: Path) -> None:
@@ -96,3 +98,48 @@ def test_ordinary_output_is_accepted(tmp_path: Path, monkeypatch: pytest.MonkeyP
     monkeypatch.chdir(tmp_path)
     check_output_path("report.json", ["-", "a.txt"])
     check_output_path(tmp_path / "report.json", ["a.txt"])
+
+
+def test_write_through_a_symlink_writes_its_target(tmp_path: Path) -> None:
+    (tmp_path / "real.json").write_text("old")
+    (tmp_path / "link.json").symlink_to("real.json")
+    write_atomic(tmp_path / "link.json", "new")
+    assert os.readlink(tmp_path / "link.json") == "real.json"
+    assert (tmp_path / "real.json").read_text() == "new"
+    assert sorted(os.listdir(tmp_path)) == ["link.json", "real.json"]
+
+
+def test_write_into_a_device_writes_it_and_a_full_one_is_an_output_error(tmp_path: Path) -> None:
+    # Copies of /dev/null and /dev/full: a regression must not be able to replace the real ones.
+    try:
+        os.mknod(tmp_path / "null", stat.S_IFCHR | 0o666, os.makedev(1, 3))
+        os.mknod(tmp_path / "full", stat.S_IFCHR | 0o666, os.makedev(1, 7))
+    except OSError as error:
+        pytest.skip(f"cannot create device nodes here ({error.strerror}): needs root or CAP_MKNOD")
+    write_atomic(tmp_path / "null", "{}")  # written into, never replaced
+    assert stat.S_ISCHR(os.lstat(tmp_path / "null").st_mode)
+    with pytest.raises(OutputError) as caught:
+        write_atomic(tmp_path / "full", "{}")
+    assert str(caught.value) == f"Cannot write {tmp_path / 'full'}: no space left on device"
+    assert caught.value.tip == "free some disk space, or write the report elsewhere"
+    assert sorted(os.listdir(tmp_path)) == ["full", "null"]
+
+
+def test_write_stream_names_stdout_and_the_cause() -> None:
+    with open("/dev/full", "wb", buffering=0) as full, pytest.raises(OutputError) as caught:
+        write_stream(full, "{}")  # type: ignore[arg-type]
+    assert str(caught.value) == "Cannot write the report to stdout: no space left on device"
+
+
+def test_lone_surrogates_of_file_names_are_written_as_escapes(tmp_path: Path) -> None:
+    write_atomic(tmp_path / "r.json", '{"path": "caf\udce9.txt"}')
+    assert (tmp_path / "r.json").read_bytes() == b'{"path": "caf\\udce9.txt"}'
+
+
+@pytest.mark.parametrize(
+    ("path", "descriptor"),
+    [("/dev/stdout", 1), ("/dev/stderr", 2), ("/dev/fd/1", 1), ("/proc/self/fd/7", 7), ("/dev/null", None)],
+)
+def test_names_of_open_descriptors_are_written_to_the_descriptor(path: str, descriptor: int | None) -> None:
+    # Tested on the name alone: a regression must never be able to replace the real /dev/stdout.
+    assert output_module._descriptor(Path(path)) == descriptor

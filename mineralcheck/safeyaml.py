@@ -1,0 +1,110 @@
+"""YAML from files we did not write (claims.yaml, an article's front matter), loaded within bounds.
+
+The safe loader builds no Python objects, but it still follows the document: a few lines of aliases
+(the "billion laughs") expand to billions of values, an alias can contain itself, and deep nesting
+exhausts Python's stack. Here the document is composed with its nesting bounded, then measured as
+it would be expanded (without expanding it) before anything walks it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+MAX_DEPTH = 50
+"""Deepest nesting accepted; claims.yaml needs 5 levels, front matter 2 or 3."""
+MAX_VALUES = 100_000
+"""Most values (scalars, lists, mappings) a document may hold once its aliases are expanded."""
+
+
+class BoundExceeded(yaml.MarkedYAMLError):
+    """The document is nested too deeply, expands too far, or contains itself."""
+
+    def __init__(self, problem: str, mark: yaml.Mark | None) -> None:
+        super().__init__(problem=problem, problem_mark=mark)
+
+
+class BoundedLoader(yaml.SafeLoader):
+    """SafeLoader (plain data only) whose composer refuses nesting beyond MAX_DEPTH."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._depth = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        # The composer recurses once per level: stop long before Python's stack does.
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                mark = self.peek_event().start_mark
+                raise BoundExceeded(f"nested more than {MAX_DEPTH} levels deep: flatten the structure", mark)
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
+def compose(loader: BoundedLoader) -> yaml.Node | None:
+    """The loader's single document as nodes, checked against the bounds (BoundExceeded)."""
+    root = loader.get_single_node()
+    if root is not None:
+        check_expansion(root)
+    return root
+
+
+def load(text: str) -> Any:
+    """yaml.safe_load within the bounds; raises yaml.YAMLError (BoundExceeded included)."""
+    loader = BoundedLoader(text)
+    try:
+        root = compose(loader)
+        return None if root is None else loader.construct_document(root)
+    finally:
+        loader.dispose()
+
+
+def check_expansion(root: yaml.Node) -> None:
+    """Raise BoundExceeded when `root`, with its aliases expanded, holds more than MAX_VALUES values,
+    nests deeper than MAX_DEPTH, or contains itself.
+
+    Aliases make the node graph a DAG in which one node is reached many times; sizes and depths are
+    computed once per node (iteratively: a chain of aliases can be deeper than Python's stack).
+    """
+    size: dict[int, int] = {}
+    depth: dict[int, int] = {}
+    open_nodes: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, children_done = stack.pop()
+        key = id(node)
+        if children_done:
+            children = _children(node)
+            size[key] = 1 + sum(size[id(c)] for c in children)
+            depth[key] = 1 + max((depth[id(c)] for c in children), default=0)
+            open_nodes.discard(key)
+            if size[key] > MAX_VALUES:
+                raise BoundExceeded(
+                    f"its aliases (*name) expand to more than {MAX_VALUES:,} values: "
+                    "write the values out, or use fewer aliases",
+                    node.start_mark,
+                )
+            if depth[key] > MAX_DEPTH:
+                raise BoundExceeded(
+                    f"its aliases (*name) nest more than {MAX_DEPTH} levels deep: flatten the structure",
+                    node.start_mark,
+                )
+            continue
+        if key in size:
+            continue
+        if key in open_nodes:
+            raise BoundExceeded("an alias (*name) refers to a value that contains it", node.start_mark)
+        open_nodes.add(key)
+        stack.append((node, True))
+        stack.extend((child, False) for child in _children(node) if id(child) not in size)
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
