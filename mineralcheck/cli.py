@@ -38,7 +38,7 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
-from mineralcheck import __version__, config, embed, expectations, pipeline
+from mineralcheck import __version__, config, embed, expectations, pipeline, starter
 from mineralcheck import baseline as baselines
 from mineralcheck import check as checks
 from mineralcheck.embed import DEFAULT_MODEL
@@ -400,7 +400,7 @@ def init(
             report = pipeline.compare(paths, options, progress=progress, warn=None if quiet else _warn)
         _warn_unused_inputs(report)
         relative = [os.path.relpath(p, output.parent.resolve()) if p != "-" else p for p in paths]
-        text = expectations.starter(report, [Path(s).as_posix() for s in relative])
+        text = starter.starter(report, [Path(s).as_posix() for s in relative])
         write_atomic(output, text)
         if not quiet:
             count = text.count("\n  - id: ")
