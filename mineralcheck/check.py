@@ -292,7 +292,7 @@ def _judge(
 
     fact = report.facts[best]
     findings = list(_core_findings(expectation, fact, report, claim_scores))
-    observation = observe(fact, expectation.value.value if expectation.value else None)
+    observation = observe(fact, expectation.value.value if expectation.value else None, expectation.pin)
     result = _result(expectation, tuple(findings), candidate, None, observation)
     if baseline is not None and result.outcome != "xfail":
         previous = baseline.claims.get(expectation.id)
