@@ -34,12 +34,13 @@ _WORD = re.compile(r"\w[\w’'-]*")
 _TOKEN = re.compile(r"\w[\w’'-]*|[^\w\s]")
 _EMPTY_QUOTE = re.compile(r"[\"“][^\w\"“”]*[\"”]")
 _CLOSING = " .!?\"”’'"
+_LONE_FIGURE = re.compile(r"\b(?:and|or)\s+[\d.,]+\W*$", re.IGNORECASE)
 
 
 def readable_sentence(text: str) -> bool:
     """True when `text` reads as a whole sentence: a few words, quotes and brackets closed, no empty
-    quotation, and an ending on a content word rather than on punctuation, a function word or a
-    one-word fragment after a comma."""
+    quotation, and an ending on a content word rather than on punctuation, a function word, a bare
+    figure after "and", or a one-word fragment after a comma."""
     words = [w.lower() for w in _WORD.findall(text)]
     if len(words) < MIN_WORDS:
         return False
@@ -54,6 +55,8 @@ def readable_sentence(text: str) -> bool:
         return False  # '… fraud," -page' or '… and "'
     if words[-1] in FUNCTION_WORDS:
         return False
+    if _LONE_FIGURE.search(text):
+        return False  # "… have been killed and 500": the figure's own words were cut off
     body = text.rstrip(_CLOSING).rstrip(",;:")
     tail = re.split(r"[,;:–—]", body)[-1].strip(" \"“”’'")
     # "…, assuring": a lone lower-case word after the last comma is a clause cut short; a capitalised

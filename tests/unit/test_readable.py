@@ -33,6 +33,7 @@ def test_sentences_read_as_sentences(text: str) -> None:
         ("The ministry considers confirmed cases as those with", "ends on a function word"),
         ("a fire broke out at the port, specifically in the dock area, adding", "one word after a comma"),
         ("TEHRAN/MUSCAT", "too short"),
+        ("At least four people have been killed and 500", "a bare figure after 'and'"),
     ],
 )
 def test_broken_texts_do_not(text: str, why: str) -> None:
