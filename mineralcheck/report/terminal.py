@@ -150,15 +150,15 @@ def _key_figures(figures: tuple[KeyFigure, ...], articles: tuple[Article, ...], 
     """One row per measure: each figure with the outlets that give it and when they published."""
     dates = {a.id: published(a) for a in articles}
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    table.add_column("measure", style="bold", max_width=28)
-    table.add_column("figure", no_wrap=True)
+    table.add_column("measure", style="bold", min_width=8, max_width=24)
+    table.add_column("figure", min_width=6, max_width=24)
     table.add_column("stated by (published)", ratio=1)
     for figure in figures:
         for n, reading in enumerate(figure.readings):
             who = Text(_dated(reading.sources, dates, labels), style="cyan")
             table.add_row(Text(figure.measure) if n == 0 else "", Text(reading.value), who)
         if figure.trend:
-            table.add_row("", Text(figure.trend, style="italic"), "")
+            table.add_row("", "", Text(figure.trend, style="italic"))
     return table
 
 
