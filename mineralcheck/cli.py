@@ -172,7 +172,10 @@ def compare(
     min_sources: Annotated[
         int,
         typer.Option(
-            "--min-sources", min=1, metavar="N", help="Show only facts (and key figures) N sources state."
+            "--min-sources",
+            min=1,
+            metavar="N",
+            help="Show only the facts (and key figures) that N or more sources state.",
         ),
     ] = 1,
     singles: Annotated[
