@@ -26,9 +26,7 @@ def claims_of(text: str) -> list[Claim]:
 
 def figures(text: str) -> list[tuple[str, str, tuple[str, ...]]]:
     """(figure as written, measure, qualifiers) of every figure, claim by claim."""
-    return [
-        (v.text, v.quantity, v.qualifiers) for c in claims_of(text) for v in c.values if v.kind == "quantity"
-    ]
+    return [(v.text, v.quantity, v.qualifiers) for c in claims_of(text) for v in c.values if v.kind == "quantity"]
 
 
 @pytest.mark.parametrize(
@@ -64,9 +62,7 @@ def test_coordinated_figures_are_a_fact_each() -> None:
 
 
 def test_qualifiers_joined_by_and_restrict_nothing() -> None:
-    [(_, measure, qualifiers)] = figures(
-        "The cumulative number of confirmed and suspected deaths rose to 23."
-    )
+    [(_, measure, qualifiers)] = figures("The cumulative number of confirmed and suspected deaths rose to 23.")
     assert measure == "death"
     assert "confirm" not in qualifiers and "suspect" not in qualifiers
 

@@ -95,9 +95,7 @@ def test_figures_compare_in_a_verdict_only_within_one_frame() -> None:
     assert frame_compatible(figure(157), figure(112)) is False
     assert frame_compatible(figure(157), figure(157)) is True
     assert frame_compatible(figure(157), figure(112, "arrest")) is None
-    assert (
-        frame_compatible(figure(18, qualifiers=("confirmed",)), figure(17, qualifiers=("probable",))) is None
-    )
+    assert frame_compatible(figure(18, qualifiers=("confirmed",)), figure(17, qualifiers=("probable",))) is None
     assert frame_compatible(figure(61, scope=("Gharmabad",)), figure(157)) is None
 
 
