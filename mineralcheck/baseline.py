@@ -14,6 +14,7 @@ from pathlib import Path
 
 from mineralcheck.errors import ConfigError
 from mineralcheck.files import read_config_text
+from mineralcheck.fit import Pin
 from mineralcheck.models import Article, Fact, Value
 from mineralcheck.normalize import describe, values_compatible
 
@@ -38,12 +39,15 @@ class Baseline:
     """Source id -> sha256 of its decoded text."""
 
 
-def observe(fact: Fact, expected: Value | None = None) -> Observation:
-    """The observation of `fact`; with an expected value, only values comparable to it are kept
-    (so an unrelated figure in the same sentence does not make the baseline noisy)."""
+def observe(fact: Fact, expected: Value | None = None, pin: Pin | None = None) -> Observation:
+    """The observation of `fact`; with an expected value, only values comparable to it are kept,
+    and with a pinned frame only figures of that frame (so an unrelated figure in the same sentence
+    does not make the baseline noisy)."""
     per_source: dict[str, set[str]] = {source: set() for source in fact.cluster.sources}
     for claim in fact.cluster.claims:
         for value in claim.values:
+            if pin is not None and not pin.holds(value):
+                continue
             if expected is None or values_compatible(expected, value) is not None:
                 per_source[claim.source].add(describe(value))
     return Observation(fact.verdict, {s: tuple(sorted(v)) for s, v in sorted(per_source.items())})

@@ -19,8 +19,10 @@ from mineralcheck.baseline import Baseline, Observation, observe
 from mineralcheck.embed import Embedder
 from mineralcheck.errors import ExitCode
 from mineralcheck.expectations import Expectation, ExpectationSet, Severity
-from mineralcheck.models import Fact, Report, SourceId, Value
-from mineralcheck.normalize import describe, values_compatible
+from mineralcheck.fit import Statement, fits, measures, pinned_sources, statements
+from mineralcheck.models import Claim, Fact, Report, SourceId, Value
+from mineralcheck.normalize import values_compatible
+from mineralcheck.report.base import Labels, location, source_labels
 
 MEANING_WEIGHT = 0.75
 """Share of the match score given to the cosine of the sentence vectors; the rest is wording."""
@@ -59,7 +61,7 @@ class Code(StrEnum):
 
 _CODE_INFO: dict[Code, tuple[str, str]] = {
     Code.MISSING: ("missing", "No fact of the report matches the expectation."),
-    Code.VALUE_CHANGED: ("value-changed", "A source states a value that does not satisfy expect.value."),
+    Code.VALUE_CHANGED: ("value-changed", "A source states a value that does not lie within expect.value."),
     Code.DIVERGING: ("diverging", "The sources now disagree on a fact expected to agree (or be single)."),
     Code.NO_LONGER_DIVERGING: ("no-longer-diverging", "A known divergence (status: diverge) is gone."),
     Code.TOO_FEW_SOURCES: ("too-few-sources", "Fewer sources state the fact than expect.min_sources."),
@@ -191,10 +193,10 @@ def evaluate(
     With a `baseline`, changes since it (new divergences, dropped sources, moved values) are
     warnings, or findings of the expectation's own severity when `strict`.
     """
-    scores = _scores(expectations.expectations, report.facts, embedder)
+    scores, claim_scores = _scores(expectations.expectations, report.facts, embedder)
     results = []
     for row, expectation in enumerate(expectations.expectations):
-        results.append(_judge(expectation, report, scores[row], baseline, strict))
+        results.append(_judge(expectation, report, scores[row], claim_scores[row], baseline, strict))
     return CheckResult(expectations.path, tuple(results), report)
 
 
@@ -212,29 +214,43 @@ def accepted_observations(result: CheckResult) -> tuple[dict[str, Observation], 
 # --- matching -------------------------------------------------------------------------------
 
 
-def _scores(expectations: Sequence[Expectation], facts: Sequence[Fact], embedder: Embedder) -> np.ndarray:
-    """Match score of every (expectation, fact) pair, shape (len(expectations), len(facts))."""
+def _scores(
+    expectations: Sequence[Expectation], facts: Sequence[Fact], embedder: Embedder
+) -> tuple[np.ndarray, list[dict[str, float]]]:
+    """Match score of every (expectation, fact) pair, shape (len(expectations), len(facts)), and
+    for each expectation the score of every claim (by id). A fact without a figure of the frame
+    an expectation pins scores -1: it never matches."""
     out = np.zeros((len(expectations), len(facts)), dtype=np.float64)
+    per_claim: list[dict[str, float]] = [{} for _ in expectations]
     if not expectations or not facts:
-        return out
+        return out, per_claim
     phrases = sorted({m for e in expectations for m in e.match})
     texts = sorted({c.text for f in facts for c in f.cluster.claims})
-    vectors = embedder.encode(phrases + texts)
+    vectors = embedder.encode(phrases + texts) if phrases else np.zeros((0, 1))
     phrase_row = {p: k for k, p in enumerate(phrases)}
-    text_row = {t: len(phrases) + k for k, t in enumerate(texts)}
-    cosines = vectors[: len(phrases)] @ vectors[len(phrases) :].T
+    text_row = {t: k for k, t in enumerate(texts)}
+    cosines = vectors[: len(phrases)] @ vectors[len(phrases) :].T if phrases else np.zeros((0, 0))
     for i, expectation in enumerate(expectations):
         for j, fact in enumerate(facts):
+            if expectation.pin is not None and not pinned_sources(fact, expectation.pin):
+                out[i, j] = -1.0
+                continue
             best = 0.0
-            for phrase in expectation.match:
-                for claim in fact.cluster.claims:
-                    cosine = float(cosines[phrase_row[phrase], text_row[claim.text] - len(phrases)])
-                    score = MEANING_WEIGHT * cosine + (1 - MEANING_WEIGHT) * _wording(phrase, claim.text)
-                    best = max(best, score)
+            for claim in fact.cluster.claims:
+                score = max(
+                    (
+                        MEANING_WEIGHT * float(cosines[phrase_row[phrase], text_row[claim.text]])
+                        + (1 - MEANING_WEIGHT) * _wording(phrase, claim.text)
+                        for phrase in expectation.match
+                    ),
+                    default=0.0,
+                )
+                per_claim[i][claim.id] = score
+                best = max(best, score)
             if expectation.value is not None and _comparable_values(expectation.value.value, fact):
                 best += VALUE_BONUS
             out[i, j] = best
-    return out
+    return out, per_claim
 
 
 def _wording(phrase: str, text: str) -> float:
@@ -265,28 +281,18 @@ def _judge(
     expectation: Expectation,
     report: Report,
     scores: np.ndarray,
+    claim_scores: dict[str, float],
     baseline: Baseline | None,
     strict: bool,
 ) -> ExpectationResult:
-    best = int(np.argmax(scores)) if len(scores) else -1
-    candidate = _match(report.facts[best], float(scores[best])) if best >= 0 else None
+    best, candidate = _best_fact(expectation, report, scores)
     if candidate is None or candidate.score < expectation.min_score:
-        found = (
-            f"nearest: {candidate.fact_id} “{_short(candidate.title)}” scored {candidate.score:.2f}"
-            if candidate
-            else "the report has no facts"
-        )
-        missing = _finding(
-            expectation,
-            Code.MISSING,
-            f"no fact matches “{_short(expectation.match[0])}” (needs a score of "
-            f"{expectation.min_score:.2f}; {found})",
-        )
+        missing = _finding(expectation, Code.MISSING, _missing_message(expectation, report, candidate))
         return _result(expectation, (missing,), None, candidate, None)
 
     fact = report.facts[best]
-    findings = list(_core_findings(expectation, fact, report))
-    observation = observe(fact, expectation.value.value if expectation.value else None)
+    findings = list(_core_findings(expectation, fact, report, claim_scores))
+    observation = observe(fact, expectation.value.value if expectation.value else None, expectation.pin)
     result = _result(expectation, tuple(findings), candidate, None, observation)
     if baseline is not None and result.outcome != "xfail":
         previous = baseline.claims.get(expectation.id)
@@ -295,6 +301,39 @@ def _judge(
             extra = _baseline_findings(expectation, previous, observation, baseline, report, severity)
             result = _result(expectation, tuple(findings) + extra, candidate, None, observation)
     return result
+
+
+def _best_fact(expectation: Expectation, report: Report, scores: np.ndarray) -> tuple[int, Match | None]:
+    """The fact the expectation is about: the best match of its phrases or, pinned by its frame
+    alone, the fact in which most sources state a figure of that frame."""
+    if not len(scores) or scores.max() < 0:
+        return -1, None
+    if expectation.match:
+        best = int(np.argmax(scores))
+        return best, _match(report.facts[best], float(scores[best]))
+    assert expectation.pin is not None
+    counts = [
+        len(pinned_sources(f, expectation.pin)) if scores[j] >= 0 else -1 for j, f in enumerate(report.facts)
+    ]
+    best = int(np.argmax(counts))
+    return best, _match(report.facts[best], 1.0)
+
+
+def _missing_message(expectation: Expectation, report: Report, nearest: Match | None) -> str:
+    pin = expectation.pin
+    if pin is not None and (nearest is None or not expectation.match):
+        known = sorted(measures(report.facts))
+        listed = ", ".join(known[:8]) + (", …" if len(known) > 8 else "") if known else "none"
+        return f"no fact states a figure of “{pin.describe()}” (measures in this report: {listed})"
+    found = (
+        f"nearest: {nearest.fact_id} “{_short(nearest.title)}” scored {nearest.score:.2f}"
+        if nearest
+        else "the report has no facts"
+    )
+    return (
+        f"no fact matches “{_short(expectation.match[0])}” (needs a score of "
+        f"{expectation.min_score:.2f}; {found})"
+    )
 
 
 def _match(fact: Fact, score: float) -> Match:
@@ -328,13 +367,22 @@ def _result(
     return ExpectationResult(expectation, outcome, findings, match, nearest, observation)
 
 
-def _core_findings(expectation: Expectation, fact: Fact, report: Report) -> list[Finding]:
+def _core_findings(
+    expectation: Expectation, fact: Fact, report: Report, claim_scores: dict[str, float]
+) -> list[Finding]:
     findings: list[Finding] = []
     sources = fact.cluster.sources
     label = f"{fact.id} “{_short(fact.title)}”"
 
-    if expectation.value is not None:
-        findings.extend(_value_findings(expectation, fact, label))
+    if expectation.value is not None or expectation.pin is not None:
+        labels = source_labels(report.articles)
+        found = statements(
+            fact,
+            expectation.value.value if expectation.value else None,
+            expectation.pin,
+            lambda claim: claim_scores.get(claim.id, 0.0),
+        )
+        findings.extend(_value_findings(expectation, found, label, labels))
 
     wanted = expectation.status
     if wanted != "any" and fact.verdict != wanted:
@@ -390,43 +438,48 @@ def _core_findings(expectation: Expectation, fact: Fact, report: Report) -> list
     return findings
 
 
-def _value_findings(expectation: Expectation, fact: Fact, label: str) -> list[Finding]:
-    assert expectation.value is not None
+def _value_findings(
+    expectation: Expectation, found: dict[SourceId, Statement], label: str, labels: Labels
+) -> list[Finding]:
+    """Each source's statement (its claim that best matches the expectation, with the figures that
+    can be compared) must hold a value within the expected one; a failure names the figure, the
+    outlet and the line, and never a figure of another claim."""
     expected = expectation.value
-    per_source: dict[SourceId, list[Value]] = {}
-    for source, value in _comparable_values(expected.value, fact):
-        per_source.setdefault(source, []).append(value)
-    if not per_source:
+    what = f"a figure of “{expectation.pin.describe()}”" if expectation.pin else "a comparable value"
+    if not found:
         return [
             _finding(
                 expectation,
                 Code.VALUE_CHANGED,
-                f"expected {expected.text}, but no source of {label} states a comparable value",
-                expected=expected.text,
+                f"expected {expected.text if expected else what}, but no source of {label} states {what}",
+                expected=expected.text if expected else what,
                 found="no value",
             )
         ]
-    # A source may state several readings (a date and its weekday, a figure and its update): it
-    # supports the expectation when any of them fits.
-    wrong = {
-        source: values
-        for source, values in sorted(per_source.items())
-        if not any(values_compatible(expected.value, v) for v in values)
-    }
+    if expected is None:
+        return []
+    # A claim may state several readings (a date and its weekday): one fitting is enough.
+    wrong = [s for s in found.values() if not any(fits(expected.value, v) for v in s.values)]
     if not wrong:
         return []
-    found = "; ".join(f"{_describe_all(values)} ({source})" for source, values in wrong.items())
-    right = sorted(set(per_source) - set(wrong))
+    stated = "; ".join(_statement(s, labels) for s in wrong)
+    right = [labels.get(s, s) for s in found if all(w.source != s for w in wrong)]
     also = f"; {', '.join(right)} still state a fitting value" if right else ""
     return [
         _finding(
             expectation,
             Code.VALUE_CHANGED,
-            f"expected {expected.text}, found {found} in {label}{also}",
+            f"expected {expected.text}, found {stated} ({label.split()[0]}){also}",
             expected=expected.text,
-            found=found,
+            found="; ".join(f"{_as_written(s.values)} ({location(s.claim, labels)})" for s in wrong),
         )
     ]
+
+
+def _statement(statement: Statement, labels: Labels) -> str:
+    """ "more than 60% at kuwaittimes.com:7 “China processes more than 60% of the world's …”"."""
+    claim: Claim = statement.claim
+    return f"{_as_written(statement.values)} at {location(claim, labels)} “{_short(claim.text)}”"
 
 
 def _baseline_findings(
@@ -525,8 +578,9 @@ def _among(name: str, sources: Sequence[SourceId], report: Report) -> bool:
     return False
 
 
-def _describe_all(values: Sequence[Value]) -> str:
-    return " / ".join(dict.fromkeys(describe(v) for v in values))
+def _as_written(values: Sequence[Value]) -> str:
+    """The figures as the article writes them ("more than 60%"): what an editor searches for."""
+    return " / ".join(dict.fromkeys(" ".join(v.text.split()) for v in values))
 
 
 def _short(text: str, width: int = 70) -> str:

@@ -23,7 +23,7 @@ from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 from types import TracebackType
-from typing import Annotated
+from typing import Annotated, cast
 
 import typer
 from rich.console import Console
@@ -37,7 +37,7 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
-from mineralcheck import __version__, config, embed, expectations, pipeline, stdio
+from mineralcheck import __version__, config, embed, expectations, pipeline, starter, stdio
 from mineralcheck import baseline as baselines
 from mineralcheck import check as checks
 from mineralcheck.cache import warn_once
@@ -45,9 +45,10 @@ from mineralcheck.display import inert_line
 from mineralcheck.embed import DEFAULT_MODEL
 from mineralcheck.errors import ExitCode, InputError, MineralcheckError, OutputError
 from mineralcheck.ingest import read_stdin
-from mineralcheck.models import Report
+from mineralcheck.models import Report, Verdict
 from mineralcheck.output import check_output_path, write_atomic, write_stream
 from mineralcheck.report import ReportFormat, TerminalRenderer, render
+from mineralcheck.report import selection as selections
 from mineralcheck.report.check import CheckFormat, render_check
 from mineralcheck.report.check_terminal import TerminalCheckRenderer
 from mineralcheck.report.terminal import WIDTH as TERMINAL_WIDTH
@@ -55,7 +56,8 @@ from mineralcheck.report.terminal import WIDTH as TERMINAL_WIDTH
 EXIT_CODES = (
     "Exit codes: "
     f"{ExitCode.OK.value} = ran, nothing failed; "
-    f"{ExitCode.FAILED.value} = ran and found what you asked to fail on (an expectation failed); "
+    f"{ExitCode.FAILED.value} = ran and found what you asked to fail on (check: an expectation failed; "
+    "compare --fail-on diverge: a divergence); "
     f"{ExitCode.ERROR.value} = could not do the job (usage, input, output, model or internal error, Ctrl-C)."
 )
 """Shown under every command's --help; built from ExitCode so the two cannot drift apart."""
@@ -91,6 +93,21 @@ def _version(value: bool) -> None:
     if value:
         typer.echo(f"mineralcheck {__version__}")
         raise typer.Exit(ExitCode.OK)
+
+
+class OnlyVerdict(StrEnum):
+    """The facts `compare --only` shows."""
+
+    diverge = "diverge"
+    agree = "agree"
+    single = "single"
+
+
+class CompareFailOn(StrEnum):
+    """What makes `compare` exit 1."""
+
+    never = "never"
+    diverge = "diverge"
 
 
 # [tool.mineralcheck] keys -> the parameter of each command they set the default of.
@@ -150,6 +167,31 @@ def compare(
     ] = None,
     model: ModelOption = DEFAULT_MODEL,
     sources: SourcesOption = None,
+    only: Annotated[
+        OnlyVerdict | None,
+        typer.Option("--only", case_sensitive=False, help="Show only the facts with this verdict."),
+    ] = None,
+    min_sources: Annotated[
+        int,
+        typer.Option(
+            "--min-sources",
+            min=1,
+            metavar="N",
+            help="Show only the facts (and key figures) that N or more sources state.",
+        ),
+    ] = 1,
+    singles: Annotated[
+        bool,
+        typer.Option(
+            "--singles", help="List the single-source facts (terminal, markdown) instead of counting them."
+        ),
+    ] = False,
+    fail_on: Annotated[
+        CompareFailOn,
+        typer.Option(
+            "--fail-on", case_sensitive=False, help="Exit 1 when the report shows a divergence (for CI)."
+        ),
+    ] = CompareFailOn.never,
     no_cache: Annotated[
         bool, typer.Option("--no-cache", help="Neither read nor write the extraction and vector caches.")
     ] = False,
@@ -157,6 +199,11 @@ def compare(
     debug: DebugOption = False,
 ) -> None:
     """Compare the articles and report which facts agree, diverge or have a single source."""
+    selection = selections.Selection(
+        only=cast(Verdict, only.value) if only else None,
+        min_sources=min_sources,
+        singles=singles,
+    )
 
     def job() -> ExitCode:
         if output is not None:
@@ -173,18 +220,19 @@ def compare(
                 paths, options, progress=progress, warn=None if quiet else _warner(), stdin_text=stdin_text
             )
         _warn_unused_inputs(report)
+        code = selections.exit_code(report, selection, cast(selections.CompareFailOn, fail_on.value))
         with stdio.reader_may_leave():
             if output is not None:
-                write_atomic(output, render(report, fmt))
+                write_atomic(output, render(report, fmt, selection))
                 if not quiet:
                     stdio.say(f"Wrote the {fmt.value} report to {output}")
             elif fmt is ReportFormat.terminal:
                 stdio.print_to_stdout(
-                    lambda console: TerminalRenderer().print(report, console), TERMINAL_WIDTH
+                    lambda console: TerminalRenderer().print(report, console, selection), TERMINAL_WIDTH
                 )
             else:
-                write_stream(sys.stdout.buffer, render(report, fmt))
-        return ExitCode.OK
+                write_stream(sys.stdout.buffer, render(report, fmt, selection))
+        return code
 
     raise typer.Exit(_run(job, debug=debug))
 
@@ -364,7 +412,7 @@ def init(
             report = pipeline.compare(paths, options, progress=progress, warn=None if quiet else _warn)
         _warn_unused_inputs(report)
         relative = [os.path.relpath(p, output.parent.resolve()) if p != "-" else p for p in paths]
-        text = expectations.starter(report, [Path(s).as_posix() for s in relative])
+        text = starter.starter(report, [Path(s).as_posix() for s in relative])
         write_atomic(output, text)
         if not quiet:
             count = text.count("\n  - id: ")

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import json
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, cast, get_args
@@ -14,10 +12,10 @@ from typing import Any, Literal, cast, get_args
 import yaml
 
 from mineralcheck import safeyaml
-from mineralcheck.display import inert_line
 from mineralcheck.errors import ConfigError
 from mineralcheck.files import read_config_text
-from mineralcheck.models import Report, Value
+from mineralcheck.fit import Pin
+from mineralcheck.models import Value
 from mineralcheck.normalize import extract_values
 
 Status = Literal["agree", "diverge", "single", "any"]
@@ -48,7 +46,7 @@ _COMPARATORS = (
 
 _TOP_KEYS = ("version", "sources", "defaults", "claims")
 _DEFAULT_KEYS = ("min_sources", "severity", "status", "min_score")
-_CLAIM_KEYS = ("id", "title", "match", "expect", "severity", "tags", "xfail", "min_score")
+_CLAIM_KEYS = ("id", "title", "match", "measure", "scope", "expect", "severity", "tags", "xfail", "min_score")
 _EXPECT_KEYS = ("value", "status", "min_sources", "sources", "excluded_sources")
 _XFAIL_KEYS = ("reason",)
 
@@ -70,7 +68,8 @@ class Expectation:
     title: str
     """What a human reads ("China processes more than 90% of the world's rare earths")."""
     match: tuple[str, ...]
-    """Phrasings matched by meaning against the report's facts (the best-scoring one counts)."""
+    """Phrasings matched by meaning against the report's facts (the best-scoring one counts); may
+    be empty when `pin` says which figure the expectation is about."""
     line: int
     """Line of the claim's entry in claims.yaml (1-based): where annotations point."""
     value: ExpectedValue | None = None
@@ -85,6 +84,9 @@ class Expectation:
     xfail: str | None = None
     """Reason of a known failure: the expectation is reported but does not fail the run."""
     min_score: float = MATCH_THRESHOLD
+    pin: Pin | None = None
+    """The frame of the figure the expectation is about (`measure:`, `scope:`): only facts that
+    state such a figure match, and only such figures are checked against `value`."""
 
 
 @dataclass(frozen=True)
@@ -328,12 +330,18 @@ class _Validator:
         where = f"claim '{claim_id}'" if claim_id else where
 
         match = self.strings(fields.get("match"), f"match of {where}")
-        if "match" not in fields:
-            self.error(node.line, f"{where} has no 'match' (the sentence to look for in the articles)")
-        elif not match:
+        pin = self.pin(fields, where)
+        if "match" not in fields and "measure" not in fields:
+            self.error(
+                node.line,
+                f"{where} has no 'match' (the sentence to look for in the articles) and no 'measure' "
+                "(the figure it is about)",
+            )
+        elif "match" in fields and not match:
             self.error(fields["match"].line, f"'match' of {where} is empty")
         title_node = fields.get("title")
-        title = self.text(title_node, f"title of {where}") if title_node else (match[0] if match else "")
+        default_title = match[0] if match else (pin.describe() if pin else "")
+        title = self.text(title_node, f"title of {where}") if title_node else default_title
 
         expect = {}
         if "expect" in fields:
@@ -381,7 +389,29 @@ class _Validator:
             tags=tags,
             xfail=xfail,
             min_score=min_score,
+            pin=pin,
         )
+
+    def pin(self, fields: dict[str, _Node], where: str) -> Pin | None:
+        """`measure:` (and `scope:`): the frame of the figure, as the report's key figures name it."""
+        scope = self.strings(fields.get("scope"), f"scope of {where}")
+        if "measure" not in fields:
+            if "scope" in fields:
+                self.error(
+                    fields["scope"].line, f"'scope' of {where} needs a 'measure' (e.g. measure: deaths)"
+                )
+            return None
+        measure = self.text(fields["measure"], f"measure of {where}")
+        if not measure:
+            return None
+        if not re.fullmatch(r"[\w' -]+?(?: in [\w' ,.-]+)?", measure.strip()):
+            self.error(
+                fields["measure"].line,
+                f"bad measure {measure!r} of {where}: write what is counted, e.g. deaths, "
+                '"confirmed cases" or "arrests in Paris"',
+            )
+            return None
+        return Pin.parse(measure, scope)
 
     def value(self, node: _Node, where: str) -> ExpectedValue | None:
         raw = node.value
@@ -452,58 +482,3 @@ def _kind(value: Any) -> str:
     if isinstance(value, bool):
         return f"{str(value).lower()} (a yes/no value)"
     return repr(value)
-
-
-# --- starter file ---------------------------------------------------------------------------
-
-
-def starter(report: Report, sources: Sequence[str] = ()) -> str:
-    """A starter claims.yaml from a run: every fact two or more sources state, with its current
-    verdict, source count and (when the sources agree on one) value, for a user to prune."""
-    lines = [
-        "# Starter claims.yaml written by `mineralcheck init`: the facts several sources state today.",
-        "# Prune it to the facts you care about, give each a meaningful id and title, then run",
-        "# `mineralcheck check` in CI. Keys: see README.md, section 'Use in CI'.",
-        f"version: {SUPPORTED_VERSIONS[-1]}",
-    ]
-    if sources:
-        lines.append("sources: [" + ", ".join(_quote(s) for s in sources) + "]")
-    lines += ["defaults: {min_sources: 1, severity: error}", "claims:"]
-    used: set[str] = set()
-    facts = [f for f in report.facts if len(f.cluster.sources) >= 2]
-    if not facts:
-        lines[-1] = "claims: []  # no fact is stated by two or more sources; add expectations by hand"
-    for fact in facts:
-        expect = [f"status: {fact.verdict}", f"min_sources: {len(fact.cluster.sources)}"]
-        if fact.verdict == "agree" and len(fact.reason.groups) == 1:
-            value = fact.reason.groups[0].value
-            if parse_value(value) is not None:
-                expect.insert(0, f"value: {_quote(value)}")
-        title = " ".join(fact.title.split())
-        lines += [
-            f"  - id: {_slug(title, used)}",
-            f"    title: {_quote(title)}",
-            f"    match: {_quote(title)}",
-            "    expect: {" + ", ".join(expect) + "}",
-            # A file name may hold a line break: it must not end the comment and start YAML.
-            f"    # {fact.id}: {inert_line(', '.join(fact.cluster.sources))}",
-        ]
-    return "\n".join(lines) + "\n"
-
-
-def _quote(text: str) -> str:
-    # A JSON string is a valid YAML double-quoted scalar.
-    return json.dumps(text, ensure_ascii=False)
-
-
-def _slug(title: str, used: set[str]) -> str:
-    words = re.findall(r"[a-z0-9]+", title.lower())
-    base = "-".join(w for w in words if w not in _STOP_WORDS)[:40].strip("-") or "fact"
-    slug, n = base, 2
-    while slug in used:
-        slug, n = f"{base}-{n}", n + 1
-    used.add(slug)
-    return slug
-
-
-_STOP_WORDS = {"the", "a", "an", "of", "and", "to", "in", "on", "for", "with", "at", "by", "is", "are"}

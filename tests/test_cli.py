@@ -270,3 +270,67 @@ def test_progress_is_shown_on_a_terminal_stderr_unless_quiet(
     assert result.exit_code == ExitCode.OK, result.output
     assert (stub.calls[0]["progress"] is not None) is shown
     assert json.loads(result.stdout)  # progress never touches stdout
+
+
+def _with_an_agreement_and_a_single() -> Report:
+    report = _report()
+    agree = Fact(
+        Cluster(
+            "c2", (Claim("x", A, 0, 9, 7, "they met", "They met"), Claim("y", B, 0, 9, 8, "met", "They met"))
+        ),
+        "agree",
+        Reason("2 sources agree"),
+        "They met",
+    )
+    single = Fact(
+        Cluster("c3", (Claim("z", A, 0, 9, 9, "it rained", "It rained"),)), "single", Reason(""), "It rained"
+    )
+    return Report(report.articles, (*report.facts, agree, single), model=report.model)
+
+
+@pytest.mark.parametrize("fmt", list(ReportFormat))
+def test_fail_on_diverge_exits_1_when_the_report_shows_a_divergence(
+    fake: Callable[..., FakeCompare], fmt: ReportFormat
+) -> None:
+    fake(_with_an_agreement_and_a_single())
+    assert invoke("compare", "news", "-f", fmt.value).exit_code == ExitCode.OK
+    failed = invoke("compare", "news", "-f", fmt.value, "--fail-on", "diverge")
+    assert failed.exit_code == ExitCode.FAILED
+    assert "Death toll" in failed.stdout  # the report is printed all the same
+    # Filters decide what counts: a divergence left out of the report does not fail the run.
+    assert (
+        invoke("compare", "news", "-f", fmt.value, "--fail-on", "diverge", "--only", "agree").exit_code == 0
+    )
+
+
+def test_fail_on_diverge_still_writes_the_report(fake: Callable[..., FakeCompare], tmp_path: Path) -> None:
+    fake(_report())
+    out = tmp_path / "report.json"
+    result = invoke("compare", "news", "-f", "json", "-o", str(out), "--fail-on", "diverge", "-q")
+    assert result.exit_code == ExitCode.FAILED
+    assert json.loads(out.read_text(encoding="utf-8"))["summary"]["diverge"] == 1
+
+
+def test_only_and_min_sources_filter_the_report(fake: Callable[..., FakeCompare]) -> None:
+    fake(_with_an_agreement_and_a_single())
+    data = json.loads(invoke("compare", "news", "-f", "json", "--only", "agree").stdout)
+    assert [c["id"] for c in data["clusters"]] == ["c2"]
+    data = json.loads(invoke("compare", "news", "-f", "json", "--min-sources", "2").stdout)
+    assert [c["id"] for c in data["clusters"]] == ["c1", "c2"]
+    text = invoke("compare", "news", "--only", "single").stdout
+    assert "It rained" in text and "They met" not in text and "showing 1 of 3 facts (only single)" in text
+
+
+def test_single_source_facts_are_listed_with_singles(fake: Callable[..., FakeCompare]) -> None:
+    fake(_with_an_agreement_and_a_single())
+    folded = invoke("compare", "news").stdout
+    assert "Single-source facts (1)" in folded and "It rained" not in folded
+    assert "It rained" in invoke("compare", "news", "--singles").stdout
+
+
+@pytest.mark.parametrize(
+    "args", [["--only", "maybe"], ["--min-sources", "0"], ["--fail-on", "warning"]], ids=str
+)
+def test_bad_filter_values_are_usage_errors(fake: Callable[..., FakeCompare], args: list[str]) -> None:
+    fake(_report())
+    assert invoke("compare", "news", *args).exit_code == ExitCode.ERROR

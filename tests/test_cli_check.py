@@ -14,6 +14,7 @@ import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -123,7 +124,9 @@ def test_an_edited_value_exits_1_naming_the_claim_and_both_values(
     result = invoke()
     assert result.exit_code == ExitCode.FAILED
     first = result.stdout.splitlines()[0]
-    assert first.startswith("✗ claims.yaml:4: MC002 value-changed china-share: expected >90%, found 80% (b)")
+    assert first.startswith(
+        "✗ claims.yaml:4: MC002 value-changed china-share: expected >90%, found 80% at b:1 “"
+    )
     assert result.stdout.splitlines()[-1] == "2 expectations: 1 passed, 1 failed, 0 warnings"
 
 
@@ -145,7 +148,7 @@ def test_a_warning_only_failure_exits_0_unless_fail_on_warning(
     result = invoke()
     assert result.exit_code == ExitCode.OK
     assert result.stdout.startswith("! claims.yaml:8: MC002 value-changed cherry-trees: expected 250 trees")
-    assert "found 200 tree (a)" in result.stdout
+    assert "found 200 at a:1 “Japan will gift 200 cherry trees to Washington”" in result.stdout
     assert invoke("--fail-on", "warning").exit_code == ExitCode.FAILED
 
 
@@ -318,6 +321,43 @@ def test_init_writes_a_starter_file_that_check_accepts(
     assert invoke("--claims", "starter.yaml").exit_code == ExitCode.OK
     again = CliRunner().invoke(cli.app, ["init", "news", "-o", "starter.yaml"])
     assert again.exit_code == ExitCode.ERROR and "--force" in again.stderr
+
+
+def test_init_writes_only_claims_that_read_as_sentences(
+    project: Path, fake: Callable[..., FakeCompare]
+) -> None:
+    report = _report()
+    over = replace(_claim("b", "Over 500 begins"), evidence="Over 500 injured in a blast as talks begins")
+    broken = Fact(
+        Cluster("f3", (_claim("a", 'Takaichi emphasized the bond, saying "."'), over)),
+        "agree",
+        Reason(""),
+        "Over 500 begins",
+    )
+    fake(replace(report, facts=(*report.facts, broken)))
+    result = CliRunner().invoke(cli.app, ["init", "news", "-o", "starter.yaml"])
+    assert result.exit_code == ExitCode.OK, result.stderr
+    text = (project / "starter.yaml").read_text()
+    assert "Over 500" not in text and "saying" not in text
+    assert "Wrote starter.yaml with 1 expectations" in result.stderr
+
+
+def test_an_expectation_pinned_by_its_measure_fails_on_an_edited_figure(
+    project: Path, fake: Callable[..., FakeCompare]
+) -> None:
+    (project / "claims.yaml").write_text(
+        "version: 1\nsources: [news/]\nclaims:\n"
+        "  - {id: trees, measure: cherry trees, expect: {value: '>=250'}}\n"
+    )
+    report = _report(cherry="Japan will gift 200 cherry trees to Washington")
+    cherry = report.facts[1].cluster.claims[0]
+    framed = replace(
+        cherry, values=tuple(replace(v, quantity="tree", qualifiers=("cherry",)) for v in cherry.values)
+    )
+    fake(replace(report, facts=(report.facts[0], replace(report.facts[1], cluster=Cluster("f2", (framed,))))))
+    result = invoke()
+    assert result.exit_code == ExitCode.FAILED
+    assert "trees: expected >=250, found 200 at a:1 “Japan will gift 200 cherry trees" in result.stdout
 
 
 # --- as a process -----------------------------------------------------------------------------

@@ -10,6 +10,7 @@ from mineralcheck.report.base import Renderer
 from mineralcheck.report.html import HtmlRenderer
 from mineralcheck.report.json import JsonRenderer
 from mineralcheck.report.markdown import MarkdownRenderer
+from mineralcheck.report.selection import EVERYTHING, Selection
 from mineralcheck.report.terminal import TerminalRenderer
 
 
@@ -36,9 +37,10 @@ class ReportFormat(StrEnum):
                 assert_never(self)
 
 
-def render(report: Report, fmt: ReportFormat) -> str:
-    """The report as text in format `fmt` (terminal: plain, no colour, 100 columns)."""
-    return fmt.renderer().render(report)
+def render(report: Report, fmt: ReportFormat, selection: Selection = EVERYTHING) -> str:
+    """The report as text in format `fmt` (terminal: plain, no colour, 100 columns), showing the
+    facts `selection` keeps."""
+    return fmt.renderer().render(report, selection)
 
 
 __all__ = [
@@ -47,6 +49,7 @@ __all__ = [
     "MarkdownRenderer",
     "Renderer",
     "ReportFormat",
+    "Selection",
     "TerminalRenderer",
     "render",
 ]

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping
 from typing import Literal, Protocol, runtime_checkable
 
 from mineralcheck.models import Article, Claim, Fact, Report, SourceId
+from mineralcheck.report.selection import EVERYTHING, Selection, shown
 
 Cell = Literal["agrees", "diverges", "silent"]
 """A source's stance on a multi-source fact, as shown in the facts x sources matrix."""
@@ -19,13 +20,13 @@ LONG_EVIDENCE = 200
 class Renderer(Protocol):
     """Turns a Report into text. Renderers read verdicts and reasons; they never recompute them."""
 
-    def render(self, report: Report) -> str:
-        """The whole report as one string (no colour), ending with a newline."""
+    def render(self, report: Report, selection: Selection = EVERYTHING) -> str:
+        """The report as one string (no colour), ending with a newline: the facts `selection` keeps."""
         ...
 
 
 def summary_line(report: Report) -> str:
-    """ "5 sources, 12 facts: 4 agree, 2 diverge, 6 single"."""
+    """ "5 sources, 12 facts: 4 agree, 2 diverge, 6 single" (always the whole report)."""
     counts = report.counts()
     return (
         f"{_plural(len(report.articles), 'source')}, {_plural(len(report.facts), 'fact')}: "
@@ -33,24 +34,35 @@ def summary_line(report: Report) -> str:
     )
 
 
-def facts_by_verdict(report: Report) -> tuple[tuple[Fact, ...], tuple[Fact, ...], tuple[Fact, ...]]:
-    """(divergences, agreements, singles), each in the report's order: the order of every format."""
+def selection_line(report: Report, selection: Selection) -> str:
+    """ "showing 2 of 12 facts (only diverge)" when filters leave facts out, else ""."""
+    if not selection.filtered:
+        return ""
+    count = len(shown(report, selection))
+    return f"showing {count} of {_plural(len(report.facts), 'fact')} ({selection.describe()})"
+
+
+def facts_by_verdict(
+    report: Report, selection: Selection = EVERYTHING
+) -> tuple[tuple[Fact, ...], tuple[Fact, ...], tuple[Fact, ...]]:
+    """(divergences, agreements, singles) that `selection` keeps, each in the report's order."""
+    facts = shown(report, selection)
     return (
-        tuple(f for f in report.facts if f.verdict == "diverge"),
-        tuple(f for f in report.facts if f.verdict == "agree"),
-        tuple(f for f in report.facts if f.verdict == "single"),
+        tuple(f for f in facts if f.verdict == "diverge"),
+        tuple(f for f in facts if f.verdict == "agree"),
+        tuple(f for f in facts if f.verdict == "single"),
     )
 
 
-def ordered_facts(report: Report) -> tuple[Fact, ...]:
-    """All facts, divergences first, then agreements, then single-source facts."""
-    diverge, agree, single = facts_by_verdict(report)
+def ordered_facts(report: Report, selection: Selection = EVERYTHING) -> tuple[Fact, ...]:
+    """The facts shown, divergences first, then agreements, then single-source facts."""
+    diverge, agree, single = facts_by_verdict(report, selection)
     return diverge + agree + single
 
 
-def matrix_facts(report: Report) -> tuple[Fact, ...]:
-    """The rows of the facts x sources matrix: facts that two or more sources state."""
-    diverge, agree, _ = facts_by_verdict(report)
+def matrix_facts(report: Report, selection: Selection = EVERYTHING) -> tuple[Fact, ...]:
+    """The rows of the facts x sources matrix: the facts shown that two or more sources state."""
+    diverge, agree, _ = facts_by_verdict(report, selection)
     return diverge + agree
 
 

@@ -23,9 +23,12 @@ from mineralcheck.report.base import (
     ordered_facts,
     published,
     readable,
+    selection_line,
     source_labels,
     summary_line,
 )
+from mineralcheck.report.figures import KeyFigure, disputed_measure, key_figures, sides, stated
+from mineralcheck.report.selection import EVERYTHING, Selection
 
 GridCell = str
 """What the grid shows for a source and a fact: "agrees", "diverges", "silent", or "alone" (the only
@@ -44,18 +47,22 @@ PARAGRAPH_CONTEXT = 400
 class HtmlRenderer:
     """Renders a Report as one HTML page; same Report, same bytes."""
 
-    def render(self, report: Report) -> str:
+    def render(self, report: Report, selection: Selection = EVERYTHING) -> str:
         css = _asset("report.css")
         js = _asset("report.js")
         labels = source_labels(report.articles)
         counts = report.counts()
+        figures = key_figures(report, min_sources=selection.min_sources) if selection.only is None else ()
+        shared, singles = _fact_sections(report, selection, labels)
         body = [
-            _header(report, counts),
-            _filters(report, counts),
+            _header(report, counts, selection),
+            _filters(report, selection),
             "<main>",
             _sources(report, labels),
-            _grid(report, labels),
-            *_fact_sections(report, labels),
+            _key_figures(figures, report, labels),
+            *shared,
+            _grid(report, selection, labels),
+            *singles,
             _unused(report),
             "</main>",
         ]
@@ -106,7 +113,7 @@ def _policy(css: str, js: str) -> str:
     )
 
 
-def _header(report: Report, counts: dict[str, int]) -> str:
+def _header(report: Report, counts: dict[str, int], selection: Selection) -> str:
     summary = (
         f"{len(report.articles)} source{'s' if len(report.articles) != 1 else ''}, "
         f"{len(report.facts)} fact{'s' if len(report.facts) != 1 else ''}: "
@@ -115,14 +122,18 @@ def _header(report: Report, counts: dict[str, int]) -> str:
         f'<span class="count-single">{counts["single"]} single</span>'
     )
     model = f'<p class="meta">model: {escape(report.model)}</p>' if report.model else ""
+    if selection.filtered:
+        model = f'<p class="meta selection">{escape(selection_line(report, selection))}</p>\n{model}'
     return f'<header>\n<h1>mineralcheck report</h1>\n<p class="summary">{summary}</p>\n{model}\n</header>'
 
 
-def _filters(report: Report, counts: dict[str, int]) -> str:
+def _filters(report: Report, selection: Selection) -> str:
     # The page opens on the facts several outlets state: single-source facts are one click away.
-    choices = [(DEFAULT_FILTER, f"Shared ({counts['diverge'] + counts['agree']})")]
+    diverge, agree, single = (len(facts) for facts in facts_by_verdict(report, selection))
+    counts = {"diverge": diverge, "agree": agree, "single": single}
+    choices = [(DEFAULT_FILTER, f"Shared ({diverge + agree})")]
     choices += [(v, f"{v.capitalize()} ({counts[v]})") for v in ("diverge", "agree", "single")]
-    choices.append(("all", f"All ({len(report.facts)})"))
+    choices.append(("all", f"All ({diverge + agree + single})"))
     buttons = "".join(
         f'<button type="button" data-filter="{value}" aria-pressed="{str(value == DEFAULT_FILTER).lower()}">'
         f"{label}</button>"
@@ -159,9 +170,36 @@ def _outlet(article: Article, labels: Labels) -> str:
     return name
 
 
-def _grid(report: Report, labels: Labels) -> str:
-    """Facts x outlets, every fact, divergences first; each cell coloured and marked with a symbol."""
-    facts = ordered_facts(report)
+def _key_figures(figures: tuple[KeyFigure, ...], report: Report, labels: Labels) -> str:
+    """One row per measure: each figure with the outlets that give it and when they published."""
+    if not figures:
+        return ""
+    dates = {a.id: published(a) for a in report.articles}
+    rows = []
+    for figure in figures:
+        span = len(figure.readings) + bool(figure.trend)
+        for n, reading in enumerate(figure.readings):
+            measure = f'<th scope="rowgroup" rowspan="{span}">{escape(figure.measure)}</th>' if n == 0 else ""
+            who = ", ".join(
+                escape(labels.get(s, s))
+                + (f' <span class="published">{escape(dates[s])}</span>' if dates.get(s) else "")
+                for s in reading.sources
+            )
+            rows.append(f'<tr>{measure}<td class="v">{escape(reading.value)}</td><td>{who}</td></tr>')
+        if figure.trend:
+            rows.append(f'<tr><td colspan="2" class="note">{escape(figure.trend)}</td></tr>')
+    head = "".join(f'<th scope="col">{name}</th>' for name in ("Measure", "Figure", "Stated by (published)"))
+    return (
+        f'<section id="key-figures">\n<h2>Key figures ({len(figures)})</h2>\n'
+        f'<table class="figures"><thead><tr>{head}</tr></thead><tbody>\n'
+        + "\n".join(rows)
+        + "\n</tbody></table>\n</section>"
+    )
+
+
+def _grid(report: Report, selection: Selection, labels: Labels) -> str:
+    """Facts x outlets, every fact shown, divergences first; each cell coloured and marked with a symbol."""
+    facts = ordered_facts(report, selection)
     head = '<tr><th scope="col">Fact</th>' + "".join(
         f'<th scope="col" class="outlet" title="{escape(labels[a.id])}">{n} {escape(labels[a.id])}</th>'
         for n, a in enumerate(report.articles, 1)
@@ -195,9 +233,10 @@ def _cell(fact: Fact, source: SourceId, labels: Labels) -> str:
     )
 
 
-def _fact_sections(report: Report, labels: Labels) -> list[str]:
+def _fact_sections(report: Report, selection: Selection, labels: Labels) -> tuple[list[str], list[str]]:
+    """(the divergence and agreement sections, the single-source section): the grid goes between."""
     articles = {a.id: a for a in report.articles}
-    diverge, agree, single = facts_by_verdict(report)
+    diverge, agree, single = facts_by_verdict(report, selection)
     sections = []
     for verdict, heading, facts in (
         ("diverge", "Divergences", diverge),
@@ -215,7 +254,8 @@ def _fact_sections(report: Report, labels: Labels) -> list[str]:
             f'<section class="facts" id="{verdict}" data-verdict="{verdict}">\n'
             f"<h2>{heading} ({len(facts)})</h2>\n{body}\n</section>"
         )
-    return sections
+    singles = [s for s in sections if s.startswith('<section class="facts" id="single"')]
+    return [s for s in sections if s not in singles], singles
 
 
 def _fact(fact: Fact, labels: Labels, articles: Mapping[SourceId, Article]) -> str:
@@ -225,23 +265,30 @@ def _fact(fact: Fact, labels: Labels, articles: Mapping[SourceId, Article]) -> s
         f'<h3><span class="badge badge-{fact.verdict}">{fact.verdict}</span>{escape(fact.title)} '
         f'<span class="fact-id">{escape(fact.id)}</span></h3>',
     ]
-    said = reason.kind and reason.summary.startswith(f"{reason.kind}:")
-    kind = f"<strong>{escape(reason.kind)}:</strong> " if reason.kind and not said else ""
-    if reason.summary:
-        parts.append(f"<p>{kind}{escape(readable(reason.summary, labels))}</p>")
+    if reason.kind:
+        parts.append(f"<p><strong>{escape(reason.kind)}:</strong> {escape(disputed_measure(fact))}</p>")
     if fact.verdict == "diverge" and reason.groups:
-        values = []
-        for group in reason.groups:
-            majority = " majority" if reason.majority and group.value == reason.majority else ""
-            who = ", ".join(escape(labels.get(s, s)) for s in group.sources)
-            values.append(
-                f'<div class="value{majority}"><div class="v">{escape(group.value)}</div>'
-                f'<div class="who">{who}</div></div>'
+        boxes: dict[int, list[str]] = {}
+        for reading in sides(fact):
+            who = ", ".join(escape(labels.get(s, s)) for s in reading.sources)
+            boxes.setdefault(reading.side or 0, []).append(
+                f'<div class="v">{escape(reading.value)}</div><div class="who">{who}</div>'
             )
+        values = []
+        for side, cells in boxes.items():
+            majority = " majority" if reason.majority and reason.groups[side].value == reason.majority else ""
+            values.append(f'<div class="value{majority}">' + "".join(cells) + "</div>")
         parts.append('<div class="values">' + "".join(values) + "</div>")
     else:
         outlets = ", ".join(escape(labels.get(s, s)) for s in fact.cluster.sources)
         parts.append(f'<p class="meta">stated by {outlets}</p>')
+        readings = stated(fact)
+        if readings:
+            listed = "; ".join(
+                f"{escape(r.value)} ({', '.join(escape(labels.get(s, s)) for s in r.sources)})"
+                for r in readings
+            )
+            parts.append(f'<p class="meta readings">values: {listed}</p>')
     parts += [f'<p class="note">note: {escape(readable(n, labels))}</p>' for n in reason.notes]
     parts += [_evidence(c, labels, articles) for c in fact.cluster.claims]
     parts.append("</article>")

@@ -9,6 +9,8 @@ from typing import Any
 from mineralcheck.display import json_inert
 from mineralcheck.models import Article, Claim, Fact, Reason, Report, Value
 from mineralcheck.report.base import Labels, ordered_facts, source_labels
+from mineralcheck.report.figures import KeyFigure, Reading, key_figures, sides, stated
+from mineralcheck.report.selection import EVERYTHING, Selection
 
 SCHEMA_VERSION = 1
 """Bumped whenever a field is renamed, removed or changes meaning (adding a field does not bump it)."""
@@ -17,17 +19,24 @@ SCHEMA_VERSION = 1
 class JsonRenderer:
     """Renders a Report as JSON (schema_version 1); same Report, same bytes: no timestamps."""
 
-    def render(self, report: Report) -> str:
-        return json_inert(json.dumps(to_dict(report), sort_keys=True, indent=2, ensure_ascii=False)) + "\n"
+    def render(self, report: Report, selection: Selection = EVERYTHING) -> str:
+        text = json.dumps(to_dict(report, selection), sort_keys=True, indent=2, ensure_ascii=False)
+        return json_inert(text) + "\n"
 
 
-def to_dict(report: Report) -> dict[str, Any]:
-    """The report as plain JSON-ready data (what `render` serialises)."""
+def to_dict(report: Report, selection: Selection = EVERYTHING) -> dict[str, Any]:
+    """The report as plain JSON-ready data (what `render` serialises).
+
+    Without filters, `clusters` holds every fact (what scripts and the scorer read); with `--only`
+    or `--min-sources` it holds the facts they keep, `filters` says which, and `summary` still
+    counts the whole report."""
     # Imported late so that mineralcheck/__init__ may one day import the report package without a cycle.
     from mineralcheck import __version__
 
     counts = report.counts()
     labels = source_labels(report.articles)
+    clusters = [_cluster(f, labels) for f in ordered_facts(report, selection)]
+    figures = key_figures(report, min_sources=selection.min_sources) if selection.only is None else ()
     return {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "mineralcheck", "version": __version__},
@@ -41,9 +50,12 @@ def to_dict(report: Report) -> dict[str, Any]:
             "single": counts["single"],
             "skipped": len(report.skipped),
             "duplicates": len(report.duplicates),
+            "shown": len(clusters),
         },
+        "filters": {"only": selection.only, "min_sources": selection.min_sources},
         "sources": [_source(a, labels) for a in report.articles],
-        "clusters": [_cluster(f, labels) for f in ordered_facts(report)],
+        "key_figures": [_key_figure(k, labels) for k in figures],
+        "clusters": clusters,
         "skipped": [{"path": s.path, "reason": s.reason} for s in report.skipped],
         "duplicates": [{"path": path, "duplicate_of": of} for path, of in report.duplicates],
     }
@@ -72,7 +84,29 @@ def _cluster(fact: Fact, labels: Labels) -> dict[str, Any]:
         "sources": list(fact.cluster.sources),
         "outlets": [labels.get(s, s) for s in fact.cluster.sources],
         "diverging_sources": list(fact.diverging_sources),
+        "readings": [
+            _reading(r, labels) for r in (sides(fact) if fact.verdict == "diverge" else stated(fact))
+        ],
         "claims": [_claim(c, labels) for c in fact.cluster.claims],
+    }
+
+
+def _reading(reading: Reading, labels: Labels) -> dict[str, Any]:
+    """A value and exactly the sources that state it (`side`: the reason group, for a divergence)."""
+    return {
+        "value": reading.value,
+        "sources": list(reading.sources),
+        "outlets": [labels.get(s, s) for s in reading.sources],
+        "side": reading.side,
+    }
+
+
+def _key_figure(figure: KeyFigure, labels: Labels) -> dict[str, Any]:
+    return {
+        "measure": figure.measure,
+        "readings": [_reading(r, labels) for r in figure.readings],
+        "trend": figure.trend,
+        "facts": list(figure.facts),
     }
 
 
@@ -106,6 +140,8 @@ def _claim(claim: Claim, labels: Labels) -> dict[str, Any]:
         "speaker": claim.speaker,
         "quote": claim.quote,
         "scope": list(claim.scope),
+        "attribution": claim.attribution,
+        "negated": claim.negated,
         "is_caption": claim.is_caption,
     }
 
@@ -122,6 +158,8 @@ def _value(value: Value) -> dict[str, Any]:
         "high_open": value.high_open,
         "unit": value.unit,
         "quantity": value.quantity,
+        "qualifiers": list(value.qualifiers),
+        "scope": list(value.scope),
         "comparator": value.comparator,
     }
 

@@ -18,10 +18,13 @@ from mineralcheck.report.base import (
     matrix_facts,
     published,
     readable,
+    selection_line,
     source_labels,
     summary_line,
     truncate,
 )
+from mineralcheck.report.figures import KeyFigure, disputed_measure, key_figures, sides, stated
+from mineralcheck.report.selection import EVERYTHING, Selection
 
 MATRIX_TITLE_WIDTH = 60
 
@@ -35,14 +38,19 @@ _CELL_TEXT: dict[Cell, str] = {"agrees": "✓", "diverges": "**✗**", "silent":
 class MarkdownRenderer:
     """Renders a Report as GitHub-flavoured Markdown; same Report, same bytes."""
 
-    def render(self, report: Report) -> str:
+    def render(self, report: Report, selection: Selection = EVERYTHING) -> str:
         report = inert_copy(report)  # no escape sequence from an article reaches a viewer or terminal
-        diverge, agree, single = facts_by_verdict(report)
+        diverge, agree, single = facts_by_verdict(report, selection)
         labels = source_labels(report.articles)
         parts: list[str] = ["# mineralcheck report", f"**{summary_line(report)}**"]
+        if selection.filtered:
+            parts.append(f"*{_escape(selection_line(report, selection))}*")
         if report.model:
             parts.append(f"Model: {_code(report.model)}")
         parts += _sources(report, labels)
+        figures = key_figures(report, min_sources=selection.min_sources) if selection.only is None else ()
+        if figures:
+            parts += _key_figures(figures, report, labels)
         if diverge:
             parts.append(f"## Divergences ({len(diverge)})")
             for fact in diverge:
@@ -51,10 +59,13 @@ class MarkdownRenderer:
             parts.append(f"## Agreements ({len(agree)})")
             for fact in agree:
                 parts += _agreement(fact, labels)
+        parts += _matrix(report, selection, labels)
         if single:
             parts.append(f"## Single-source facts ({len(single)})")
-            parts.append("\n".join(_single(c, labels) for f in single for c in f.cluster.claims))
-        parts += _matrix(report)
+            if selection.lists_singles:
+                parts.append("\n".join(_single(c, labels) for f in single for c in f.cluster.claims))
+            else:
+                parts.append("Each is stated by one source only; list them with `--singles`.")
         if report.skipped:
             parts.append(f"## Skipped inputs ({len(report.skipped)})")
             parts.append("\n".join(f"- {_code(s.path)}: {_escape(s.reason)}" for s in report.skipped))
@@ -89,16 +100,38 @@ def _names(sources: tuple[SourceId, ...], labels: Labels) -> str:
     return ", ".join(f"**{_escape(labels.get(s, s))}**" for s in sources)
 
 
+def _key_figures(figures: tuple[KeyFigure, ...], report: Report, labels: Labels) -> list[str]:
+    """One block of rows per measure: each figure, the outlets that give it, when they published."""
+    dates = {a.id: published(a) for a in report.articles}
+    rows = []
+    for figure in figures:
+        for n, reading in enumerate(figure.readings):
+            who = ", ".join(
+                f"**{_escape(labels.get(s, s))}**" + (f" ({dates[s]})" if dates.get(s) else "")
+                for s in reading.sources
+            )
+            rows.append([_escape(figure.measure) if n == 0 else "", _escape(reading.value), who])
+        if figure.trend:
+            rows.append(["", f"*{_escape(figure.trend)}*", ""])
+    return [f"## Key figures ({len(figures)})", _table(["Measure", "Figure", "Stated by (published)"], rows)]
+
+
 def _divergence(fact: Fact, labels: Labels) -> list[str]:
     reason = fact.reason
     kind = f" ({reason.kind})" if reason.kind else ""
     parts = [f"### {_escape(fact.id)}: {_escape(_one_line(fact.title))}"]
-    parts.append(f"**Diverges{kind}:** {_escape(readable(reason.summary, labels))}")
-    if reason.groups:
-        rows = [[_escape(g.value), _names(g.sources, labels)] for g in reason.groups]
-        parts.append(_table(["Reading", "Sources"], rows))
-    if reason.majority:
-        parts.append(f"**Majority:** {_escape(reason.majority)}")
+    parts.append(f"**Diverges{kind}:** {_escape(disputed_measure(fact))}")
+    readings = sides(fact)
+    if readings:
+        rows, previous = [], None
+        for reading in readings:
+            side = reading.side or 0
+            group = reason.groups[side]
+            mark = " (majority)" if side != previous and reason.majority == group.value else ""
+            opens = "vs" if previous is not None and side != previous else ""
+            previous = side
+            rows.append([opens, _escape(reading.value), _names(reading.sources, labels) + mark])
+        parts.append(_table(["", "Reading", "Stated by"], rows))
     if reason.notes:
         parts.append("\n".join(f"- Note: {_escape(readable(n, labels))}" for n in reason.notes))
     parts.append("**Evidence**")
@@ -109,16 +142,17 @@ def _divergence(fact: Fact, labels: Labels) -> list[str]:
 def _agreement(fact: Fact, labels: Labels) -> list[str]:
     sources = _names(fact.cluster.sources, labels)
     parts = [f"### {_escape(fact.id)}: {_escape(_one_line(fact.title))}", f"**Agree:** {sources}"]
-    if fact.reason.summary:
-        parts[-1] += f" — {_escape(readable(fact.reason.summary, labels))}"
+    values = stated(fact)
+    if values:
+        parts[-1] += " — " + "; ".join(f"{_escape(r.value)} ({_names(r.sources, labels)})" for r in values)
     if fact.reason.notes:
         parts.append("\n".join(f"- Note: {_escape(readable(n, labels))}" for n in fact.reason.notes))
     parts += [_evidence(c, labels) for c in fact.cluster.claims]
     return parts
 
 
-def _matrix(report: Report) -> list[str]:
-    facts = matrix_facts(report)
+def _matrix(report: Report, selection: Selection, labels: Labels) -> list[str]:
+    facts = matrix_facts(report, selection)
     if not facts:
         return []
     # Columns are numbered like the Sources table: outlet names as headers squeeze the fact column.
@@ -128,7 +162,8 @@ def _matrix(report: Report) -> list[str]:
         + [_CELL_TEXT[matrix_cell(f, a.id)] for a in report.articles]
         for f in facts
     ]
-    legend = "Columns are the sources numbered above: ✓ agrees, **✗** diverges, · silent."
+    outlets = ", ".join(f"{n} {_escape(labels[a.id])}" for n, a in enumerate(report.articles, 1))
+    legend = f"Columns are the sources numbered above ({outlets}): ✓ agrees, **✗** diverges, · silent."
     return ["## Facts × sources", _table(header, rows), legend]
 
 

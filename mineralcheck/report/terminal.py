@@ -14,7 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from mineralcheck.display import inert_copy
-from mineralcheck.models import Claim, Fact, Report
+from mineralcheck.models import Article, Claim, Fact, Report, SourceId
 from mineralcheck.report.base import (
     Cell,
     Labels,
@@ -25,10 +25,13 @@ from mineralcheck.report.base import (
     named,
     published,
     readable,
+    selection_line,
     source_labels,
     summary_line,
     truncate,
 )
+from mineralcheck.report.figures import KeyFigure, disputed_measure, key_figures, sides, stated
+from mineralcheck.report.selection import EVERYTHING, Selection
 
 WIDTH = 100
 """Width of the plain-text rendering (`render`, `-o report.txt`)."""
@@ -53,7 +56,7 @@ _CELL_SYMBOL: dict[Cell, Text] = {
 class TerminalRenderer:
     """Renders a Report with rich. `print` writes to a Console; `render` returns plain text."""
 
-    def render(self, report: Report) -> str:
+    def render(self, report: Report, selection: Selection = EVERYTHING) -> str:
         # No colour and a fixed width: this string goes to files, whatever the environment says.
         console = Console(
             file=io.StringIO(),
@@ -65,27 +68,34 @@ class TerminalRenderer:
             emoji=False,
             legacy_windows=False,
         )
-        self.print(report, console)
+        self.print(report, console, selection)
         assert isinstance(console.file, io.StringIO)
         return console.file.getvalue()
 
-    def print(self, report: Report, console: Console) -> None:
+    def print(self, report: Report, console: Console, selection: Selection = EVERYTHING) -> None:
         """Write the report to `console` (which decides on colour: terminal, NO_COLOR, ...)."""
         # Article text and file names are shown inert: an escape sequence in them must not reach the terminal.
-        for renderable in renderables(inert_copy(report)):
+        for renderable in renderables(inert_copy(report), selection):
             console.print(renderable, highlight=False)
 
 
-def renderables(report: Report) -> Iterator[RenderableType]:
-    """The report as a sequence of rich renderables, top to bottom."""
-    diverge, agree, single = facts_by_verdict(report)
+def renderables(report: Report, selection: Selection = EVERYTHING) -> Iterator[RenderableType]:
+    """The report as a sequence of rich renderables, in the order a reader needs it: what was
+    compared, the key figures, divergences, agreements, the matrix, then what was left aside."""
+    diverge, agree, single = facts_by_verdict(report, selection)
     labels = source_labels(report.articles)
     title = Text("mineralcheck", style="bold")
     title.append(" — " + summary_line(report), style="bold")
     yield title
+    if selection.filtered:
+        yield Text(selection_line(report, selection), style="bold")
     if report.model:
         yield Text(f"model: {report.model}", style="dim")
     yield _sources(report, labels)
+    figures = key_figures(report, min_sources=selection.min_sources) if selection.only is None else ()
+    if figures:
+        yield _heading(f"Key figures ({len(figures)})", "bold")
+        yield _key_figures(figures, report.articles, labels)
     if diverge:
         yield _heading(f"Divergences ({len(diverge)})", "bold red")
         for fact in diverge:
@@ -94,13 +104,16 @@ def renderables(report: Report) -> Iterator[RenderableType]:
         yield _heading(f"Agreements ({len(agree)})", "bold green")
         for fact in agree:
             yield _agreement(fact, labels)
-    if single:
-        yield _heading(f"Single-source facts ({len(single)})", "bold")
-        yield _evidence_table([c for f in single for c in f.cluster.claims], labels, use_text=True)
-    facts = matrix_facts(report)
+    facts = matrix_facts(report, selection)
     if facts:
         yield _heading("Facts × sources", "bold")
-        yield _matrix(report, facts)
+        yield _matrix(report, facts, labels)
+    if single:
+        yield _heading(f"Single-source facts ({len(single)})", "bold")
+        if selection.lists_singles:
+            yield _evidence_table([c for f in single for c in f.cluster.claims], labels, use_text=True)
+        else:
+            yield Text("  each stated by one source only; list them with --singles", style="dim")
     if report.skipped:
         yield _heading(f"Skipped inputs ({len(report.skipped)})", "bold yellow")
         for skipped in report.skipped:
@@ -135,24 +148,52 @@ def _sources(report: Report, labels: Labels) -> Table:
     return table
 
 
+def _key_figures(figures: tuple[KeyFigure, ...], articles: tuple[Article, ...], labels: Labels) -> Table:
+    """One row per measure: each figure with the outlets that give it and when they published."""
+    dates = {a.id: published(a) for a in articles}
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    table.add_column("measure", style="bold", min_width=8, max_width=24)
+    table.add_column("figure", min_width=6, max_width=24)
+    table.add_column("stated by (published)", ratio=1)
+    for figure in figures:
+        for n, reading in enumerate(figure.readings):
+            who = Text(_dated(reading.sources, dates, labels), style="cyan")
+            table.add_row(Text(figure.measure) if n == 0 else "", Text(reading.value), who)
+        if figure.trend:
+            table.add_row("", "", Text(figure.trend, style="italic"))
+    return table
+
+
+def _dated(sources: tuple[SourceId, ...], dates: dict[SourceId, str], labels: Labels) -> str:
+    return ", ".join(
+        f"{labels.get(s, s)} ({dates[s]})" if dates.get(s) else labels.get(s, s) for s in sources
+    )
+
+
 def _divergence(fact: Fact, labels: Labels) -> Panel:
     reason = fact.reason
     parts: list[RenderableType] = []
     line = Text()
     if reason.kind:
         line.append(f"{reason.kind}: ", style="bold red")
-    line.append(readable(reason.summary, labels))
+    line.append(disputed_measure(fact))
     parts.append(line)
-    if reason.groups:
-        groups = Table(box=None, show_header=False, pad_edge=False, padding=(0, 3, 0, 0))
-        groups.add_column("reading", style="bold")
-        groups.add_column("sources", style="cyan", ratio=1)
-        for group in reason.groups:
-            marker = "  (majority)" if reason.majority and group.value == reason.majority else ""
-            groups.add_row(Text(group.value), Text(named(group.sources, labels) + marker))
-        parts.append(Padding(groups, (0, 0, 0, 2)))
-    if reason.majority and not any(g.value == reason.majority for g in reason.groups):
-        parts.append(Text(f"majority: {reason.majority}"))
+    readings = sides(fact)
+    if readings:
+        table = Table(box=None, show_header=False, pad_edge=False, padding=(0, 2, 0, 0))
+        table.add_column("side", style="dim")
+        table.add_column("reading", style="bold")
+        table.add_column("sources", style="cyan", ratio=1)
+        previous: int | None = None
+        for reading in readings:
+            side = reading.side or 0
+            opens = "vs" if previous is not None and side != previous else ""
+            group = reason.groups[side]
+            majority = side != previous and reason.majority and group.value == reason.majority
+            previous = side
+            marker = "  (majority)" if majority else ""
+            table.add_row(opens, Text(reading.value), Text(named(reading.sources, labels) + marker))
+        parts.append(Padding(table, (0, 0, 0, 2)))
     parts += [Text(f"note: {readable(note, labels)}", style="italic") for note in reason.notes]
     parts.append(_evidence_table(fact.cluster.claims, labels))
     title = Text(f"✗ {fact.id} ", style="bold red")
@@ -161,17 +202,30 @@ def _divergence(fact: Fact, labels: Labels) -> Panel:
 
 
 def _agreement(fact: Fact, labels: Labels) -> Group:
+    """Two or three lines: the fact, where each source states it, and each value with its sources."""
     head = Text("✓ ", style="bold green")
     head.append(f"{fact.id} ", style="green")
-    head.append(fact.title, style="bold")
-    meta = Text("  agree: ", style="dim")
-    meta.append(named(fact.cluster.sources, labels), style="cyan")
-    if fact.reason.summary:
-        meta.append(f" — {readable(fact.reason.summary, labels)}", style="dim")
-    parts: list[RenderableType] = [head, meta]
-    parts += [Text(f"  note: {readable(note, labels)}", style="italic") for note in fact.reason.notes]
-    parts.append(_evidence_table(fact.cluster.claims, labels))
-    return Group(*parts)
+    head.append(truncate(fact.title, WIDTH - len(fact.id) - 4), style="bold")
+    rows = Table(box=None, show_header=False, pad_edge=False, padding=(0, 1, 0, 0))
+    rows.add_column("what", style="dim", no_wrap=True)
+    rows.add_column("detail", ratio=1)
+    rows.add_row("agree:", Text(_locations(fact.cluster.claims, labels), style="cyan"))
+    values = stated(fact)
+    if values:
+        rows.add_row("values:", Text("; ".join(f"{r.value} ({named(r.sources, labels)})" for r in values)))
+    for note in fact.reason.notes:
+        rows.add_row("note:", Text(readable(note, labels), style="italic"))
+    return Group(head, Padding(rows, (0, 0, 0, 2)))
+
+
+def _locations(claims: tuple[Claim, ...], labels: Labels) -> str:
+    """ "Harbour Post:3,9, Kuwait Times:2": each source once, with the lines of its evidence."""
+    lines: dict[SourceId, list[str]] = {}
+    for claim in claims:
+        seen = lines.setdefault(claim.source, [])
+        if str(claim.line) not in seen:
+            seen.append(str(claim.line))
+    return ", ".join(f"{labels.get(s, s)}:{','.join(n)}" for s, n in lines.items())
 
 
 def _evidence_table(
@@ -189,7 +243,7 @@ def _evidence_table(
     return Padding(table, (0, 0, 0, 2))
 
 
-def _matrix(report: Report, facts: tuple[Fact, ...]) -> RenderableType:
+def _matrix(report: Report, facts: tuple[Fact, ...], labels: Labels) -> RenderableType:
     words = len(report.articles) <= WORD_CELLS_UP_TO
     cells = _CELL_WORD if words else _CELL_SYMBOL
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
@@ -200,6 +254,10 @@ def _matrix(report: Report, facts: tuple[Fact, ...]) -> RenderableType:
         style = "red" if fact.verdict == "diverge" else ""
         label = Text(truncate(f"{fact.id} {fact.title}", MATRIX_TITLE_WIDTH), style=style)
         table.add_row(label, *(cells[matrix_cell(fact, a.id)] for a in report.articles))
-    legend = Text("columns are the sources numbered above; ", style="dim")
-    legend.append("agrees / diverges / silent" if words else "✓ agrees, ✗ diverges, · silent", style="dim")
+    # The columns are numbered to stay narrow; the legend names the outlets.
+    legend = Text("columns: ", style="dim")
+    legend.append(" · ".join(f"{n} {labels[a.id]}" for n, a in enumerate(report.articles, 1)), style="dim")
+    legend.append(
+        "; " + ("agrees / diverges / silent" if words else "✓ agrees, ✗ diverges, · silent"), style="dim"
+    )
     return Group(table, legend)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ import pytest
 from mineralcheck.baseline import Baseline, Observation, dumps, load, loads, observe, updated
 from mineralcheck.errors import ConfigError
 from mineralcheck.expectations import parse_value
+from mineralcheck.fit import Pin
 from mineralcheck.models import Article, Claim, Cluster, Fact, Reason, SourceId
 from mineralcheck.normalize import extract_values
 
@@ -79,3 +81,13 @@ def test_a_missing_baseline_says_how_to_create_it(tmp_path: Path) -> None:
     with pytest.raises(ConfigError) as caught:
         load(tmp_path / "nope.json")
     assert "Baseline not found" in str(caught.value)
+
+
+def test_a_pinned_expectation_observes_only_figures_of_its_frame() -> None:
+    text = "5 people were killed and more than 700 injured"
+    deaths, injured = extract_values(text)
+    values = (replace(deaths, quantity="death"), replace(injured, quantity="injured"))
+    claim = Claim("a:1", SourceId("a"), 0, len(text), 1, text, text, values=values)
+    fact = Fact(Cluster("f1", (claim,)), "single", Reason(""), text)
+    assert observe(fact).sources == {"a": ("5 death", "more than 700 injured")}
+    assert observe(fact, pin=Pin.parse("injured")).sources == {"a": ("more than 700 injured",)}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from dataclasses import replace
 
 import pytest
 
@@ -107,7 +108,9 @@ def test_an_edited_value_is_value_changed_naming_the_claim_and_both_values() -> 
     result = run(CLAIMS, rep)
     (finding,) = result.findings()
     assert finding.code is Code.VALUE_CHANGED
-    assert finding.message.startswith("china-share: expected >90%, found 80% (b)")
+    assert finding.message.startswith(
+        "china-share: expected >90%, found 80% at b:1 “China processes 80% of rare earths” (f1)"
+    )
     assert "a still state a fitting value" in finding.message
     assert finding.line == 3
     assert exit_code(result) is ExitCode.FAILED
@@ -273,3 +276,143 @@ def test_only_expectations_without_real_findings_are_accepted_into_the_baseline(
 def test_every_code_has_a_name_and_a_description(code: Code) -> None:
     assert code.slug and code.description.endswith(".")
     assert code.value.startswith("MC")
+
+
+# --- a gate that catches edits -------------------------------------------------------------
+
+DISTANCE = """\
+version: 1
+claims:
+  - id: distance
+    match: "The port is more than 1,000 kilometres south of Tehran"
+    expect: {value: ">=1000 km"}
+"""
+FAR = "The port is more than 1,000 kilometres south of Tehran"
+NEAR = "The port lies 23 kilometres west of the city"
+
+
+@pytest.mark.parametrize(
+    ("edited", "holds"),
+    [
+        ("China processes 92% of the world's rare earths", True),
+        ("China processes more than 90% of the world's rare earths", True),
+        ("China processes more than 60% of the world's rare earths", False),
+        ("China processes about 70% of the world's rare earths", False),
+    ],
+)
+def test_an_edit_fails_when_the_new_figure_is_not_within_the_expected_one(edited: str, holds: bool) -> None:
+    rep = report(
+        fact("f1", "agree", claim("a", CHINA), claim("b", edited)), fact("f2", "single", claim("a", CHERRY))
+    )
+    assert (codes(run(CLAIMS, rep)) == []) is holds
+
+
+def test_an_edit_from_1000_km_to_100_km_fails_naming_the_figure_the_outlet_and_the_line() -> None:
+    assert codes(run(DISTANCE, report(fact("f1", "agree", claim("a", FAR), claim("b", FAR, line=7))))) == []
+    edited = FAR.replace("1,000", "100")
+    rep = report(fact("f1", "agree", claim("a", FAR), claim("b", edited, line=7)))
+    (finding,) = run(DISTANCE, rep).findings()
+    assert finding.code is Code.VALUE_CHANGED
+    assert finding.message == (
+        f"distance: expected >=1000 km, found more than 100 kilometres at b:7 “{edited}” (f1); "
+        "a still state a fitting value"
+    )
+
+
+def test_a_failure_never_blames_another_figure_of_the_fact() -> None:
+    edited = FAR.replace("1,000", "100")
+    rep = report(fact("f1", "agree", claim("a", FAR), claim("b", NEAR, line=3), claim("b", edited, line=7)))
+    (finding,) = run(DISTANCE, rep).findings()
+    assert "more than 100 kilometres at b:7" in finding.message
+    assert "23" not in finding.message
+    # Unedited, the other figure of the same outlet is no failure at all.
+    fine = report(fact("f1", "agree", claim("a", FAR), claim("b", NEAR, line=3), claim("b", FAR, line=7)))
+    assert codes(run(DISTANCE, fine)) == []
+
+
+def test_failures_name_sources_by_their_outlet() -> None:
+    rep = report(fact("f1", "agree", claim("a", FAR), claim("b", FAR.replace("1,000", "100"), line=7)))
+    named = Report(
+        tuple(replace(a, outlet="Gulf Wire") if a.id == "b" else a for a in rep.articles),
+        rep.facts,
+        model="fake",
+    )
+    assert "at Gulf Wire:7" in run(DISTANCE, named).findings()[0].message
+
+
+def framed(source: str, text: str, *measures: str, line: int = 1, **frame: tuple[str, ...]) -> Claim:
+    """A claim whose figures the fact frame reads as `measures` (one per figure, in order; the last
+    one for the rest), with the qualifiers or scope given."""
+    base = claim(source, text, line)
+    values = tuple(
+        replace(v, quantity=measures[min(k, len(measures) - 1)], **frame)  # type: ignore[arg-type]
+        for k, v in enumerate(base.values)
+    )
+    return replace(base, values=values)
+
+
+PINNED = """\
+version: 1
+claims:
+  - id: injured
+    measure: injured
+    expect: {value: ">=500"}
+"""
+
+
+def test_a_measure_pins_the_fact_and_the_figure_without_any_match_words() -> None:
+    rep = report(
+        fact(
+            "f1",
+            "single",
+            framed("a", "The blast injured 40 workers at the depot", "injured", scope=("Depot",)),
+        ),
+        fact(
+            "f2",
+            "agree",
+            framed("a", "5 people were killed and more than 700 injured", "death", "injured"),
+            framed("b", "at least 750 people were injured", "injured"),
+        ),
+    )
+    result = run(PINNED, rep)
+    assert result.results[0].match.fact_id == "f2"  # type: ignore[union-attr]
+    assert codes(result) == []  # the "5" of the deaths is not what the expectation is about
+    (finding,) = run(PINNED.replace(">=500", ">=720"), rep).findings()
+    assert "found more than 700 at a:1" in finding.message and "found 5" not in finding.message
+
+
+def test_a_measure_nobody_states_is_missing_and_names_the_measures_there_are() -> None:
+    rep = report(
+        fact("f1", "agree", framed("a", "14 people died", "death"), framed("b", "14 people died", "death"))
+    )
+    (finding,) = run(PINNED, rep).findings()
+    assert finding.code is Code.MISSING
+    assert finding.message == "injured: no fact states a figure of “injured” (measures in this report: death)"
+
+
+def test_match_words_choose_among_the_facts_that_state_the_pinned_measure() -> None:
+    yaml_text = """\
+version: 1
+claims:
+  - id: confirmed
+    match: "cases were confirmed in the district"
+    measure: confirmed cases
+    scope: Mubende
+    expect: {value: "16"}
+"""
+    rep = report(
+        fact(
+            "f1",
+            "single",
+            framed("a", "16 cases were confirmed in the district", "case", qualifiers=("confirm",)),
+        ),
+        fact(
+            "f2",
+            "single",
+            framed("a", "16 cases were recorded", "case", qualifiers=("confirm",), scope=("Mubende",)),
+        ),
+    )
+    result = run(yaml_text, rep)
+    # f1 reads closer to the words, but its figure is not the district's.
+    assert result.results[0].match.fact_id == "f2"  # type: ignore[union-attr]
+    assert codes(result) == []

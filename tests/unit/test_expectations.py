@@ -1,4 +1,4 @@
-"""claims.yaml: loading, strict validation with FILE:LINE and suggestions, value syntax, starter file."""
+"""claims.yaml: loading, strict validation with FILE:LINE and suggestions, value syntax, frame pins."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from mineralcheck.errors import ConfigError
-from mineralcheck.expectations import load, loads, parse_value, starter
-from mineralcheck.models import Claim, Cluster, Fact, Reason, Report, SourceId, ValueGroup
+from mineralcheck.expectations import load, loads, parse_value
+from mineralcheck.fit import Pin
 
 SKETCH = """\
 version: 1
@@ -113,11 +113,27 @@ def test_unquoted_dates_and_numbers_are_values_too() -> None:
         ("severity: fatal", "claims.yaml:5: bad severity 'fatal'"),
         ("xfail: {why: x}", "claims.yaml:5: unknown key 'why' in xfail of claim 'a'"),
         ("min_score: 7", "claims.yaml:5: bad min_score 7"),
+        ("scope: Paris", "claims.yaml:5: 'scope' of claim 'a' needs a 'measure'"),
+        ("measure: [deaths]", "claims.yaml:5: measure of claim 'a' must be non-empty text"),
+        ("measure: 'deaths: 12'", "claims.yaml:5: bad measure 'deaths: 12' of claim 'a'"),
+        ("mesure: deaths", "claims.yaml:5: unknown key 'mesure' in claim 'a'; did you mean 'measure'?"),
     ],
 )
 def test_bad_keys_and_values_name_the_line_and_suggest_the_fix(fragment: str, expected: str) -> None:
     text = f"version: 1\nclaims:\n  - id: a\n    match: x\n    {fragment}\n"
     assert expected in error_of(text)
+
+
+def test_a_measure_and_scope_pin_the_figure_and_make_match_words_optional() -> None:
+    text = (
+        "version: 1\nclaims:\n"
+        "  - {id: a, measure: confirmed cases, scope: [Mubende], expect: {value: '>=16'}}\n"
+        "  - {id: b, measure: arrests in Paris, match: police arrested people}\n"
+    )
+    first, second = loads(text).expectations
+    assert first.pin == Pin("case", ("confirmed",), ("Mubende",))
+    assert (first.match, first.title) == ((), "confirmed case in Mubende")
+    assert second.pin == Pin("arrest", (), ("Paris",)) and second.match == ("police arrested people",)
 
 
 def test_duplicate_ids_name_both_lines() -> None:
@@ -147,7 +163,7 @@ def test_every_error_is_reported_at_once() -> None:
         ("claims: [{id: a, match: x}]\n", "claims.yaml:1: missing 'version'"),
         ("version: 1\nclaims: []\n", "claims.yaml:2: 'claims' is empty"),
         ("version: 1\nclaims:\n  - {match: x}\n", "claims.yaml:3: claim without an 'id'"),
-        ("version: 1\nclaims:\n  - {id: a}\n", "claims.yaml:3: claim 'a' has no 'match'"),
+        ("version: 1\nclaims:\n  - {id: a}\n", "claims.yaml:3: claim 'a' has no 'match' (the sentence"),
         (
             "version: 1\nclaim: []\n",
             "claims.yaml:2: unknown key 'claim' in the top level; did you mean 'claims'?",
@@ -197,42 +213,3 @@ def test_the_seeds_claims_file_lists_the_expected_facts() -> None:
     } <= ids
     signing = claims.by_id("signing-date")
     assert (signing.status, signing.min_sources) == ("agree", 3)
-
-
-def _fact(fact_id: str, verdict: str, sources: tuple[str, ...], title: str, value: str = "") -> Fact:
-    claims = tuple(
-        Claim(id=f"{s}:0", source=SourceId(s), start=0, end=1, line=1, evidence=title, text=title)
-        for s in sources
-    )
-    groups = (ValueGroup(value, tuple(SourceId(s) for s in sources)),) if value else ()
-    return Fact(Cluster(fact_id, claims), verdict, Reason("", groups=groups), title)  # type: ignore[arg-type]
-
-
-def test_the_starter_file_lists_multi_source_facts_and_validates() -> None:
-    report = Report(
-        articles=(),
-        facts=(
-            _fact(
-                "f1", "agree", ("a", "b"), 'China "processes" more than 90%: of rare earths', "more than 90%"
-            ),
-            _fact("f2", "single", ("a",), "A lone fact"),
-            _fact("f3", "diverge", ("a", "b", "c"), "China processes more than 90%: of rare earths"),
-        ),
-    )
-    text = starter(report, ["news"])
-    claims = loads(text)
-    assert claims.sources == ("news",)
-    first, second = claims.expectations
-    assert (first.id, first.status, first.min_sources) == (
-        "china-processes-more-than-90-rare-earths",
-        "agree",
-        2,
-    )
-    assert first.match == ('China "processes" more than 90%: of rare earths',)
-    assert first.value is not None and first.value.text == "more than 90%"
-    assert (second.id, second.status, second.min_sources, second.value) == (
-        "china-processes-more-than-90-rare-earths-2",
-        "diverge",
-        3,
-        None,
-    )

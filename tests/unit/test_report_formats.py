@@ -1,19 +1,25 @@
-"""Every ReportFormat has a working renderer: a new format cannot be half-added."""
+"""Every ReportFormat has a working renderer: a new format cannot be half-added, and the filters
+(--only, --min-sources) mean the same in every format."""
 
 from __future__ import annotations
+
+import json
 
 import pytest
 from test_report_base import sample_report
 
-from mineralcheck.report import ReportFormat, render
+from mineralcheck.models import Report
+from mineralcheck.report import ReportFormat, Selection, render
 from mineralcheck.report.base import Renderer
+
+EVERYTHING_LISTED = Selection(singles=True)
 
 
 @pytest.mark.parametrize("fmt", list(ReportFormat))
 def test_every_format_has_a_renderer_that_shows_the_whole_report(fmt: ReportFormat) -> None:
     renderer = fmt.renderer()
     assert isinstance(renderer, Renderer)
-    text = render(sample_report(), fmt)
+    text = render(sample_report(), fmt, EVERYTHING_LISTED)
     assert text.endswith("\n")
     # The same content in every format: counts, every fact, every claim's evidence and the skipped file.
     for needle in ("c1", "c2", "002_5cb4e665f289d482", "004_a3715113cb39c5e3", "seeds/notes.pdf"):
@@ -28,3 +34,68 @@ def test_every_format_is_deterministic(fmt: ReportFormat) -> None:
 
 def test_format_names_are_what_the_cli_accepts() -> None:
     assert [f.value for f in ReportFormat] == ["terminal", "markdown", "json", "html"]
+
+
+@pytest.mark.parametrize("fmt", list(ReportFormat))
+def test_only_shows_the_facts_of_one_verdict_in_every_format(fmt: ReportFormat) -> None:
+    text = render(sample_report(), fmt, Selection(only="diverge"))
+    assert "c2" in text
+    assert "Trump and Takaichi signed" not in text and "Takaichi greeted Trump" not in text
+    # The report says that facts were left out (JSON in its `filters` object).
+    said = '"only": "diverge"' if fmt is ReportFormat.json else "showing 1 of 3 facts (only diverge)"
+    assert said in text
+
+
+@pytest.mark.parametrize("fmt", list(ReportFormat))
+def test_min_sources_leaves_out_the_single_source_facts_in_every_format(fmt: ReportFormat) -> None:
+    text = render(sample_report(), fmt, Selection(min_sources=2, singles=True))
+    assert "c1" in text and "c2" in text
+    assert "Takaichi greeted Trump" not in text
+
+
+@pytest.mark.parametrize("fmt", [ReportFormat.terminal, ReportFormat.markdown])
+def test_single_source_facts_are_counted_and_listed_only_when_asked(fmt: ReportFormat) -> None:
+    folded = render(sample_report(), fmt)
+    assert "Single-source facts (1)" in folded and "--singles" in folded
+    assert "Takaichi greeted Trump" not in folded
+    assert "Takaichi greeted Trump" in render(sample_report(), fmt, Selection(singles=True))
+    assert "Takaichi greeted Trump" in render(sample_report(), fmt, Selection(only="single"))
+
+
+def test_the_json_report_holds_every_cluster_unless_filters_are_given() -> None:
+    whole = json.loads(render(sample_report(), ReportFormat.json))
+    assert [c["id"] for c in whole["clusters"]] == ["c2", "c1", "c3"]
+    assert whole["filters"] == {"only": None, "min_sources": 1}
+    only = json.loads(render(sample_report(), ReportFormat.json, Selection(only="agree")))
+    assert [c["id"] for c in only["clusters"]] == ["c1"]
+    assert only["filters"] == {"only": "agree", "min_sources": 1}
+    # The summary still counts the whole report; `shown` says how many clusters are listed.
+    assert only["summary"]["facts"] == 3 and only["summary"]["shown"] == 1
+
+
+def _figures_report() -> Report:
+    from test_report_figures import ARTICLES, DEATHS, INJURED, judged
+
+    return Report(ARTICLES, judged(INJURED, DEATHS))
+
+
+@pytest.mark.parametrize("fmt", [ReportFormat.terminal, ReportFormat.markdown, ReportFormat.html])
+def test_key_figures_come_before_the_facts_with_dates_and_the_rise_over_time(fmt: ReportFormat) -> None:
+    text = render(_figures_report(), fmt)
+    assert text.index("Key figures (2)") < text.index("Divergences (1)") < text.index("Agreements (1)")
+    assert "rose over time: 5 → 14 → at least 70" in text
+    assert "Gulf Daily" in text and "2025-04-26 09:30" in text
+    assert render(_figures_report(), fmt, Selection(only="agree")).count("Key figures") == 0
+
+
+def test_the_json_report_lists_the_key_figures() -> None:
+    data = json.loads(render(_figures_report(), ReportFormat.json))
+    injured, deaths = data["key_figures"]
+    assert injured["measure"] == "injured"
+    assert injured["readings"][0] == {
+        "value": "more than 700",
+        "sources": ["a", "b"],
+        "outlets": ["Gulf Daily", "Port Wire"],
+        "side": None,
+    }
+    assert deaths["trend"] == "rose over time: 5 → 14 → at least 70"

@@ -29,7 +29,10 @@ def test_header_fields() -> None:
         "single": 1,
         "skipped": 1,
         "duplicates": 1,
+        "shown": 3,
     }
+    assert data["filters"] == {"only": None, "min_sources": 1}
+    assert data["key_figures"] == []  # no figure of the sample names what it measures
 
 
 def test_sources_have_id_path_outlet_url_title_iso_date_time_and_hash() -> None:
@@ -74,6 +77,15 @@ def test_clusters_come_divergences_first_with_their_reason() -> None:
     assert clusters[1]["reason"]["kind"] is None
 
 
+def test_readings_credit_each_value_to_the_sources_that_state_it() -> None:
+    diverge, agree, _ = _report()["clusters"]
+    assert diverge["readings"] == [
+        {"value": "more than 90%", "sources": [A], "outlets": ["Harbour Post"], "side": 0},
+        {"value": "about 70%", "sources": [B], "outlets": [B], "side": 1},
+    ]
+    assert agree["readings"] == []  # the agreement states no value
+
+
 def test_claims_carry_offsets_line_text_evidence_and_values() -> None:
     claim = _report()["clusters"][0]["claims"][0]
     assert (claim["source"], claim["outlet"]) == (A, "Harbour Post")
@@ -93,9 +105,12 @@ def test_claims_carry_offsets_line_text_evidence_and_values() -> None:
             "high_open": False,
             "unit": "percent",
             "quantity": "",
+            "qualifiers": [],
+            "scope": [],
             "comparator": "more-than",
         }
     ]
+    assert (claim["attribution"], claim["negated"]) == ("", False)
 
 
 def test_caption_claims_are_marked() -> None:

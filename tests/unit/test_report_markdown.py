@@ -6,11 +6,12 @@ from dataclasses import replace
 
 from test_report_base import sample_report
 
+from mineralcheck.report import Selection
 from mineralcheck.report.markdown import MarkdownRenderer
 
 
 def _md() -> str:
-    return MarkdownRenderer().render(sample_report())
+    return MarkdownRenderer().render(sample_report(), Selection(singles=True))
 
 
 def _table_rows(text: str, header_start: str) -> list[str]:
@@ -28,26 +29,28 @@ def test_summary_line_is_near_the_top() -> None:
     assert "**2 sources, 3 facts: 1 agree, 1 diverge, 1 single**" in _md().splitlines()[:3]
 
 
-def test_sections_in_order_divergences_agreements_singles_matrix_skipped() -> None:
+def test_sections_in_the_order_a_reader_needs_them() -> None:
     md = _md()
     headings = [line for line in md.splitlines() if line.startswith("## ")]
     assert headings == [
         "## Sources (2)",
         "## Divergences (1)",
         "## Agreements (1)",
-        "## Single-source facts (1)",
         "## Facts × sources",
+        "## Single-source facts (1)",
         "## Skipped inputs (1)",
         "## Duplicates (1)",
     ]
 
 
-def test_divergence_shows_kind_summary_groups_notes_and_evidence() -> None:
+def test_divergence_shows_kind_measure_readings_side_by_side_notes_and_evidence() -> None:
     md = _md()
     section = md[md.index("## Divergences") : md.index("## Agreements")]
-    assert "**Diverges (value):** share of rare earths processed by China" in section
-    assert "| more than 90% | **Harbour Post** |" in section
-    assert "| about 70% | **004\\_a3715113cb39c5e3** |" in section
+    assert "**Diverges (value):** percent" in section
+    assert _table_rows(section, "|  | Reading |") == [
+        "|  | more than 90% | **Harbour Post** |",
+        "| vs | about 70% | **004\\_a3715113cb39c5e3** |",
+    ]
     assert "- Note: figures may count different stages \\| mining vs refining" in section
     assert "> China processes more than 90% of the world's rare earths\n>\n> — `Harbour Post:6`" in section
     assert "> — `004_a3715113cb39c5e3:4`" in section
@@ -73,7 +76,10 @@ def test_matrix_has_a_row_per_multi_source_fact_and_a_numbered_column_per_source
         "| China's share of rare-earth processing | diverge | ✓ | **✗** |",
         "| Trump and Takaichi signed a critical minerals framework \\| o… | agree | ✓ | ✓ |",
     ]
-    assert "Columns are the sources numbered above: ✓ agrees, **✗** diverges, · silent." in md
+    assert (
+        "Columns are the sources numbered above (1 Harbour Post, 2 004\\_a3715113cb39c5e3): "
+        "✓ agrees, **✗** diverges, · silent." in md
+    )
 
 
 def test_sources_table_names_outlets_linked_to_the_article_with_date_and_file() -> None:
@@ -104,7 +110,7 @@ def test_markdown_in_article_text_is_shown_verbatim_not_interpreted() -> None:
     single = report.facts[0]
     claim = replace(single.cluster.claims[0], text="# *Breaking*: <b>[link](x)</b>")
     fact = replace(single, cluster=replace(single.cluster, claims=(claim,)))
-    md = MarkdownRenderer().render(replace(report, facts=(fact, *report.facts[1:])))
+    md = MarkdownRenderer().render(replace(report, facts=(fact, *report.facts[1:])), Selection(singles=True))
     assert r"\# \*Breaking\*: \<b\>\[link\](x)\</b\>" in md
 
 

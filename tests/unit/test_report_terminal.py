@@ -8,24 +8,25 @@ import re
 from rich.console import Console
 from test_report_base import sample_report
 
+from mineralcheck.report import Selection
 from mineralcheck.report.terminal import WIDTH, TerminalRenderer
 
 
 def _text() -> str:
-    return TerminalRenderer().render(sample_report())
+    return TerminalRenderer().render(sample_report(), Selection(singles=True))
 
 
 def test_summary_line_first() -> None:
     assert "2 sources, 3 facts: 1 agree, 1 diverge, 1 single" in _text().splitlines()[0]
 
 
-def test_sections_in_order() -> None:
+def test_sections_in_the_order_a_reader_needs_them() -> None:
     text = _text()
     order = [
         "Divergences (1)",
         "Agreements (1)",
-        "Single-source facts (1)",
         "Facts × sources",
+        "Single-source facts (1)",
         "Skipped inputs (1)",
         "Duplicates (1)",
     ]
@@ -33,15 +34,14 @@ def test_sections_in_order() -> None:
     assert positions == sorted(positions)
 
 
-def test_divergence_shows_reason_groups_notes_and_evidence_with_source_and_line() -> None:
+def test_divergence_shows_kind_readings_side_by_side_notes_and_evidence_with_source_and_line() -> None:
     text = _text()
     section = text[text.index("Divergences") : text.index("Agreements")]
-    assert "value: share of rare earths processed by China" in section
-    assert "more than 90%" in section and "about 70%" in section
+    assert "value: percent" in section
     assert "note: figures may count different stages | mining vs refining" in section
     assert "Harbour Post:6" in section
-    assert re.search(r"more than 90% +Harbour Post +│", section)
-    assert re.search(r"about 70% +004_a3715113cb39c5e3 +│", section)
+    assert re.search(r"│ +more than 90% +Harbour Post +│", section)
+    assert re.search(r"│ +vs +about 70% +004_a3715113cb39c5e3 +│", section)
     assert "“China processes more than 90% of the world's rare earths”" in section
 
 
@@ -52,6 +52,17 @@ def test_sources_table_names_outlets_with_publication_time_title_and_file() -> N
     assert lines[at + 1].split()[0] == "002_5cb4e665f289d482.txt"  # the file to open, under its outlet
     # An article known only by its file is not named twice.
     assert lines[at + 2].split() == ["2", "004_a3715113cb39c5e3"]
+
+
+def test_an_agreement_is_its_title_and_where_each_source_states_it() -> None:
+    text = _text()
+    section = text[text.index("Agreements") : text.index("Facts × sources")].splitlines()
+    assert section[1].startswith("✓ c1 Trump and Takaichi signed a critical minerals framework")
+    assert section[2].split() == ["agree:", "Harbour", "Post:3,", "004_a3715113cb39c5e3:2"]
+
+
+def test_matrix_legend_names_the_outlets_of_its_columns() -> None:
+    assert "columns: 1 Harbour Post · 2 004_a3715113cb39c5e3" in _text()
 
 
 def test_single_source_fact_is_one_line_with_caption_mark() -> None:
@@ -83,7 +94,7 @@ def test_markup_in_article_text_is_printed_verbatim() -> None:
     claim = replace(single.cluster.claims[0], text="[bold]not markup[/bold]")
     fact = replace(single, cluster=replace(single.cluster, claims=(claim,)))
     assert "[bold]not markup[/bold]" in TerminalRenderer().render(
-        replace(report, facts=(fact, *report.facts[1:]))
+        replace(report, facts=(fact, *report.facts[1:])), Selection(singles=True)
     )
 
 
