@@ -63,8 +63,8 @@ def fake_model(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     def fake(*args: Any, **kwargs: Any) -> FakeEmbedder:
         return FakeEmbedder()
 
-    monkeypatch.setattr(pipeline, "SentenceTransformerEmbedder", fake)
-    monkeypatch.setattr(embed, "SentenceTransformerEmbedder", fake)
+    monkeypatch.setattr(pipeline, "embedder_for", fake)
+    monkeypatch.setattr(embed, "embedder_for", fake)
     monkeypatch.setenv("MINERALCHECK_CACHE_DIR", str(tmp_path / "cache"))
 
 
@@ -636,8 +636,9 @@ def test_a_report_onto_a_full_file_system_keeps_the_old_report(tmp_path: Path) -
 HOSTILE = (
     "Lindmoor bridge \x1b]0;pwned-title\x07reopens\n\n"
     "LINDMOOR, March 9 - The Lindmoor river bridge \x1b[2J\x1b[31mreopened\x1b[0m on Monday, "
-    "officials in Zürich and 東京 said 🎉.\n\n"
-    "About 18,000 vehicles\x08\x08\x08 cross the bridge\x9b31m every day, the office said \u202edias\u202c.\n"
+    "officials said 🎉.\n\n"
+    "About 18,000 vehicles\x08\x08\x08 cross the bridge\x9b31m every day, the office said \u202edias\u202c.\n\n"
+    "Mayors in Zürich and 東京 welcomed the reopening of the bridge 🎉.\n"
 )
 RAW_CONTROLS = ("\x1b", "\x07", "\x08", "\x9b", "\u202e", "\u202c")
 
@@ -653,12 +654,13 @@ def test_escape_sequences_in_an_article_never_reach_the_terminal(
     news(in_tmp, hostile__txt=HOSTILE)
     if fmt == "terminal-in-colour":  # rich's own colour codes on: the article's must still be inert
         monkeypatch.setenv("FORCE_COLOR", "1")
-        result = run("compare", "news")
+        result = run("compare", "news", "--singles")
         assert "\x1b[1m" in result.stdout
         assert not [s for s in ("\x1b]0;", "\x1b[2J", "\x07", "\x9b", "\u202e") if s in result.stdout]
         assert "\\x1b]0;pwned-title" in result.stdout
         return
-    result = run("compare", "news", "--format", fmt)
+    # --singles: the hostile sentences are each stated by one source, listed only when asked
+    result = run("compare", "news", "--format", fmt, "--singles")
     assert result.exit_code == ExitCode.OK, result.stderr
     assert not [c for c in RAW_CONTROLS if c in result.stdout]
     if fmt == "json":

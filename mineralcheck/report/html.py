@@ -10,10 +10,11 @@ from __future__ import annotations
 import base64
 import hashlib
 from collections.abc import Mapping
-from html import escape
+from html import escape as _html_escape
 from importlib import resources
 from pathlib import PurePath
 
+from mineralcheck.display import inert
 from mineralcheck.models import Article, Claim, Fact, Report, SourceId
 from mineralcheck.report.base import (
     Labels,
@@ -42,6 +43,12 @@ DEFAULT_FILTER = "shared"
 
 PARAGRAPH_CONTEXT = 400
 """Characters of the paragraph shown on each side of the evidence; longer paragraphs are cut with …."""
+
+
+def escape(text: str) -> str:
+    """HTML-escaped and inert: an escape sequence or bidi override from an article is shown, never
+    obeyed (by a browser, or by a terminal that prints the file)."""
+    return _html_escape(inert(text))
 
 
 class HtmlRenderer:
