@@ -103,7 +103,14 @@ def projection(gold: Path, report_json: str) -> str:
         line = f"{fact.id} {'ok' if outcome.correct else '--'} {got}"
         if not outcome.correct:
             wanted = sorted({m.source for m in fact.mentions})
-            line += f"   (gold: {'/'.join(sorted(fact.verdicts))} {' '.join(wanted)})"
+            why = [d.strip().split(" ", 3)[-1] for d in outcome.detail if "best cluster" in d]
+            why += [
+                "no claim from " + d.split("no claim from ", 1)[1].split(" overlaps")[0]
+                for d in outcome.detail
+                if "no claim from" in d
+            ]
+            line += f"   (gold: {'/'.join(sorted(fact.verdicts))} {' '.join(wanted)}"
+            line += f"; {'; '.join(why)})" if why else ")"
         lines.append(line)
     return "\n".join(lines) + "\n"
 

@@ -637,7 +637,8 @@ HOSTILE = (
     "Lindmoor bridge \x1b]0;pwned-title\x07reopens\n\n"
     "LINDMOOR, March 9 - The Lindmoor river bridge \x1b[2J\x1b[31mreopened\x1b[0m on Monday, "
     "officials said 🎉.\n\n"
-    "About 18,000 vehicles\x08\x08\x08 cross the bridge\x9b31m every day, the office said \u202edias\u202c.\n\n"
+    "About 18,000 vehicles\x08\x08\x08 cross the bridge\x9b31m every day, "
+    "the office said \u202edias\u202c.\n\n"
     "Mayors in Zürich and 東京 welcomed the reopening of the bridge 🎉.\n"
 )
 RAW_CONTROLS = ("\x1b", "\x07", "\x08", "\x9b", "\u202e", "\u202c")
