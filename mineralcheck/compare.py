@@ -186,22 +186,40 @@ def _readings(
 def _group_readings(
     readings: Sequence[_Reading], compatible: Compatible, describe: Describe
 ) -> list[ValueGroup]:
-    """Sources grouped by compatible readings, largest group first; a group lists its distinct
-    readings ("157 / at least 128 / more than 150")."""
-    groups: list[tuple[Value, list[SourceId], list[str]]] = []
+    """One group per reading with exactly the sources that give it, on sides of compatible readings
+    ("157" and "at least 128" on one side, "112" on another); the side most sources take first."""
+    sides: list[tuple[Value, dict[str, list[SourceId]]]] = []
     for reading in readings:
         label = describe(reading.value)
-        for value, members, labels in groups:
-            if compatible(value, reading.value):
-                if reading.source not in members:
-                    members.append(reading.source)
-                if label not in labels:
-                    labels.append(label)
-                break
-        else:
-            groups.append((reading.value, [reading.source], [label]))
-    groups.sort(key=lambda g: (-len(g[1]), g[1]))
-    return [ValueGroup(" / ".join(labels), tuple(sorted(m))) for _, m, labels in groups]
+        side = next((labels for value, labels in sides if compatible(value, reading.value)), None)
+        if side is None:
+            side = {}
+            sides.append((reading.value, side))
+        backers = side.setdefault(label, [])
+        if reading.source not in backers:
+            backers.append(reading.source)
+
+    def stated_by(labels: dict[str, list[SourceId]]) -> list[SourceId]:
+        return sorted({s for backers in labels.values() for s in backers})
+
+    ordered = sorted((labels for _, labels in sides), key=lambda ls: (-len(stated_by(ls)), stated_by(ls)))
+    return [
+        ValueGroup(label, tuple(sorted(backers)), side=n)
+        for n, labels in enumerate(ordered)
+        for label, backers in sorted(labels.items(), key=lambda item: (-len(item[1]), item[0]))
+    ]
+
+
+def _side_sources(groups: Sequence[ValueGroup], side: int) -> list[SourceId]:
+    return sorted({s for g in groups if g.side == side for s in g.sources})
+
+
+def _side_by_side(groups: Sequence[ValueGroup]) -> str:
+    """ "157 (a, b) / at least 128 (c) vs 112 (d)": each reading with its own sources, sides apart."""
+    sides = sorted({g.side for g in groups})
+    return " vs ".join(
+        " / ".join(f"{g.value} ({', '.join(g.sources)})" for g in groups if g.side == side) for side in sides
+    )
 
 
 def _rose_over_time(
@@ -210,15 +228,14 @@ def _rose_over_time(
     """'figure rose over time: 40 -> 128 -> 157' when later articles give larger figures."""
     points = []
     for group in groups:
-        ds = [dates.get(s) for s in group.sources]
-        if any(d is None for d in ds):
-            return ""
+        known = [d for d in (dates.get(s) for s in group.sources) if d is not None]
         value = values.get(group.value)
         if value is None:
-            return ""  # a group of several compatible readings is no single step of a rising count
-        points.append((max(d for d in ds if d is not None), value.low, group.value))
+            return ""
+        if known:  # an undated article places its reading nowhere in time: it is left out
+            points.append((max(known), value.low, group.value))
     points.sort()
-    if len({p[0] for p in points}) != len(points):
+    if len(points) < 2 or len({p[0] for p in points}) != len(points):
         return ""
     lows = [p[1] for p in points]
     if all(a < b for a, b in zip(lows, lows[1:], strict=False)):
@@ -251,22 +268,19 @@ def _quote_conflict(claims: Sequence[Claim]) -> tuple[Claim, Claim] | None:
 def _shared_values(
     by_source: Mapping[SourceId, Sequence[Value]], compatible: Compatible, describe: Describe
 ) -> tuple[ValueGroup, ...]:
-    """The values two or more sources state compatibly, each with the sources that state it."""
-    groups: list[ValueGroup] = []
-    seen: set[str] = set()
+    """The values that another source confirms (states a compatible one), each credited to exactly
+    the sources that write it: "more than 700 (a, b); about 1,000 (c)", never the same six twice."""
+    stated: dict[str, list[SourceId]] = {}
+    confirmed: set[str] = set()
     sources = sorted(by_source)
     for s in sources:
         for value in by_source[s]:
             label = describe(value)
-            if label in seen:
-                continue
-            backers = [
-                t for t in sources if t == s or any(compatible(value, other) for other in by_source[t])
-            ]
-            if len(backers) >= 2:
-                seen.add(label)
-                groups.append(ValueGroup(label, tuple(backers)))
-    return tuple(groups)
+            if s not in stated.setdefault(label, []):
+                stated[label].append(s)
+            if any(t != s and any(compatible(value, other) for other in by_source[t]) for t in sources):
+                confirmed.add(label)
+    return tuple(ValueGroup(label, tuple(stated[label])) for label in stated if label in confirmed)
 
 
 def _letters(name: str) -> str:
@@ -331,11 +345,9 @@ def judge(
         plain = _plain(describe, family)
         groups = tuple(_group_readings(readings, compatible, plain))
         kind: DivergenceKind = "date" if va.kind in _DATE_KINDS else "value"
-        majority = (
-            groups[0].value if len(groups) > 1 and len(groups[0].sources) > len(groups[1].sources) else ""
-        )
-        side_by_side = " vs ".join(f"{g.value} ({', '.join(g.sources)})" for g in groups)
-        summary = f"{family}: {side_by_side}"
+        first, second = _side_sources(groups, 0), _side_sources(groups, 1)
+        majority = " / ".join(g.value for g in groups if g.side == 0) if len(first) > len(second) else ""
+        summary = f"{family}: {_side_by_side(groups)}"
         notes: list[str] = []
         if kind == "value":
             by_text = {plain(r.value): r.value for r in readings}
@@ -347,7 +359,7 @@ def judge(
             notes.append(f"most sources give {majority}")
         notes.extend(_spelling_notes(cluster.claims))
         minority = (
-            tuple(sorted({s for g in groups[1:] for s in g.sources}))
+            tuple(sorted({s for g in groups if g.side > 0 for s in g.sources}))
             if majority
             else tuple(sorted({s for g in groups for s in g.sources}))
         )
@@ -358,7 +370,7 @@ def judge(
     quoted = _quote_conflict(cluster.claims)
     if quoted is not None:
         a, b = quoted
-        quotes = (ValueGroup(f"“{a.quote}”", (a.source,)), ValueGroup(f"“{b.quote}”", (b.source,)))
+        quotes = (ValueGroup(f"“{a.quote}”", (a.source,)), ValueGroup(f"“{b.quote}”", (b.source,), side=1))
         summary = f"quoted differently: “{a.quote}” ({a.source}) vs “{b.quote}” ({b.source})"
         return Fact(cluster, "diverge", Reason(summary, "quote", quotes), title, (a.source, b.source))
 

@@ -171,10 +171,13 @@ class Claim:
 
 @dataclass(frozen=True)
 class ValueGroup:
-    """One reading of a fact and the sources that give it: "157 (straitstimes, taipeitimes)"."""
+    """One reading of a fact and exactly the sources that give it: "157 (straitstimes, taipeitimes)"."""
 
     value: str
     sources: tuple[SourceId, ...]
+    side: int = 0
+    """In a divergence, which side the reading is on: readings of one side are compatible with each
+    other ("157" and "at least 128"), and conflict with the readings of the other sides."""
 
 
 @dataclass(frozen=True)

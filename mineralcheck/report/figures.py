@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from mineralcheck.models import Article, Claim, Fact, Report, SourceId, Value
-from mineralcheck.normalize import describe, values_compatible
+from mineralcheck.normalize import describe
 
 KEY_FIGURE_SOURCES = 2
 """A measure is a key figure when at least this many sources state a figure for it."""
@@ -60,26 +60,8 @@ def stated(fact: Fact) -> tuple[Reading, ...]:
 
 
 def sides(fact: Fact) -> tuple[Reading, ...]:
-    """A divergence's readings, side by side: each reading of each of the reason's groups with the
-    sources that state that very reading (a group lists compatible readings of several sources)."""
-    out: list[Reading] = []
-    for side, group in enumerate(fact.reason.groups):
-        for label in group.value.split(" / "):
-            anchors = [v for c in _claims_of(fact, group.sources) for v in c.values if label in _labels(v)]
-            if not anchors:  # not a value (a quote): the group names its own sources
-                out.append(Reading(label, group.sources, side))
-                continue
-            backers = sorted(
-                {
-                    c.source
-                    for c in fact.cluster.claims
-                    for v in c.values
-                    if label in _labels(v)
-                    and any(v == a or values_compatible(v, a) is not None for a in anchors)
-                }
-            )
-            out.append(Reading(label, tuple(backers), side))
-    return tuple(out)
+    """A divergence's readings, side by side, each with exactly the sources that state it."""
+    return tuple(Reading(g.value, g.sources, g.side) for g in fact.reason.groups)
 
 
 def disputed_measure(fact: Fact) -> str:

@@ -283,7 +283,7 @@ def _fact(fact: Fact, labels: Labels, articles: Mapping[SourceId, Article]) -> s
             )
         values = []
         for side, cells in boxes.items():
-            majority = " majority" if reason.majority and reason.groups[side].value == reason.majority else ""
+            majority = " majority" if reason.majority and side == 0 else ""
             values.append(f'<div class="value{majority}">' + "".join(cells) + "</div>")
         parts.append('<div class="values">' + "".join(values) + "</div>")
     else:

@@ -115,7 +115,12 @@ def _reason(reason: Reason, labels: Labels) -> dict[str, Any]:
         "summary": reason.summary,
         "kind": reason.kind,
         "groups": [
-            {"value": g.value, "sources": list(g.sources), "outlets": [labels.get(s, s) for s in g.sources]}
+            {
+                "value": g.value,
+                "sources": list(g.sources),
+                "outlets": [labels.get(s, s) for s in g.sources],
+                "side": g.side,
+            }
             for g in reason.groups
         ],
         "majority": reason.majority,

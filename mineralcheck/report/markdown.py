@@ -126,8 +126,7 @@ def _divergence(fact: Fact, labels: Labels) -> list[str]:
         rows, previous = [], None
         for reading in readings:
             side = reading.side or 0
-            group = reason.groups[side]
-            mark = " (majority)" if side != previous and reason.majority == group.value else ""
+            mark = " (majority)" if side != previous and reason.majority and side == 0 else ""
             opens = "vs" if previous is not None and side != previous else ""
             previous = side
             rows.append([opens, _escape(reading.value), _names(reading.sources, labels) + mark])

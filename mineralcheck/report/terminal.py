@@ -188,8 +188,7 @@ def _divergence(fact: Fact, labels: Labels) -> Panel:
         for reading in readings:
             side = reading.side or 0
             opens = "vs" if previous is not None and side != previous else ""
-            group = reason.groups[side]
-            majority = side != previous and reason.majority and group.value == reason.majority
+            majority = side != previous and bool(reason.majority) and side == 0
             previous = side
             marker = "  (majority)" if majority else ""
             table.add_row(opens, Text(reading.value), Text(named(reading.sources, labels) + marker))

@@ -146,8 +146,8 @@ def test_one_name_spelled_two_ways_is_a_note_not_a_conflict() -> None:
     assert fact.reason.notes == ("spelled Andrii Sorokin (b) / Andriy Sorokin (a)",)
 
 
-def test_a_conflict_between_groups_of_several_readings_is_reported_without_a_trend() -> None:
-    """Regression: a group label joining two readings ("157 / more than 150") is not one step."""
+def test_each_reading_is_credited_to_exactly_the_sources_that_give_it_on_its_side() -> None:
+    """Compatible readings share a side ("157", "more than 150"), each with its own source."""
     fact = verdict(
         claim("a", "The quake killed 157 people"),
         claim("b", "The quake killed more than 150 people"),
@@ -155,5 +155,24 @@ def test_a_conflict_between_groups_of_several_readings_is_reported_without_a_tre
         dates={"a": dt.date(2023, 11, 6), "b": dt.date(2023, 11, 5), "c": dt.date(2023, 11, 4)},
     )
     assert fact.verdict == "diverge"
-    assert fact.reason.groups[0].value == "157 / more than 150"
-    assert "rose over time" not in fact.reason.summary
+    assert [(g.value, g.sources, g.side) for g in fact.reason.groups] == [
+        ("157", ("a",), 0),
+        ("more than 150", ("b",), 0),
+        ("112", ("c",), 1),
+    ]
+    assert fact.reason.majority == "157 / more than 150"
+    assert fact.diverging_sources == ("c",)
+    assert "rose over time: 112 → more than 150 → 157" in fact.reason.summary
+
+
+def test_an_agreement_credits_each_value_to_the_sources_that_write_it() -> None:
+    fact = verdict(
+        claim("a", "The blast injured more than 700 people"),
+        claim("b", "The blast injured more than 700 people"),
+        claim("c", "The blast injured about 1,000 people"),
+    )
+    assert fact.verdict == "agree"
+    assert [(g.value, g.sources) for g in fact.reason.groups] == [
+        ("more than 700 people", ("a", "b")),
+        ("about 1,000 people", ("c",)),
+    ]

@@ -116,7 +116,7 @@ def sample_report() -> Report:
             kind="value",
             groups=(
                 ValueGroup(value="more than 90%", sources=(A,)),
-                ValueGroup(value="about 70%", sources=(B,)),
+                ValueGroup(value="about 70%", sources=(B,), side=1),
             ),
             majority="",
             notes=("figures may count different stages | mining vs refining",),

@@ -68,8 +68,8 @@ def test_clusters_come_divergences_first_with_their_reason() -> None:
         "summary": "share of rare earths processed by China: more than 90% (002) vs about 70% (004)",
         "kind": "value",
         "groups": [
-            {"value": "more than 90%", "sources": [A], "outlets": ["Harbour Post"]},
-            {"value": "about 70%", "sources": [B], "outlets": [B]},
+            {"value": "more than 90%", "sources": [A], "outlets": ["Harbour Post"], "side": 0},
+            {"value": "about 70%", "sources": [B], "outlets": [B], "side": 1},
         ],
         "majority": "",
         "notes": ["figures may count different stages | mining vs refining"],
