@@ -211,7 +211,7 @@ def _figures(a: ClaimView, b: ClaimView) -> tuple[float, float, float]:
                 related = _measures_match(x, y) or _related_measures(x, y)
                 shared = max(shared, _figure_weight(x) * (1.0 if related else 0.5))
                 continue
-            if _same_measure(x, y) and values_compatible(x, y) is False:
+            if _same_measure(x, y) and (values_compatible(x, y) is False or different_bounds(x, y)):
                 conflict = 1.0
     return shared, conflict, clash
 
@@ -242,7 +242,15 @@ def frame_compatible(a: Value, b: Value) -> bool | None:
         return None
     if not same_places(a.scope, b.scope):
         return None
-    return values_compatible(replace(a, quantity=""), replace(b, quantity=""))
+    agree = values_compatible(replace(a, quantity=""), replace(b, quantity=""))
+    return False if agree and different_bounds(a, b) else agree
+
+
+def different_bounds(a: Value, b: Value) -> bool:
+    """Two bounds on the same side that are not one figure: "at least 516" and "more than 700"
+    injured overlap as intervals, but they are two different counts, as reported."""
+    same_side = (math.isinf(a.high) and math.isinf(b.high)) or (math.isinf(a.low) and math.isinf(b.low))
+    return same_side and not close_figures(a, b)
 
 
 @functools.lru_cache(maxsize=65536)

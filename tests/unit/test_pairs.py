@@ -120,3 +120,10 @@ def test_a_model_round_trips_through_json_and_refuses_other_features() -> None:
     assert len(model.weights) == len(FEATURES)
     with pytest.raises(ValueError, match="make fit"):
         PairModel.from_json(model.to_json().replace('"cosine"', '"cosine2"'))
+
+
+def test_two_lower_bounds_that_are_not_one_figure_are_two_counts() -> None:
+    at_least_516 = figure(516, "injured", high=math.inf)
+    more_than_700 = figure(700, "injured", high=math.inf)
+    assert frame_compatible(at_least_516, more_than_700) is False
+    assert frame_compatible(figure(900, "fire", high=math.inf), figure(903, "fire")) is True
