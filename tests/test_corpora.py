@@ -22,10 +22,10 @@ pytestmark = pytest.mark.model
 # The share of gold facts each corpus must keep getting right: just below what it scores today.
 FLOORS = {
     "agree_paraphrase": 0.45,
-    "deal": 0.45,
-    "election": 0.55,
-    "furniture": 0.65,
-    "quake": 0.65,
+    "deal": 0.50,
+    "election": 0.60,
+    "furniture": 0.45,
+    "quake": 0.60,
     "single_article": 1.00,
 }
 

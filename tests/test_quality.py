@@ -20,11 +20,11 @@ pytestmark = pytest.mark.model
 
 # Share of gold facts right, per real event: just below today's score.
 FLOORS = {
-    "seeds": 0.85,
-    "france-pension-protests-2023-03-23": 0.50,
-    "iran-shahid-rajaee-port-explosion-2025": 0.50,
-    "trump-civil-fraud-ruling-2024": 0.50,
-    "uganda-ebola-sudan-outbreak-2022-09": 0.50,
+    "seeds": 0.80,
+    "france-pension-protests-2023-03-23": 0.52,
+    "iran-shahid-rajaee-port-explosion-2025": 0.46,
+    "trump-civil-fraud-ruling-2024": 0.52,
+    "uganda-ebola-sudan-outbreak-2022-09": 0.48,
 }
 
 
