@@ -76,7 +76,7 @@ def test_the_json_report_holds_every_cluster_unless_filters_are_given() -> None:
 def _figures_report() -> Report:
     from test_report_figures import ARTICLES, DEATHS, INJURED, judged
 
-    return Report(ARTICLES, judged(INJURED, DEATHS))
+    return Report(ARTICLES, judged(INJURED[:3], DEATHS))  # without the lower bound that disputes them
 
 
 @pytest.mark.parametrize("fmt", [ReportFormat.terminal, ReportFormat.markdown, ReportFormat.html])
@@ -90,8 +90,8 @@ def test_key_figures_come_before_the_facts_with_dates_and_the_rise_over_time(fmt
 
 def test_the_json_report_lists_the_key_figures() -> None:
     data = json.loads(render(_figures_report(), ReportFormat.json))
-    injured, deaths = data["key_figures"]
-    assert injured["measure"] == "injured"
+    by_measure = {row["measure"]: row for row in data["key_figures"]}
+    injured, deaths = by_measure["injured"], by_measure["death"]
     assert injured["readings"][0] == {
         "value": "more than 700",
         "sources": ["a", "b"],
