@@ -32,7 +32,10 @@ UI_LINE = re.compile(
         in\ this\ article|watch\ now|hide\ content|show\ chart|market\ data|create\ free\ account|
         continue\ reading|loading|text\ size|font\ size|reading\ mode|dark\ mode|donate|donate\ now|
         leave\ a\ (?:reply|comment)|post\ a\ comment|no\ comments|add\ (?:a\ )?comment|
-        (?:see|read|view)\ (?:the\ )?full\ (?:story|article|coverage)|print\ friendly.{0,20}
+        (?:see|read|view)\ (?:the\ )?full\ (?:story|article|coverage)|print\ friendly.{0,20}|
+        opens?\ in\ (?:a\ )?new\ (?:window|tab)|like\ this|like\ loading.{0,5}|reading\ time.{0,20}|
+        staff(?:\ and\ agencies)?|agencies|agency\ report|(?:web|news|online|digital|city|foreign)\ desk|
+        staff\ (?:reporter|writer|correspondent)|our\ (?:correspondent|reporter|bureau)
     )\s*:?[\W_]*$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -42,7 +45,8 @@ UI_LINE = re.compile(
 # "Label:") so that a sentence merely mentioning, say, a newsletter is not caught.
 PROMO_LINE = re.compile(
     r"""^(?:[\w .&'’-]{1,30}:\s*)?[\W_]*(?:
-        click\ here\b|tap\ here\b|
+        click\ here\b|tap\ here\b|click\ to\ (?:share|print|email|open|read|subscribe)\b|
+        (?:read|see|view)\ the\ full\ (?:story|article)\b|
         get\ (?:the\ )?latest\b.*\bnews\b|
         get\ (?:the|our)\b.{0,60}\b(?:stories|news|headlines|newsletter|briefing|updates)\b|
         sign\ up\b.*\b(?:newsletter|alerts?|updates|briefing|inbox|emails?)\b|
@@ -72,7 +76,7 @@ LINK_LABEL_LINE = re.compile(
     r"""^[\W_]*(?:read|read\ more|read\ next|read\ also|also\ read|see\ also|also\ see|related(?:\ \w+)?|
         recommended|suggested|more|more\ news|more\ from\ [\w ]{1,30}|more\ on\ this|don['’]t\ miss|
         must\ read|watch|listen|sponsored|advertisement|trending(?:\ now)?|top\ stories|editor['’]s\ picks?|
-        tags?|tag\ archives?|topics?|filed\ under|categor(?:y|ies)|keywords)\s*(?:[:|–—]|\s-\s)""",
+        tags?|tagged|tag\ archives?|topics?|filed\ under|categor(?:y|ies)|keywords)\s*(?:[:|–—]|\s-\s)""",
     re.IGNORECASE | re.VERBOSE,
 )
 
@@ -88,7 +92,7 @@ NAV_MARKER = re.compile(
         you\ (?:may|might|could|will|'ll)\ also\ (?:like|enjoy|be\ interested\ in)|
         (?:we\ )?recommended(?:\ for\ you|\ stories|\ reading|\ articles)?|
         most\ (?:read|popular|viewed|shared|watched)(?:\ (?:stories|articles|news))?|
-        trending(?:\ now|\ stories|\ news)?|read\ (?:next|more|also)|also\ read|see\ also|up\ next|
+        trending(?:\ now|\ stories|\ news|\ topics)?|read\ (?:next|more|also)|also\ read|see\ also|up\ next|
         keep\ reading|don['’]t\ miss|must\ read|editor['’]s\ picks?|what\ to\ read\ next
     )\s*:?[\W_]*$""",
     re.IGNORECASE | re.VERBOSE,
@@ -137,7 +141,10 @@ AUTHOR_NOTE = re.compile(
         this\ (?:article|story|piece|page|content)\ (?:is|was|has\ been)\ (?:part\ of|produced|
             supported|funded|updated|translated|automatically|generated|originally)|
         this\ is\ a\ (?:developing|breaking)\ (?:story|news\ story)|
-        \(?with\ (?:additional\ )?inputs?\ from\b
+        this\ (?:article|story|piece|content)\b.{0,40}\b
+            (?:syndicated\ feed|auto-?generated|not\ been\ edited)|
+        disclaimer\s*:|
+        \(?with\ (?:additional\ )?inputs?\ from\b|\(?with\ (?:agency|wire)\ inputs\b
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -161,7 +168,10 @@ SECTION_SEPARATOR = re.compile(r"\s*\|\s*|\s[/»›•·>]\s")
 
 # Wire-service credits at the foot of a story: "(Reporting by A in X; Editing by B)".
 WIRE_CREDIT = re.compile(
-    r"^\(\s*(?:additional\s+)?(?:reporting|writing|editing|compiled|produced)\s+by\b.*\)\W*$", re.IGNORECASE
+    r"^\(\s*(?:additional\s+)?(?:reporting|writing|editing|compiled|produced)\s+by\b.*\)\W*$"
+    # ... and without brackets: "Reporting by A in X; Editing by B".
+    r"|^(?:additional\s+)?(?:reporting|writing)\s+by\b[^.]{0,120};\s*(?:additional\s+reporting|editing|writing)\s+by\b",
+    re.IGNORECASE,
 )
 
 # Promotions that do not open their line: "Don't miss ... - sign up to our free newsletter here".
@@ -201,10 +211,15 @@ TICKER_CODE = re.compile(r"[(\[]?[A-Z]{1,6}(?:[.-][A-Z]{1,4})?:?[)\]]?")
 TICKER_MAX_TOKENS = 12
 
 # A link to a stock's chart or quote page ("Example Corp stock chart", "ABC share price today").
+# A chart's own title ("Example Corp stock over the past year") and its icon ("Stock chart icon").
 STOCK_LINK = re.compile(
-    r"\b(?:stock|share)\s+(?:price|chart|quote)s?(?:\s+(?:icon|today|live|now|history))?\W*$", re.IGNORECASE
+    r"\b(?:stock|share)\s+(?:price|chart|quote)s?(?:\s+(?:icon|today|live|now|history))?\W*$"
+    r"|\b(?:stock|shares?)\s+(?:price\s+)?(?:over|in)\s+the\s+(?:past|last)\s+(?:\w+\s+)?"
+    r"(?:days?|weeks?|months?|years?|sessions?)\W*$"
+    r"|stock\s*chart\s*icon",
+    re.IGNORECASE,
 )
-STOCK_LINK_MAX_WORDS = 8
+STOCK_LINK_MAX_WORDS = 12
 # Share buttons in a row, one word each ("Facebook Twitter WhatsApp Email").
 SHARE_BUTTON = re.compile(
     r"(?:facebook|twitter|x|whatsapp|telegram|linkedin|e-?mail|print|reddit|pinterest|messenger|instagram|"
