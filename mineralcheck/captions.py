@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from mineralcheck.furniture_lines import MINOR_WORDS, SENTENCE_END, SHORT_LINE_CHARS
+from mineralcheck.line_shape import MINOR_WORDS, SENTENCE_END, SHORT_LINE_CHARS
 
 # Photo credits at the end of a caption: "(AP)", "( AFP )", "(Name/Agency)", "(Photo: ...)",
 # "(Getty Images)". Content that is a short all-caps agency code, holds a slash, or names the image.

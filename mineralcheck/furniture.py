@@ -12,21 +12,23 @@ from collections.abc import Iterator, Sequence
 
 from mineralcheck.captions import CAPTION_MAX_WORDS, CREDIT_LABEL_LINE, is_caption_line, is_standalone_credit
 from mineralcheck.furniture_lines import (
+    SENTENCE_SPLIT,
+    is_furniture_line,
+    is_name_line,
+    is_nav_marker,
+    self_promo_sentences,
+)
+from mineralcheck.line_shape import (
     CAPS_MIN_RATIO,
     LABEL_MAX_WORDS,
     SENTENCE_END,
     SENTENCE_MIN_WORDS,
-    SENTENCE_SPLIT,
     SHORT_LINE_CHARS,
     Line,
     caps_ratio,
-    is_furniture_line,
     is_label,
-    is_name_line,
-    is_nav_marker,
     is_sentence,
     is_title_case,
-    self_promo_sentences,
     title_case_words,
 )
 from mineralcheck.models import Span
