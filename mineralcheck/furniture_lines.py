@@ -202,8 +202,11 @@ SENTENCE_SPLIT = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z])")
 EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b")
 
 # An image's file name left in the text ("flood-1712345678901", "IMG_2041.jpg").
-FILE_NAME = re.compile(r"\w*[-_]?\d{6,}\w*|\b[\w-]+\.(?:jpe?g|png|gif|webp|avif|svg|tiff?)\b", re.IGNORECASE)
+# Judged token by token, and only on tokens of a file name's length: a regex over a 100,000-character
+# token (an inlined image) would backtrack for minutes.
+FILE_NAME = re.compile(r"[\w-]*\d{6,}[\w-]*|[\w-]+\.(?:jpe?g|png|gif|webp|avif|svg|tiff?)", re.IGNORECASE)
 FILE_NAME_MAX_WORDS = 6
+FILE_NAME_MAX_CHARS = 120
 
 # A stock widget: tickers, prices and changes and nothing else ("AAPL 189.20 +1.3%", "NYSE: ABC").
 TICKER_TOKEN = re.compile(
@@ -241,7 +244,9 @@ UI_SEPARATOR = re.compile(r"\s{2,}|\s*[•·|]\s*")
 
 
 def is_file_name_line(line: Line) -> bool:
-    return len(line.words) <= FILE_NAME_MAX_WORDS and bool(FILE_NAME.search(line.text))
+    if len(line.words) > FILE_NAME_MAX_WORDS:
+        return False
+    return any(len(w) <= FILE_NAME_MAX_CHARS and FILE_NAME.fullmatch(w.strip("()[],;")) for w in line.words)
 
 
 def is_ticker_line(line: Line) -> bool:

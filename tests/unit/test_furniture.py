@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -533,3 +534,18 @@ def test_the_first_line_that_is_a_paragraph_loses_its_dateline() -> None:
     """A page without a headline: the first paragraph's dateline is still cut off."""
     text = "TESSEL: A total of 457 people were arrested on Thursday during protests across the country.\n"
     assert _furniture_of(text) == ["TESSEL: "]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "data:image/png;base64," + "QUJD" * 25_000,  # an inlined image: one 100,000-character token
+        "Hello. " + "A." * 50_000,
+        "/ " + "A/" * 50_000,
+    ],
+)
+def test_a_huge_line_is_judged_in_linear_time(line: str) -> None:
+    """No pattern backtracks over a long token (an image file-name pattern once took minutes)."""
+    started = time.monotonic()
+    find_furniture(f"{HEADLINE}\n{line}\n{PARAGRAPH}\n")
+    assert time.monotonic() - started < 5
