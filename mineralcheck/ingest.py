@@ -452,16 +452,17 @@ def _build_article(
     url, url_span = source_line(text, head)
     lead = [Span(0, head)] if head else []
     lead += [url_span] if url_span else []
+    meta = merge(given, front, page, SourceMeta(url=url))
     # Furniture heuristics see the front matter and Source line as blanks, so offsets stay the file's.
     masked = _blank(text, lead)
-    furniture, captions = find_furniture(masked)
+    names = [n for n in (meta.outlet, outlet_from_url(meta.url)) if n]
+    furniture, captions = find_furniture(masked, names)
     stated, dateline_span = dateline(masked, furniture, start=lead[-1].end if lead else 0)
     furniture = tuple(sorted((*lead, *([dateline_span] if dateline_span else []), *furniture)))
 
-    meta = merge(given, front, page, SourceMeta(url=url))
     if meta.date is None:
         meta = merge(meta, SourceMeta(date=date_from_url(meta.url)), stated)
-    title = meta.title or _first_title_line(text, furniture)
+    title = meta.title or _first_title_line(text, (*furniture, *captions))
     return Article(
         id=source_id,
         path=display,
@@ -492,7 +493,8 @@ def _too_large(size: str | None, limit: str) -> str:
 
 
 def _first_title_line(text: str, furniture: tuple[Span, ...]) -> str | None:
-    """Best effort: the first short line outside the furniture that is not a sentence with a period."""
+    """Best effort: the first short line outside the furniture (and captions) that is not a sentence
+    with a period."""
     pos = 0
     for line in text.split("\n"):
         start = pos
