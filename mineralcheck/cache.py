@@ -188,7 +188,8 @@ def _claim(item: Any) -> Claim:
 def _value(item: Any) -> Value:
     if not isinstance(item, dict) or set(item) != _VALUE_FIELDS:
         raise ValueError("not a value")
-    return Value(**{k: tuple(v) if isinstance(v, list) else v for k, v in item.items()})
+    fields_: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v for k, v in item.items()}
+    return Value(**fields_)
 
 
 # -- versions ----------------------------------------------------------------------------------------

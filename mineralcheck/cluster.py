@@ -100,8 +100,8 @@ def _best_matches(
                 best[key] = (cosine, b)
     out: dict[tuple[int, int], float] = {}
     for (a, _source), (_cosine, b) in best.items():
-        key = (a, b) if a < b else (b, a)
-        out[key] = out.get(key, 0.0) + 0.5
+        pair = (a, b) if a < b else (b, a)
+        out[pair] = out.get(pair, 0.0) + 0.5
     return out
 
 

@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from mineralcheck.errors import ConfigError
-from mineralcheck.expectations import _compose, _Node  # the one YAML reader with line numbers
 from mineralcheck.outlets import SourceMeta, clean_title, to_date_time
+from mineralcheck.safeyaml import Node, read_nodes  # the one YAML reader with line numbers
 
 COLUMNS = ("path", "outlet", "url", "date", "title")
 STDIN_PATH = "-"
@@ -86,7 +86,7 @@ def _csv_records(text: str, display: str) -> list[_Record]:
 
 
 def _yaml_records(text: str, display: str) -> list[_Record]:
-    root = _compose(text, display)
+    root = read_nodes(text, display)
     if isinstance(root.value, dict) and set(root.value) == {"sources"}:
         root = root.value["sources"]
     if not isinstance(root.value, list):
@@ -96,7 +96,7 @@ def _yaml_records(text: str, display: str) -> list[_Record]:
         )
     records: list[_Record] = []
     for item in root.value:
-        if not isinstance(item, _Node) or not isinstance(item.value, dict):
+        if not isinstance(item, Node) or not isinstance(item.value, dict):
             raise ConfigError(f"{display}:{item.line}: each source must be a mapping (path: …, outlet: …)")
         assert item.key_lines is not None
         for key, line in item.key_lines.items():

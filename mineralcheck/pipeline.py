@@ -17,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
-from mineralcheck import manifest, normalize
+from mineralcheck import embed, manifest, normalize
 from mineralcheck.cache import (
     ClaimCache,
     VectorCache,
@@ -30,10 +30,10 @@ from mineralcheck.cache import ignore_warning as _ignore
 from mineralcheck.claims import extract_claims
 from mineralcheck.cluster import ClusterParams, cluster_claims
 from mineralcheck.compare import judge_all
-from mineralcheck.embed import DEFAULT_MODEL, Embedder, embedder_for
+from mineralcheck.embed import DEFAULT_MODEL, Embedder
 from mineralcheck.ingest import IngestResult, load_articles
 from mineralcheck.models import Article, Claim, Cluster, Fact, Report, Sentence, Value
-from mineralcheck.pairs import frame_compatible
+from mineralcheck.pairs import PairModel, frame_compatible
 from mineralcheck.parse import SPACY_MODEL, SharedParses
 from mineralcheck.segment import split_sentences
 
@@ -295,11 +295,13 @@ def judge_claims(
     vectors: np.ndarray,
     *,
     params: ClusterParams | None = None,
+    model: PairModel | None = None,
     progress: Progress = _silent,
 ) -> tuple[Fact, ...]:
-    """Clusters and verdicts from claims and their vectors (no model, no I/O)."""
+    """Clusters and verdicts from claims and their vectors (no model load, no I/O); `model` is the
+    pair model, the shipped one by default."""
     progress("clustering", 0, 1)
-    facts = judge_clusters(articles, cluster_claims(claims, vectors, params or ClusterParams()))
+    facts = judge_clusters(articles, cluster_claims(claims, vectors, params or ClusterParams(), model))
     progress("clustering", 1, 1)
     return facts
 
@@ -337,7 +339,7 @@ def prepare(
     notify("reading", len(ingested.articles), len(ingested.articles))
     caches = Caches.open(options.cache_dir, warn=warn or _ignore) if options.use_cache else Caches()
     owned = embedder is None
-    model: Embedder = embedder if embedder is not None else embedder_for(options.model)
+    model: Embedder = embedder if embedder is not None else embed.embedder_for(options.model)
 
     def start_model() -> None:
         # New articles mean new claims, which need the model: import it on the other core meanwhile.
@@ -369,16 +371,25 @@ def compare(
     options: CompareOptions = CompareOptions(),
     *,
     embedder: Embedder | None = None,
+    pair_model: PairModel | None = None,
     progress: Progress | None = None,
     warn: Warn | None = None,
     stdin_text: str | bytes | None = None,
 ) -> Report:
-    """Read the articles at `paths` ("-" reads `stdin_text`) and return the consistency report."""
+    """Read the articles at `paths` ("-" reads `stdin_text`) and return the consistency report.
+
+    The parts a test swaps are passed in: `embedder` (default: the one options.model names) and
+    `pair_model` (default: the shipped one)."""
     notify = progress or _silent
     prepared = prepare(paths, options, embedder=embedder, progress=notify, warn=warn, stdin_text=stdin_text)
     ingested = prepared.ingested
     facts = judge_claims(
-        ingested.articles, prepared.claims, prepared.vectors, params=options.cluster, progress=notify
+        ingested.articles,
+        prepared.claims,
+        prepared.vectors,
+        params=options.cluster,
+        model=pair_model,
+        progress=notify,
     )
     return Report(
         articles=ingested.articles,

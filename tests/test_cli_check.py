@@ -24,9 +24,9 @@ from typer.testing import CliRunner
 from mineralcheck import cli, embed, pipeline
 from mineralcheck.embed import FakeEmbedder
 from mineralcheck.errors import ExitCode, InputError
+from mineralcheck.gate.formats import CheckFormat
 from mineralcheck.models import Article, Claim, Cluster, Fact, Reason, Report, SourceId
 from mineralcheck.normalize import extract_values
-from mineralcheck.report.check import CheckFormat
 
 ROOT = Path(__file__).parents[1]
 
@@ -440,7 +440,7 @@ def test_seeds_hold_and_an_edited_figure_fails_naming_the_claim_and_both_values(
 
 
 def test_the_readme_lists_every_finding_code_format_and_exit_code() -> None:
-    from mineralcheck.check import Code
+    from mineralcheck.gate import Code
 
     docs = (ROOT / "README.md").read_text(encoding="utf-8")
     for code in Code:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from mineralcheck.check import CheckResult, FailOn, fails, summary_line
 from mineralcheck.display import inert
+from mineralcheck.gate.results import CheckResult, FailOn, fails, summary_line
 
 MAX_ANNOTATIONS = 10
 """GitHub shows at most 10 error and 10 warning annotations per step; more are dropped silently,

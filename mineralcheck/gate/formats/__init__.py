@@ -5,7 +5,12 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Protocol, assert_never, runtime_checkable
 
-from mineralcheck.check import CheckResult, FailOn
+from mineralcheck.gate.formats.github import GithubRenderer
+from mineralcheck.gate.formats.json import JsonCheckRenderer
+from mineralcheck.gate.formats.junit import JunitRenderer
+from mineralcheck.gate.formats.markdown import MarkdownCheckRenderer
+from mineralcheck.gate.formats.terminal import TerminalCheckRenderer
+from mineralcheck.gate.results import CheckResult, FailOn
 
 
 @runtime_checkable
@@ -29,11 +34,6 @@ class CheckFormat(StrEnum):
     def renderer(self) -> CheckRenderer:
         """The renderer of this format (exhaustive: mypy flags a member without a case)."""
         # Imported here: each renderer module imports this one for the interface.
-        from mineralcheck.report.check_github import GithubRenderer
-        from mineralcheck.report.check_json import JsonCheckRenderer
-        from mineralcheck.report.check_junit import JunitRenderer
-        from mineralcheck.report.check_markdown import MarkdownCheckRenderer
-        from mineralcheck.report.check_terminal import TerminalCheckRenderer
 
         match self:
             case CheckFormat.terminal:

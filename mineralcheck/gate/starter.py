@@ -4,18 +4,38 @@ each in a claim that reads as a sentence, with a value every source's figure fit
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from pathlib import Path
 
 from rapidfuzz import fuzz
 
 from mineralcheck.display import inert_line
-from mineralcheck.expectations import SUPPORTED_VERSIONS, parse_value
-from mineralcheck.fit import fits
+from mineralcheck.errors import OutputError
+from mineralcheck.gate.expectations import SUPPORTED_VERSIONS, parse_value
+from mineralcheck.gate.fit import fits
+from mineralcheck.gate.readable import readable_claim
 from mineralcheck.models import Fact, Report
 from mineralcheck.normalize import describe
-from mineralcheck.readable import readable_claim
+from mineralcheck.output import check_output_path
+
+
+def check_target(output: Path, paths: Sequence[str], *, force: bool) -> None:
+    """Refuse to replace an existing file unless `force`; check that `output` can be written."""
+    if output.exists() and not force:
+        raise OutputError(
+            f"{output} already exists; init does not overwrite it.",
+            tip="pass --force to replace it, or -o another.yaml",
+        )
+    check_output_path(output, paths)
+
+
+def starter_file(report: Report, paths: Sequence[str], output: Path) -> str:
+    """The starter claims.yaml to write at `output`: its `sources:` are `paths` relative to it."""
+    relative = [os.path.relpath(p, output.parent.resolve()) if p != "-" else p for p in paths]
+    return starter(report, [Path(s).as_posix() for s in relative])
 
 
 def starter(report: Report, sources: Sequence[str] = ()) -> str:

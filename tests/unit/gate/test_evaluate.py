@@ -1,4 +1,4 @@
-"""check.evaluate: which expectations hold against a hand-built report, with the fake embedder."""
+"""gate.evaluate: which expectations hold against a hand-built report, with the fake embedder."""
 
 from __future__ import annotations
 
@@ -8,12 +8,12 @@ from dataclasses import replace
 
 import pytest
 
-from mineralcheck import check
-from mineralcheck.baseline import Baseline, Observation
-from mineralcheck.check import Code, evaluate, exit_code, summary_line
+from mineralcheck import gate
 from mineralcheck.embed import FakeEmbedder
 from mineralcheck.errors import ExitCode
-from mineralcheck.expectations import loads
+from mineralcheck.gate import Code, evaluate, exit_code, summary_line
+from mineralcheck.gate.baseline import Baseline, Observation
+from mineralcheck.gate.expectations import loads
 from mineralcheck.models import Article, Claim, Cluster, Fact, Reason, Report, SourceId
 from mineralcheck.normalize import extract_values
 
@@ -84,11 +84,11 @@ def seeds() -> Report:
     )
 
 
-def run(claims_yaml: str, rep: Report, **kwargs: object) -> check.CheckResult:
+def run(claims_yaml: str, rep: Report, **kwargs: object) -> gate.CheckResult:
     return evaluate(loads(claims_yaml), rep, embedder=FakeEmbedder(), **kwargs)  # type: ignore[arg-type]
 
 
-def codes(result: check.CheckResult) -> list[str]:
+def codes(result: gate.CheckResult) -> list[str]:
     return [f.code for r in result.results for f in r.findings]
 
 
@@ -267,7 +267,7 @@ def test_a_new_divergence_since_the_baseline() -> None:
 
 def test_only_expectations_without_real_findings_are_accepted_into_the_baseline() -> None:
     rep = report(fact("f1", "single", claim("a", CHINA)), fact("f2", "single", claim("a", CHERRY)))
-    accepted, keep = check.accepted_observations(run(CLAIMS, rep))
+    accepted, keep = gate.accepted_observations(run(CLAIMS, rep))
     assert set(accepted) == {"cherry-trees"} and keep == {"china-share", "cherry-trees"}
     assert accepted["cherry-trees"] == Observation("single", {"a": ("250 tree",)})
 

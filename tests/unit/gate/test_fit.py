@@ -8,8 +8,8 @@ from dataclasses import replace
 
 import pytest
 
-from mineralcheck.expectations import parse_value
-from mineralcheck.fit import Pin, fits, statements, within
+from mineralcheck.gate.expectations import parse_value
+from mineralcheck.gate.fit import Pin, fits, statements, within
 from mineralcheck.models import Claim, Cluster, Fact, Reason, SourceId, Value
 from mineralcheck.normalize import extract_values
 

@@ -7,12 +7,12 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from mineralcheck.check import CheckResult, Code, ExpectationResult, Finding, Match
-from mineralcheck.expectations import Expectation
+from mineralcheck.gate.expectations import Expectation
+from mineralcheck.gate.formats import CheckFormat, CheckRenderer, render_check
+from mineralcheck.gate.formats.github import MAX_ANNOTATIONS, GithubRenderer
+from mineralcheck.gate.formats.terminal import lines
+from mineralcheck.gate.results import CheckResult, Code, ExpectationResult, Finding, Match
 from mineralcheck.models import Article, Report, SourceId
-from mineralcheck.report.check import CheckFormat, CheckRenderer, render_check
-from mineralcheck.report.check_github import MAX_ANNOTATIONS, GithubRenderer
-from mineralcheck.report.check_terminal import lines
 
 
 def _expectation(n: int, **kwargs: object) -> Expectation:

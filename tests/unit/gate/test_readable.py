@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from mineralcheck.gate.readable import follows_evidence, readable_claim, readable_sentence
 from mineralcheck.models import Claim, SourceId
-from mineralcheck.readable import follows_evidence, readable_claim, readable_sentence
 
 
 @pytest.mark.parametrize(

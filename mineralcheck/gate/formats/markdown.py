@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from mineralcheck.check import CheckResult, ExpectationResult, FailOn, exit_code, fails, summary_line
 from mineralcheck.display import inert
+from mineralcheck.gate.results import CheckResult, ExpectationResult, FailOn, exit_code, fails, summary_line
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~#])")
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from mineralcheck.check import CheckResult, ExpectationResult, FailOn, Finding, exit_code, fails
 from mineralcheck.display import json_inert
+from mineralcheck.gate.results import CheckResult, ExpectationResult, FailOn, Finding, exit_code, fails
 
 SCHEMA_VERSION = 1
 """Bumped whenever a field is renamed, removed or changes meaning (adding a field does not bump it)."""

@@ -9,14 +9,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, cast, get_args
 
-import yaml
-
-from mineralcheck import safeyaml
 from mineralcheck.errors import ConfigError
 from mineralcheck.files import read_config_text
-from mineralcheck.fit import Pin
+from mineralcheck.gate.fit import Pin
 from mineralcheck.models import Value
 from mineralcheck.normalize import extract_values
+from mineralcheck.safeyaml import Node, read_nodes
 
 Status = Literal["agree", "diverge", "single", "any"]
 """The verdict an expectation wants; "any" checks only presence, sources and value."""
@@ -137,67 +135,7 @@ def load(path: str | Path) -> ExpectationSet:
 
 def loads(text: str, display: str = "claims.yaml", *, base: Path = Path(".")) -> ExpectationSet:
     """Validate claims.yaml given as text; `display` names the file in messages."""
-    return _Validator(display, base).document(_compose(text, display))
-
-
-# --- YAML with line numbers -----------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Node:
-    """A YAML value with the line it starts on; mappings keep each key's line."""
-
-    value: Any
-    """dict[str, _Node] | list[_Node] | a scalar (str, int, float, bool, date, None)."""
-    line: int
-    key_lines: dict[str, int] | None = None
-
-
-def _compose(text: str, display: str) -> _Node:
-    loader = safeyaml.BoundedLoader(text)  # safe: plain data only, bounded nesting and aliases
-    try:
-        root = safeyaml.compose(loader)
-        if root is None:
-            raise ConfigError(f"{display} is empty", tip="start from: mineralcheck init ARTICLES...")
-        return _convert(root, loader, display)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = f":{mark.line + 1}" if mark is not None else ""
-        problem = error.problem or error.context or "invalid YAML"
-        raise ConfigError(f"{display}{line}: invalid YAML: {problem}") from None
-    except yaml.YAMLError as error:
-        raise ConfigError(f"{display}: invalid YAML: {error}") from None
-    finally:
-        loader.dispose()
-
-
-_PLAIN_TAGS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
-
-
-def _convert(node: yaml.Node, loader: yaml.SafeLoader, display: str) -> _Node:
-    line = node.start_mark.line + 1
-    if isinstance(node, yaml.MappingNode | yaml.SequenceNode) and node.tag not in _PLAIN_TAGS:
-        # Scalars with such tags are refused by the safe constructor; collections are checked here.
-        raise ConfigError(f"{display}:{line}: invalid YAML: tag {node.tag} is not allowed (plain data only)")
-    if isinstance(node, yaml.MappingNode):
-        values: dict[str, _Node] = {}
-        lines: dict[str, int] = {}
-        for key_node, value_node in node.value:
-            key = loader.construct_object(key_node, deep=True)
-            key_line = key_node.start_mark.line + 1
-            if not isinstance(key, str):
-                raise ConfigError(f"{display}:{key_line}: keys must be text, not {key!r}")
-            if key in values:
-                raise ConfigError(
-                    f"{display}:{key_line}: duplicate key '{key}' (first on line {lines[key]})",
-                    tip="YAML would silently keep only the last one; remove or rename one of them.",
-                )
-            values[key] = _convert(value_node, loader, display)
-            lines[key] = key_line
-        return _Node(values, line, lines)
-    if isinstance(node, yaml.SequenceNode):
-        return _Node([_convert(item, loader, display) for item in node.value], line)
-    return _Node(loader.construct_object(node, deep=True), line)
+    return _Validator(display, base).document(read_nodes(text, display))
 
 
 # --- validation -----------------------------------------------------------------------------
@@ -223,8 +161,8 @@ class _Validator:
         raise ConfigError(f"{self.display} has {len(lines)} errors:\n  " + "\n  ".join(lines))
 
     def keys(
-        self, node: _Node, allowed: tuple[str, ...], where: str, misplaced: dict[str, str] | None = None
-    ) -> dict[str, _Node]:
+        self, node: Node, allowed: tuple[str, ...], where: str, misplaced: dict[str, str] | None = None
+    ) -> dict[str, Node]:
         """The mapping of `node`, after reporting unknown keys with a suggestion.
 
         `misplaced` maps keys that belong elsewhere to where they belong ("under 'expect:'").
@@ -242,9 +180,9 @@ class _Validator:
                     f"; did you mean '{close[0]}'?" if close else f"; expected one of: {', '.join(allowed)}"
                 )
                 self.error(line, f"unknown key '{key}' in {where}{hint}")
-        return cast(dict[str, _Node], node.value)
+        return cast(dict[str, Node], node.value)
 
-    def document(self, root: _Node) -> ExpectationSet:
+    def document(self, root: Node) -> ExpectationSet:
         top = self.keys(root, _TOP_KEYS, "the top level")
         if not top and not self.errors:
             self.error(root.line, "the file is empty")
@@ -292,7 +230,7 @@ class _Validator:
         self.raise_errors()
         return ExpectationSet(self.display, version, sources, tuple(expectations))
 
-    def defaults(self, node: _Node | None) -> dict[str, Any]:
+    def defaults(self, node: Node | None) -> dict[str, Any]:
         out: dict[str, Any] = {
             "min_sources": 1,
             "severity": "error",
@@ -312,7 +250,7 @@ class _Validator:
             out["min_score"] = self.score(given["min_score"])
         return out
 
-    def claim(self, node: _Node, defaults: dict[str, Any]) -> Expectation | None:
+    def claim(self, node: Node, defaults: dict[str, Any]) -> Expectation | None:
         raw = node.value if isinstance(node.value, dict) else {}
         named = raw.get("id") is not None and isinstance(raw["id"].value, str | int)
         where = f"claim '{raw['id'].value}'" if named else "a claim"
@@ -392,7 +330,7 @@ class _Validator:
             pin=pin,
         )
 
-    def pin(self, fields: dict[str, _Node], where: str) -> Pin | None:
+    def pin(self, fields: dict[str, Node], where: str) -> Pin | None:
         """`measure:` (and `scope:`): the frame of the figure, as the report's key figures name it."""
         scope = self.strings(fields.get("scope"), f"scope of {where}")
         if "measure" not in fields:
@@ -413,7 +351,7 @@ class _Validator:
             return None
         return Pin.parse(measure, scope)
 
-    def value(self, node: _Node, where: str) -> ExpectedValue | None:
+    def value(self, node: Node, where: str) -> ExpectedValue | None:
         raw = node.value
         if isinstance(raw, bool) or raw is None or isinstance(raw, list | dict):
             self.error(node.line, f'value of {where} must be text such as ">90%", not {_kind(raw)}')
@@ -430,7 +368,7 @@ class _Validator:
             return None
         return ExpectedValue(text, parsed)
 
-    def strings(self, node: _Node | None, where: str) -> tuple[str, ...]:
+    def strings(self, node: Node | None, where: str) -> tuple[str, ...]:
         """A string or a list of strings (an empty tuple when absent)."""
         if node is None:
             return ()
@@ -444,13 +382,13 @@ class _Validator:
             self.error(item.line, f"{where} must be text or a list of texts, not {_kind(item.value)}")
         return tuple(out)
 
-    def text(self, node: _Node, where: str) -> str:
+    def text(self, node: Node, where: str) -> str:
         if isinstance(node.value, str) and node.value.strip():
             return node.value
         self.error(node.line, f"{where} must be non-empty text, not {_kind(node.value)}")
         return ""
 
-    def choice(self, node: _Node, key: str, allowed: tuple[str, ...]) -> Any:
+    def choice(self, node: Node, key: str, allowed: tuple[str, ...]) -> Any:
         if isinstance(node.value, str) and node.value in allowed:
             return node.value
         close = difflib.get_close_matches(str(node.value), allowed, n=1, cutoff=0.5)
@@ -458,13 +396,13 @@ class _Validator:
         self.error(node.line, f"bad {key} {node.value!r}: {hint}")
         return allowed[0]
 
-    def positive_int(self, node: _Node, key: str) -> int:
+    def positive_int(self, node: Node, key: str) -> int:
         if isinstance(node.value, int) and not isinstance(node.value, bool) and node.value >= 1:
             return node.value
         self.error(node.line, f"bad {key} {node.value!r}: expected a whole number, 1 or more")
         return 1
 
-    def score(self, node: _Node) -> float:
+    def score(self, node: Node) -> float:
         raw = node.value
         if isinstance(raw, int | float) and not isinstance(raw, bool) and 0 < raw <= 1:
             return float(raw)

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from mineralcheck.baseline import Baseline, Observation, dumps, load, loads, observe, updated
 from mineralcheck.errors import ConfigError
-from mineralcheck.expectations import parse_value
-from mineralcheck.fit import Pin
+from mineralcheck.gate.baseline import Baseline, Observation, dumps, load, loads, observe, updated
+from mineralcheck.gate.expectations import parse_value
+from mineralcheck.gate.fit import Pin
 from mineralcheck.models import Article, Claim, Cluster, Fact, Reason, SourceId
 from mineralcheck.normalize import extract_values
 

@@ -7,8 +7,8 @@ import io
 from rich.console import Console
 from rich.text import Text
 
-from mineralcheck.check import CheckResult, FailOn, fails, summary_line
 from mineralcheck.display import inert
+from mineralcheck.gate.results import CheckResult, FailOn, fails, summary_line
 
 _STYLE = {"fail": "bold red", "warn": "yellow", "xfail": "dim", "pass": "green"}
 

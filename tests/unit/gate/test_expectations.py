@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from mineralcheck.errors import ConfigError
-from mineralcheck.expectations import load, loads, parse_value
-from mineralcheck.fit import Pin
+from mineralcheck.gate.expectations import load, loads, parse_value
+from mineralcheck.gate.fit import Pin
 
 SKETCH = """\
 version: 1
@@ -198,7 +198,7 @@ def test_sources_are_resolved_next_to_the_file(tmp_path: Path) -> None:
 
 
 def test_the_seeds_claims_file_lists_the_expected_facts() -> None:
-    claims = load(Path(__file__).parents[2] / "claims.yaml")
+    claims = load(Path(__file__).parents[3] / "claims.yaml")
     assert len(claims.expectations) >= 12
     ids = {e.id for e in claims.expectations}
     assert {

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from mineralcheck.check import CheckResult, ExpectationResult, FailOn, fails
+from mineralcheck.gate.results import CheckResult, ExpectationResult, FailOn, fails
 
 
 class JunitRenderer:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from mineralcheck.errors import ConfigError
 from mineralcheck.files import read_config_text
-from mineralcheck.fit import Pin
+from mineralcheck.gate.fit import Pin
 from mineralcheck.models import Article, Fact, Value
 from mineralcheck.normalize import describe, values_compatible
 
