@@ -44,9 +44,9 @@ from mineralcheck.errors import ExitCode, MineralcheckError
 from mineralcheck.gate import starter
 from mineralcheck.gate.formats import CheckFormat
 from mineralcheck.gate.formats.terminal import TerminalCheckRenderer
-from mineralcheck.ingest import read_stdin
 from mineralcheck.models import Report, Verdict
 from mineralcheck.output import check_output_path, write_atomic, write_stream
+from mineralcheck.read.ingest import read_stdin
 from mineralcheck.report import ReportFormat, TerminalRenderer, render
 from mineralcheck.report import selection as selections
 from mineralcheck.report.terminal import WIDTH as TERMINAL_WIDTH

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
-from mineralcheck import embed, manifest, normalize
+from mineralcheck import embed, normalize
 from mineralcheck.cache import (
     ClaimCache,
     VectorCache,
@@ -31,11 +31,10 @@ from mineralcheck.claims import extract_claims
 from mineralcheck.cluster import ClusterParams, cluster_claims
 from mineralcheck.compare import judge_all
 from mineralcheck.embed import DEFAULT_MODEL, Embedder
-from mineralcheck.ingest import IngestResult, load_articles
 from mineralcheck.models import Article, Claim, Cluster, Fact, Report, Sentence, Value
 from mineralcheck.pairs import PairModel, frame_compatible
 from mineralcheck.parse import SPACY_MODEL, SharedParses
-from mineralcheck.segment import split_sentences
+from mineralcheck.read import IngestResult, load_articles, manifest, split_sentences
 
 Progress = Callable[[str, int, int], None]
 """progress(stage, done, total): stages are "reading", "extracting", "encoding", "clustering"."""

@@ -20,10 +20,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from mineralcheck.errors import InputError
-from mineralcheck.ingest import MAX_ARTICLE_CHARS, load_articles
 from mineralcheck.models import Article
 from mineralcheck.pipeline import extract_all
-from mineralcheck.segment import split_sentences
+from mineralcheck.read.ingest import MAX_ARTICLE_CHARS, load_articles
+from mineralcheck.read.sentences import split_sentences
 
 FIXTURES = Path(__file__).parent / "unit" / "fixtures" / "robustness"
 EXAMPLES = 1000

@@ -145,7 +145,7 @@ def test_a_warm_run_imports_neither_torch_nor_spacy(tmp_path: Path) -> None:
 
 def test_claims_from_the_cache_equal_fresh_ones(tmp_path: Path) -> None:
     from mineralcheck.cache import ClaimCache
-    from mineralcheck.ingest import load_articles
+    from mineralcheck.read.ingest import load_articles
 
     articles = load_articles([str(CORPUS)]).articles
     fresh = pipeline.extract_all(articles)

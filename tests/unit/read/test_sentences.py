@@ -9,12 +9,12 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mineralcheck.furniture import find_furniture
-from mineralcheck.ingest import load_articles
 from mineralcheck.models import Article, SourceId, Span
-from mineralcheck.segment import MAX_BLOCK_CHARS, split_sentences
+from mineralcheck.read.furniture import find_furniture
+from mineralcheck.read.ingest import load_articles
+from mineralcheck.read.sentences import MAX_BLOCK_CHARS, split_sentences
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 GOLD = REPO.parent / "shared" / "eval" / "seeds.gold.yaml"
 
 
@@ -195,7 +195,7 @@ def test_furniture_then_sentences_hold_for_any_text(text: str) -> None:
 def test_occurrences_are_where_pysbd_regex_finds_them(text: str, sentence: str) -> None:
     import re
 
-    from mineralcheck.segment import _occurrences
+    from mineralcheck.read.sentences import _occurrences
 
     expected = [m.span() for m in re.finditer(re.escape(sentence) + r"\s*", text)]
     assert list(_occurrences(text, sentence)) == expected
@@ -204,7 +204,7 @@ def test_occurrences_are_where_pysbd_regex_finds_them(text: str, sentence: str) 
 def test_spans_are_those_of_stock_pysbd_on_real_articles() -> None:
     import pysbd
 
-    from mineralcheck.segment import _segmenter
+    from mineralcheck.read.sentences import _segmenter
 
     stock = pysbd.Segmenter(language="en", clean=False, char_span=True)
     paths = [REPO / "seeds", REPO / "tests" / "unit" / "fixtures"]

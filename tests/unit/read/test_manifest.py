@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from mineralcheck import manifest
 from mineralcheck.errors import ConfigError
-from mineralcheck.ingest import load_articles
-from mineralcheck.outlets import SourceMeta
+from mineralcheck.read import manifest
+from mineralcheck.read.ingest import load_articles
+from mineralcheck.read.outlets import SourceMeta
 
 BODY = "A ferry carrying 87 people sank near the harbour on Sunday night, the coast guard said on Monday.\n"
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from typing import Any
 
-from mineralcheck.outlets import SourceMeta, clean_title, to_date_time
+from mineralcheck.read.outlets import SourceMeta, clean_title, to_date_time
 
 # Elements whose text a reader never sees in the page body.
 _HIDDEN = frozenset({"head", "script", "style", "noscript", "template", "title", "svg", "iframe", "object"})

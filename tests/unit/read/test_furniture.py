@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from mineralcheck.furniture import find_furniture, is_caption_line
 from mineralcheck.models import Span
+from mineralcheck.read.furniture import find_furniture, is_caption_line
 
-FIXTURE = Path(__file__).parent / "fixtures" / "ingest" / "flood_web_copy.txt"
+FIXTURE = Path(__file__).parents[1] / "fixtures" / "ingest" / "flood_web_copy.txt"
 
 
 def _lines(text: str, spans: tuple[Span, ...]) -> list[str]:

@@ -6,11 +6,11 @@ import datetime as dt
 import re
 from pathlib import Path
 
-from mineralcheck.ingest import read_article
 from mineralcheck.models import SourceId
-from mineralcheck.webpage import line_map, read_webpage
+from mineralcheck.read.ingest import read_article
+from mineralcheck.read.webpage import line_map, read_webpage
 
-PAGE = Path(__file__).parent / "fixtures" / "ingest" / "ferry_page.html"
+PAGE = Path(__file__).parents[1] / "fixtures" / "ingest" / "ferry_page.html"
 
 
 def _html() -> str:

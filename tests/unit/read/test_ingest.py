@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 
 from mineralcheck.errors import InputError
-from mineralcheck.ingest import load_articles, read_article
 from mineralcheck.models import SourceId
+from mineralcheck.read.ingest import load_articles, read_article
 
 BODY = "Storm Hits Coast\n\nA strong storm hit the coast on Sunday, officials said.\n"
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from mineralcheck.ingest import load_articles, read_article
-from mineralcheck.manifest import Manifest
 from mineralcheck.models import SourceId, Span
-from mineralcheck.outlets import SourceMeta, dateline, front_matter, merge, outlet_from_url, source_line
+from mineralcheck.read.ingest import load_articles, read_article
+from mineralcheck.read.manifest import Manifest
+from mineralcheck.read.outlets import SourceMeta, dateline, front_matter, merge, outlet_from_url, source_line
 
 BODY = "A ferry carrying 87 people sank near the harbour on Sunday night, the coast guard said on Monday.\n"
 
