@@ -39,11 +39,11 @@ from rich.progress import (
 from mineralcheck import __version__, config, gate, pipeline, stdio
 from mineralcheck.cache import warn_once
 from mineralcheck.display import inert_line
-from mineralcheck.embed import DEFAULT_MODEL
 from mineralcheck.errors import ExitCode, MineralcheckError
 from mineralcheck.gate import starter
 from mineralcheck.gate.formats import CheckFormat
 from mineralcheck.gate.formats.terminal import TerminalCheckRenderer
+from mineralcheck.match.embed import DEFAULT_MODEL
 from mineralcheck.models import Report, Verdict
 from mineralcheck.output import check_output_path, write_atomic, write_stream
 from mineralcheck.read.ingest import read_stdin

@@ -21,10 +21,11 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from mineralcheck import cli, embed, pipeline
-from mineralcheck.embed import FakeEmbedder
+from mineralcheck import cli, pipeline
 from mineralcheck.errors import ExitCode, InputError
 from mineralcheck.gate.formats import CheckFormat
+from mineralcheck.match import embed
+from mineralcheck.match.embed import FakeEmbedder
 from mineralcheck.models import Article, Claim, Cluster, Fact, Reason, Report, SourceId
 from mineralcheck.normalize import extract_values
 
@@ -364,8 +365,9 @@ def test_an_expectation_pinned_by_its_measure_fails_on_an_edited_figure(
 
 LAUNCHER = """\
 import sys
-from mineralcheck import cli, embed, pipeline
-from mineralcheck.embed import FakeEmbedder
+from mineralcheck import cli, pipeline
+from mineralcheck.match import embed
+from mineralcheck.match.embed import FakeEmbedder
 embed.embedder_for = lambda model: FakeEmbedder()
 def compare(*args, **kwargs):
     raise {error}

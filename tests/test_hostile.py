@@ -36,9 +36,9 @@ from typing import Any
 
 import pytest
 
-from mineralcheck import embed
-from mineralcheck.embed import FakeEmbedder
 from mineralcheck.errors import ExitCode
+from mineralcheck.match import embed
+from mineralcheck.match.embed import FakeEmbedder
 from mineralcheck.report import ReportFormat
 from tests.test_robustness import (
     COURIER,

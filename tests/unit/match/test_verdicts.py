@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from mineralcheck.compare import judge
+from mineralcheck.match.verdicts import judge
 from mineralcheck.models import Claim, Cluster, Fact, SourceId
 from mineralcheck.normalize import describe, extract_values, values_compatible
 

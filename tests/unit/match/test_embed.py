@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from mineralcheck.embed import DEFAULT_MODEL, FakeEmbedder, SentenceTransformerEmbedder, model_identity
+from mineralcheck.match.embed import DEFAULT_MODEL, FakeEmbedder, SentenceTransformerEmbedder, model_identity
 
 
 def test_fake_vectors_are_deterministic_unit_rows() -> None:
@@ -31,7 +31,7 @@ def test_model_identity_changes_when_a_local_model_changes(tmp_path: Path) -> No
 
 def test_identity_is_computed_without_importing_torch() -> None:
     code = (
-        "import sys; from mineralcheck.embed import SentenceTransformerEmbedder as E; "
+        "import sys; from mineralcheck.match.embed import SentenceTransformerEmbedder as E; "
         "E().cache_identity; assert 'torch' not in sys.modules and 'sentence_transformers' not in sys.modules"
     )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
@@ -39,7 +39,7 @@ def test_identity_is_computed_without_importing_torch() -> None:
 
 BOTH_WAYS = """
 import sys, numpy as np
-from mineralcheck.embed import SentenceTransformerEmbedder
+from mineralcheck.match.embed import SentenceTransformerEmbedder
 texts = ["The quake killed 12 people.", "Rescuers searched the rubble", "Shares rose 4% on Tuesday."]
 here = SentenceTransformerEmbedder().encode(texts)
 background = SentenceTransformerEmbedder()

@@ -10,15 +10,15 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from mineralcheck import onnx_model
-from mineralcheck.embed import (
+from mineralcheck.errors import ModelError
+from mineralcheck.match import onnx_model
+from mineralcheck.match.embed import (
     DEFAULT_MODEL,
     SentenceTransformerEmbedder,
     embedder_for,
     model_identity,
 )
-from mineralcheck.errors import ModelError
-from mineralcheck.onnx_model import OnnxEmbedder, ensure_exported, is_exported, manifest_file
+from mineralcheck.match.onnx_model import OnnxEmbedder, ensure_exported, is_exported, manifest_file
 
 
 def test_the_default_model_runs_on_onnx_and_any_other_on_sentence_transformers() -> None:
@@ -38,7 +38,8 @@ def test_onnx_vectors_have_a_cache_identity_of_their_own() -> None:
 
 def test_identity_and_choice_import_neither_onnxruntime_nor_torch() -> None:
     code = (
-        "import sys; from mineralcheck.embed import embedder_for; e = embedder_for(); e.cache_identity; "
+        "import sys; from mineralcheck.match.embed import embedder_for; "
+        "e = embedder_for(); e.cache_identity; "
         "heavy = ('torch', 'onnxruntime', 'tokenizers', 'sentence_transformers'); "
         "assert not [m for m in heavy if m in sys.modules], sys.modules.keys() & set(heavy)"
     )

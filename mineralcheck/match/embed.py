@@ -4,7 +4,7 @@ through sentence-transformers, and a fake for tests. `embedder_for(model)` picks
 sentence-transformers (and torch) are imported lazily, inside SentenceTransformerEmbedder, because
 importing them costs seconds: a run whose vectors are all cached never pays it, and a run that needs
 them can load them in a background process while it parses (see SentenceTransformerEmbedder.start).
-The default model never needs them at run time (mineralcheck.onnx_model).
+The default model never needs them at run time (mineralcheck.match.onnx_model).
 """
 
 from __future__ import annotations
@@ -58,7 +58,7 @@ def is_default_model(model: str) -> bool:
 def embedder_for(model: str = DEFAULT_MODEL) -> Embedder:
     """The embedder a run uses: ONNX Runtime for the default model (no torch), else sentence-transformers."""
     if is_default_model(model):
-        from mineralcheck.onnx_model import OnnxEmbedder
+        from mineralcheck.match.onnx_model import OnnxEmbedder
 
         return OnnxEmbedder()
     return SentenceTransformerEmbedder(model)
@@ -239,7 +239,7 @@ class SentenceTransformerEmbedder:
         # A plain child interpreter, not multiprocessing: spawn would re-run the caller's __main__
         # (breaking unguarded scripts), and fork could inherit a lock held by one of the caller's
         # threads (the progress display).
-        code = "from mineralcheck.embed import _worker_main; _worker_main()"
+        code = "from mineralcheck.match.embed import _worker_main; _worker_main()"
         self._worker = subprocess.Popen(
             [sys.executable, "-c", code, self._model_name, str(self._batch_size)],
             stdin=subprocess.PIPE,
