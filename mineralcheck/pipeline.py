@@ -14,10 +14,11 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from mineralcheck import normalize
 from mineralcheck.cache import Caches, ClaimCache, Warn, extractor_version
 from mineralcheck.cache import ignore_warning as _ignore
 from mineralcheck.claims import extract_claims
+from mineralcheck.claims.parse import SPACY_MODEL, SharedParses
+from mineralcheck.claims.values import canonical_entity, describe, extract_values, is_country
 from mineralcheck.match import embed
 from mineralcheck.match.cluster import ClusterParams, cluster_claims
 from mineralcheck.match.embed import DEFAULT_MODEL, Embedder
@@ -25,7 +26,6 @@ from mineralcheck.match.pairs import PairModel, frame_compatible
 from mineralcheck.match.vectors import Encoder, claim_matrix
 from mineralcheck.match.verdicts import judge_all
 from mineralcheck.models import Article, Claim, Cluster, Fact, Report, Sentence, Value
-from mineralcheck.parse import SPACY_MODEL, SharedParses
 from mineralcheck.read import IngestResult, load_articles, manifest, split_sentences
 
 Progress = Callable[[str, int, int], None]
@@ -55,11 +55,11 @@ class CompareOptions:
 def _values_of(text: str, base_date: dt.date | None) -> tuple[Value, ...]:
     """The values of a sentence at offset 0. Cached: wire copies repeat sentences, and a sentence's
     values depend only on its text and the article's date."""
-    return normalize.extract_values(text, base_date=base_date)
+    return extract_values(text, base_date=base_date)
 
 
 def _values_at(text: str, offset: int, base_date: dt.date | None) -> tuple[Value, ...]:
-    """normalize.extract_values(text, offset=offset, base_date=base_date), through the cache."""
+    """extract_values(text, offset=offset, base_date=base_date), through the cache."""
     values = _values_of(text, base_date)
     if not offset:
         return values
@@ -87,8 +87,8 @@ def _extract_articles(
                 article_sentences,
                 article_docs,
                 extract_values=_values_at,
-                canonical_entity=normalize.canonical_entity,
-                is_country=normalize.is_country,
+                canonical_entity=canonical_entity,
+                is_country=is_country,
             )
         )
         progress("extracting", done, total)
@@ -172,7 +172,7 @@ def judge_claims(
 def judge_clusters(articles: Sequence[Article], clusters: Sequence[Cluster]) -> tuple[Fact, ...]:
     """Verdicts on clusters: figures compare when their frames do (measure, qualifiers, place)."""
     dates = {a.id: a.date for a in articles}
-    return judge_all(clusters, compatible=frame_compatible, describe=normalize.describe, dates=dates)
+    return judge_all(clusters, compatible=frame_compatible, describe=describe, dates=dates)
 
 
 @dataclass(frozen=True)

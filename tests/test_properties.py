@@ -131,7 +131,7 @@ def test_any_bytes_are_read_or_skipped_never_a_crash(
 
 @pytest.fixture(scope="module")
 def parser() -> None:
-    from mineralcheck.parse import load_parser
+    from mineralcheck.claims.parse import load_parser
 
     load_parser()  # once, before hypothesis times anything
 

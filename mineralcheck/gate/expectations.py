@@ -9,11 +9,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, cast, get_args
 
+from mineralcheck.claims.values import extract_values
 from mineralcheck.errors import ConfigError
 from mineralcheck.files import read_config_text
 from mineralcheck.gate.fit import Pin
 from mineralcheck.models import Value
-from mineralcheck.normalize import extract_values
 from mineralcheck.safeyaml import Node, read_nodes
 
 Status = Literal["agree", "diverge", "single", "any"]

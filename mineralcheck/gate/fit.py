@@ -16,9 +16,9 @@ import math
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
-from mineralcheck.models import Claim, Fact, SourceId, Value
-from mineralcheck.normalize import same_name, values_compatible
-from mineralcheck.normalize.quantities import canonical_noun
+from mineralcheck.claims.values import same_name, values_compatible
+from mineralcheck.claims.values.quantities import canonical_noun
+from mineralcheck.models import EARLIER, Claim, Fact, SourceId, Value
 
 STEM = 4
 """Letters two qualifier words must share to be one word in two forms ("confirm", "confirmed")."""
@@ -110,7 +110,7 @@ def statements(
     claim or an earlier value ("up from 54.9%") states nothing about the figure now."""
     best: dict[SourceId, tuple[float, Statement]] = {}
     for claim in fact.cluster.claims:
-        if claim.negated or "earlier" in claim.scope:
+        if claim.negated or EARLIER in claim.scope:
             continue
         values = tuple(v for v in claim.values if _about(v, expected, pin))
         if not values:

@@ -13,21 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from mineralcheck.claims.words import CLAUSE_OPENERS, FUNCTION_WORDS
 from mineralcheck.models import Claim
 
-# English closed-class words: a sentence does not end on one of them, and the claim extractor may
-# supply them ("X, a minister," -> "X is a minister"). Language, not any corpus.
-FUNCTION_WORDS = frozenset(
-    "a an the this that these those my your his her its our their of to in on at by for with from into "
-    "onto upon about as than and or but nor so yet if because while although though whether when where "
-    "which who whom whose what is are was were be been being am has have had do does did will would "
-    "shall should can could may might must not no".split()
-)
-# Where a clause or a reporting frame may be cut out of a sentence besides punctuation.
-CLAUSE_OPENERS = frozenset(
-    "and or but nor who whom whose which that as while when where after before because although "
-    "though since if".split()
-)
 MIN_WORDS = 3
 
 _WORD = re.compile(r"\w[\w’'-]*")

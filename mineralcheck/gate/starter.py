@@ -12,13 +12,13 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
+from mineralcheck.claims.values import describe
 from mineralcheck.display import inert_line
 from mineralcheck.errors import OutputError
 from mineralcheck.gate.expectations import SUPPORTED_VERSIONS, parse_value
 from mineralcheck.gate.fit import fits
 from mineralcheck.gate.readable import readable_claim
-from mineralcheck.models import Fact, Report
-from mineralcheck.normalize import describe
+from mineralcheck.models import EARLIER, Fact, Report
 from mineralcheck.output import check_output_path
 
 
@@ -97,7 +97,7 @@ def _readable_title(fact: Fact) -> str | None:
 def _fitting_value(fact: Fact) -> str | None:
     """A value of the fact that every figure its sources state for it lies within (so the new
     expectation holds today), the one most sources write; None when there is none."""
-    claims = [c for c in fact.cluster.claims if not c.negated and "earlier" not in c.scope]
+    claims = [c for c in fact.cluster.claims if not c.negated and EARLIER not in c.scope]
     stated: dict[str, set[str]] = {}
     for claim in claims:
         for value in claim.values:

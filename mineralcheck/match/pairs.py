@@ -20,17 +20,11 @@ from importlib import resources
 import numpy as np
 from rapidfuzz import fuzz
 
-from mineralcheck.frame import INCREMENT
-from mineralcheck.models import Claim, Value
-from mineralcheck.normalize import same_name, values_compatible
+from mineralcheck.claims.frame import INCREMENT
+from mineralcheck.claims.values import same_name, values_compatible
+from mineralcheck.claims.words import WORDING_STOP_WORDS
+from mineralcheck.models import EARLIER, Claim, Value
 
-# Function words carry no fact; leaving them out makes the wording score about content.
-_STOP = frozenset(
-    "a an the of in on at to for from by with and or but as is are was were be been being has have had "
-    "will would could should may might can that this these those which who whom whose its it their "
-    "his her they them he she we our also than then there here into over about after before during "
-    "said says say according just very more most".split()
-)
 _WORD = re.compile(r"[\w%$€£¥]+", re.UNICODE)
 STEM_LENGTH = 6
 """Words are compared on their first letters: "processes"/"processing", "dominant"/"dominates"."""
@@ -73,7 +67,9 @@ FEATURES = (
 
 def stems(text: str) -> frozenset[str]:
     """Content-word stems of a text, the units of the wording score."""
-    return frozenset(w[:STEM_LENGTH] for w in _WORD.findall(text.lower()) if w not in _STOP and len(w) > 1)
+    return frozenset(
+        w[:STEM_LENGTH] for w in _WORD.findall(text.lower()) if w not in WORDING_STOP_WORDS and len(w) > 1
+    )
 
 
 class Wording:
@@ -127,8 +123,8 @@ class ClaimView:
             sentence=claim.sentence,
             figures=figures,
             measures=frozenset(w for v in figures for w in measure_words(v)),
-            scope=tuple(s for s in claim.scope if s != "earlier"),
-            earlier="earlier" in claim.scope,
+            scope=tuple(s for s in claim.scope if s != EARLIER),
+            earlier=EARLIER in claim.scope,
             dates=tuple(v for v in claim.values if v.kind in ("date", "weekday", "year", "time")),
             negated=claim.negated,
             attribution=claim.attribution.lower(),

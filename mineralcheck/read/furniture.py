@@ -6,8 +6,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from mineralcheck.claims.values.dates import find_temporal
 from mineralcheck.models import Span
-from mineralcheck.normalize.dates import find_temporal
 
 # Interface words that web pages show on a line of their own (menus, share bars, paywalls).
 # A line that is only one of these, optionally behind a bullet and before a colon, carries no fact.

@@ -13,7 +13,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from mineralcheck import parse, pipeline
+from mineralcheck import pipeline
+from mineralcheck.claims import parse
 from mineralcheck.match.embed import FakeEmbedder
 from mineralcheck.match.onnx_model import vector_identity
 from mineralcheck.pipeline import CompareOptions
@@ -202,12 +203,12 @@ def test_each_distinct_sentence_is_parsed_once_and_copies_get_the_same_claims(
 def test_cached_values_are_those_normalize_reads_at_any_offset() -> None:
     import datetime as dt
 
-    from mineralcheck import normalize
+    from mineralcheck.claims.values import extract_values
 
     date = dt.date(2025, 10, 28)
     for text in ("The quake killed 157 people on Tuesday.", "More than 90% of it, up from 54.9%.", "None."):
         for offset in (0, 17, 4000):
             for base in (None, date):
-                expected = normalize.extract_values(text, offset=offset, base_date=base)
+                expected = extract_values(text, offset=offset, base_date=base)
                 assert pipeline._values_at(text, offset, base) == expected
                 assert pipeline._values_at(text, offset, base) == expected  # from the cache

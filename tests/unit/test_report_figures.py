@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
+from mineralcheck.claims.values import extract_values
 from mineralcheck.models import Article, Claim, Cluster, Fact, Report, SourceId
-from mineralcheck.normalize import extract_values
 from mineralcheck.pipeline import judge_clusters
 from mineralcheck.report.figures import Reading, disputed_measure, key_figures, measure_label, sides, stated
 

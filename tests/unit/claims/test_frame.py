@@ -6,10 +6,10 @@ import datetime as dt
 
 import pytest
 
-from mineralcheck import normalize
 from mineralcheck.claims import claims_from_sentence
+from mineralcheck.claims.parse import load_parser
+from mineralcheck.claims.values import canonical_entity, extract_values, is_country
 from mineralcheck.models import Article, Claim, Sentence, SourceId
-from mineralcheck.parse import load_parser
 
 
 def claims_of(text: str) -> list[Claim]:
@@ -18,9 +18,9 @@ def claims_of(text: str) -> list[Claim]:
         article,
         Sentence(SourceId("a"), 0, len(text), text),
         load_parser()(text),
-        extract_values=lambda t, offset, base: normalize.extract_values(t, offset=offset, base_date=base),
-        canonical_entity=normalize.canonical_entity,
-        is_country=normalize.is_country,
+        extract_values=lambda t, offset, base: extract_values(t, offset=offset, base_date=base),
+        canonical_entity=canonical_entity,
+        is_country=is_country,
     )
 
 

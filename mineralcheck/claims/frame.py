@@ -13,8 +13,9 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
 from typing import Any
 
+from mineralcheck.claims.values.quantities import canonical_noun
+from mineralcheck.claims.words import CHANGE_VERBS, COUNTING_VERBS, PLACE_LABELS
 from mineralcheck.models import Value
-from mineralcheck.normalize.quantities import canonical_noun
 
 # What a count of people measures, read from the verb that governs it: "killing at least 128
 # people" counts deaths, "80 people were detained" counts arrests.
@@ -34,11 +35,6 @@ LINKING_VERBS = frozenset(
     "be stand reach rise climb increase jump grow fall drop decline total hit bring put top exceed "
     "surpass near number remain".split()
 )
-# Verbs that introduce who counted or reported a figure: their subject is the attribution.
-ATTRIBUTION_VERBS = frozenset(
-    "say tell add state report announce confirm note write claim declare explain estimate count "
-    "record put register tally".split()
-)
 # Modifiers of a measure that restrict nothing: comparators and hedges are read by the value reader.
 NON_QUALIFIERS = frozenset(
     "less least most many few several other another some about around over under nearly "
@@ -48,18 +44,12 @@ NON_QUALIFIERS = frozenset(
 # running total. They are read as the one qualifier "new".
 INCREMENT_WORDS = frozenset("new more additional further fresh".split())
 INCREMENT = "new"
-# Verbs of change: the figure after "by" is the change ("rose by 5%"), not the level.
-CHANGE_VERBS = frozenset(
-    "rise raise increase decrease fall drop climb grow decline cut lower reduce extend shorten jump".split()
-)
 LOCATIVE_PREPOSITIONS = frozenset({"in", "across", "at", "outside", "inside", "throughout", "within", "near"})
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Common nouns for a part of a country: "80 people were detained in the capital".
 PART_OF_A_COUNTRY = frozenset(
     "capital city town village district province region state county municipality suburb "
     "neighbourhood neighborhood borough prefecture governorate".split()
 )
-NEGATIONS = frozenset({"not", "n't", "never", "no", "none", "neither", "nor"})
 
 
 @dataclass(frozen=True)
@@ -129,12 +119,9 @@ def _verb_measure(verb: Any, *, exclude: int, depth: int = 0) -> tuple[str, Any 
         found = _verb_measure(complement, exclude=exclude, depth=depth + 1)
         if found[0]:
             return found
-    for child in verb.children:
-        # "18 were listed as probable deaths"
-        if child.dep_ == "prep" and child.lower_ == "as":
-            obj = next((c for c in child.children if c.dep_ == "pobj" and c.pos_ == "NOUN"), None)
-            if obj is not None:
-                return _noun_measure(obj, depth + 1)
+    listed = _listed_as(verb)  # "18 were listed as probable deaths"
+    if listed is not None:
+        return _noun_measure(listed, depth + 1)
     if lemma in LINKING_VERBS and depth < 4:
         deps = ("dobj", "obj") if lemma in ("bring", "put") else ("nsubj", "nsubjpass", "expl", "attr")
         for child in verb.children:
@@ -146,6 +133,16 @@ def _verb_measure(verb: Any, *, exclude: int, depth: int = 0) -> tuple[str, Any 
     if verb.pos_ == "VERB":
         return canonical_noun(lemma), None
     return "", None
+
+
+def _listed_as(verb: Any) -> Any | None:
+    """The noun a verb takes with "as" ("listed as probable deaths"), else None."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "as":
+            obj = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN"), None)
+            if obj is not None:
+                return obj
+    return None
 
 
 def _labelled(anchor: Any) -> Any | None:
@@ -182,18 +179,9 @@ def measure_of(anchor: Any) -> tuple[str, Any | None]:
         attr = next((c for c in head.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
         if attr is not None:
             return _noun_measure(attr)  # "five were confirmed cases"
-        for prep in head.children:
-            # "18 were listed as probable deaths"
-            if prep.dep_ == "prep" and prep.lower_ == "as":
-                obj = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN"), None)
-                if obj is not None:
-                    return _noun_measure(obj)
-        for prep in head.children:
-            # "18 were listed as probable deaths"
-            if prep.dep_ == "prep" and prep.lower_ == "as":
-                obj = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN"), None)
-                if obj is not None:
-                    return _noun_measure(obj)
+        listed = _listed_as(head)  # "18 were listed as probable deaths"
+        if listed is not None:
+            return _noun_measure(listed)
         if head.tag_ in ("VBN", "VBD", "JJ") or head.pos_ == "ADJ":
             return "", None
     if tok.dep_ in ("dobj", "obj", "attr", "nsubj", "nsubjpass", "appos", "meta", "oprd", "npadvmod", "conj"):
@@ -352,7 +340,7 @@ def _attribution(doc: Any, tokens: Collection[int], canonical: Canonical) -> str
             if obj is not None and (tok.i in tokens or tok.head.i in tokens):
                 return _name(obj, canonical)
     for tok in doc:
-        if _lemma(tok) in ATTRIBUTION_VERBS and tok.pos_ == "VERB":
+        if _lemma(tok) in COUNTING_VERBS and tok.pos_ == "VERB":
             subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subject is not None and subject.pos_ in ("PROPN", "NOUN"):
                 return _name(subject, canonical)

@@ -8,19 +8,10 @@ from __future__ import annotations
 
 import re
 
+from mineralcheck.claims.words import FRACTIONS
 from mineralcheck.models import Value
 
 _COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4}
-_PARTS = {
-    "half": 2,
-    "halves": 2,
-    "third": 3,
-    "thirds": 3,
-    "quarter": 4,
-    "quarters": 4,
-    "fifth": 5,
-    "fifths": 5,
-}
 _HEDGES = {
     "about": "about", "around": "about", "roughly": "about", "some": "about", "approximately": "about",
     "nearly": "nearly", "almost": "nearly", "more than": "more-than", "over": "more-than",
@@ -51,7 +42,7 @@ def find_fractions(text: str, reserved: list[tuple[int, int]]) -> list[Value]:
             share = 50.0
         else:
             count = _COUNTS[m.group("count").lower()]
-            part = _PARTS[m.group("part").lower()]
+            part = FRACTIONS[m.group("part").lower()]
             if count >= part:
                 continue
             share = 100.0 * count / part

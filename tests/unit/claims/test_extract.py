@@ -6,10 +6,10 @@ import datetime as dt
 
 import pytest
 
-from mineralcheck import normalize
 from mineralcheck.claims import claims_from_sentence, extract_claims, quoted_regions
+from mineralcheck.claims.parse import load_parser
+from mineralcheck.claims.values import canonical_entity, extract_values
 from mineralcheck.models import Article, Claim, Sentence, SourceId
-from mineralcheck.parse import load_parser
 
 
 def claims_of(text: str, *, date: dt.date | None = dt.date(2023, 11, 4)) -> list[Claim]:
@@ -19,8 +19,8 @@ def claims_of(text: str, *, date: dt.date | None = dt.date(2023, 11, 4)) -> list
         article,
         sentence,
         load_parser()(text),
-        extract_values=lambda t, offset, base: normalize.extract_values(t, offset=offset, base_date=base),
-        canonical_entity=normalize.canonical_entity,
+        extract_values=lambda t, offset, base: extract_values(t, offset=offset, base_date=base),
+        canonical_entity=canonical_entity,
     )
 
 
@@ -138,8 +138,8 @@ def test_every_claim_points_at_its_evidence_in_the_article() -> None:
         article,
         sentences,
         [load_parser()(s.text) for s in sentences],
-        extract_values=lambda t, offset, base: normalize.extract_values(t, offset=offset, base_date=base),
-        canonical_entity=normalize.canonical_entity,
+        extract_values=lambda t, offset, base: extract_values(t, offset=offset, base_date=base),
+        canonical_entity=canonical_entity,
     )
     assert claims
     for claim in claims:

@@ -10,16 +10,16 @@ import datetime as dt
 import math
 from dataclasses import replace
 
-from mineralcheck.models import Value
-from mineralcheck.normalize.dates import describe_temporal, find_temporal, month_day
-from mineralcheck.normalize.entities import canonical_entity, is_country, load_aliases, same_name
-from mineralcheck.normalize.fractions import FRACTION, find_fractions
-from mineralcheck.normalize.quantities import (
+from mineralcheck.claims.values.dates import describe_temporal, find_temporal, month_day
+from mineralcheck.claims.values.entities import canonical_entity, is_country, load_aliases, same_name
+from mineralcheck.claims.values.fractions import FRACTION, find_fractions
+from mineralcheck.claims.values.quantities import (
     describe_quantity,
     find_quantities,
     intervals_overlap,
     quantities_comparable,
 )
+from mineralcheck.models import Value
 
 __all__ = [
     "canonical_entity",
