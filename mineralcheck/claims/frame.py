@@ -13,7 +13,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
 from typing import Any
 
-from mineralcheck.claims.values.quantities import canonical_noun
+from mineralcheck.claims.values.nouns import canonical_noun
 from mineralcheck.claims.words import CHANGE_VERBS, COUNTING_VERBS, PLACE_LABELS
 from mineralcheck.models import Value
 

@@ -281,35 +281,12 @@ class _Validator:
         default_title = match[0] if match else (pin.describe() if pin else "")
         title = self.text(title_node, f"title of {where}") if title_node else default_title
 
-        expect = {}
-        if "expect" in fields:
-            beside = dict.fromkeys(_CLAIM_KEYS, "beside 'expect:', not under it")
-            expect = self.keys(fields["expect"], _EXPECT_KEYS, f"expect of {where}", beside)
-        value = None
-        if "value" in expect:
-            value = self.value(expect["value"], where)
-        status = defaults["status"]
-        if "status" in expect:
-            status = self.choice(expect["status"], "status", get_args(Status))
-        min_sources = defaults["min_sources"]
-        if "min_sources" in expect:
-            min_sources = self.positive_int(expect["min_sources"], "min_sources")
-        sources = self.strings(expect.get("sources"), f"sources of {where}")
-        excluded = self.strings(expect.get("excluded_sources"), f"excluded_sources of {where}")
-        for both in sorted(set(sources) & set(excluded)):
-            self.error(expect["excluded_sources"].line, f"source '{both}' is both required and excluded")
-
+        value, status, min_sources, sources, excluded = self.expect(fields, where, defaults)
         severity = defaults["severity"]
         if "severity" in fields:
             severity = self.choice(fields["severity"], "severity", get_args(Severity))
         tags = self.strings(fields.get("tags"), f"tags of {where}")
-        xfail = None
-        if "xfail" in fields:
-            xfail_fields = self.keys(fields["xfail"], _XFAIL_KEYS, f"xfail of {where}")
-            if "reason" in xfail_fields:
-                xfail = self.text(xfail_fields["reason"], "xfail reason")
-            elif isinstance(fields["xfail"].value, dict):
-                self.error(fields["xfail"].line, "xfail needs a reason: xfail: {reason: why it fails}")
+        xfail = self.xfail(fields["xfail"], where) if "xfail" in fields else None
         min_score = defaults["min_score"]
         if "min_score" in fields:
             min_score = self.score(fields["min_score"])
@@ -329,6 +306,38 @@ class _Validator:
             min_score=min_score,
             pin=pin,
         )
+
+    def expect(
+        self, fields: dict[str, Node], where: str, defaults: dict[str, Any]
+    ) -> tuple[ExpectedValue | None, Status, int, tuple[str, ...], tuple[str, ...]]:
+        """The `expect:` of a claim: (value, status, min_sources, sources, excluded_sources)."""
+        expect = {}
+        if "expect" in fields:
+            beside = dict.fromkeys(_CLAIM_KEYS, "beside 'expect:', not under it")
+            expect = self.keys(fields["expect"], _EXPECT_KEYS, f"expect of {where}", beside)
+        value = None
+        if "value" in expect:
+            value = self.value(expect["value"], where)
+        status = defaults["status"]
+        if "status" in expect:
+            status = self.choice(expect["status"], "status", get_args(Status))
+        min_sources = defaults["min_sources"]
+        if "min_sources" in expect:
+            min_sources = self.positive_int(expect["min_sources"], "min_sources")
+        sources = self.strings(expect.get("sources"), f"sources of {where}")
+        excluded = self.strings(expect.get("excluded_sources"), f"excluded_sources of {where}")
+        for both in sorted(set(sources) & set(excluded)):
+            self.error(expect["excluded_sources"].line, f"source '{both}' is both required and excluded")
+        return value, status, min_sources, sources, excluded
+
+    def xfail(self, node: Node, where: str) -> str | None:
+        """The reason of a claim's `xfail:`; None (and an error) when it gives none."""
+        xfail_fields = self.keys(node, _XFAIL_KEYS, f"xfail of {where}")
+        if "reason" in xfail_fields:
+            return self.text(xfail_fields["reason"], "xfail reason")
+        if isinstance(node.value, dict):
+            self.error(node.line, "xfail needs a reason: xfail: {reason: why it fails}")
+        return None
 
     def pin(self, fields: dict[str, Node], where: str) -> Pin | None:
         """`measure:` (and `scope:`): the frame of the figure, as the report's key figures name it."""

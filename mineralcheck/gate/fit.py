@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from mineralcheck.claims.values import same_name, values_compatible
-from mineralcheck.claims.values.quantities import canonical_noun
+from mineralcheck.claims.values.nouns import canonical_noun
 from mineralcheck.models import EARLIER, Claim, Fact, SourceId, Value
 
 STEM = 4

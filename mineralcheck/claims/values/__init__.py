@@ -2,6 +2,12 @@
 
 extract_values() reads the figures, dates and times a sentence states; values_compatible() says
 whether two of them agree; canonical_entity() and same_name() normalise actors and places.
+
+    dates.py (days.py, times.py, relative.py)   dates, years, clock times, weekdays, "last week"
+    fractions.py                                 "about a third", "two-thirds"
+    quantities.py                                figures, read in steps by tokens.py, numbers.py,
+                                                 units.py, comparators.py and nouns.py
+    entities.py                                  names through the alias table (data/aliases.yaml)
 """
 
 from __future__ import annotations
@@ -10,7 +16,8 @@ import datetime as dt
 import math
 from dataclasses import replace
 
-from mineralcheck.claims.values.dates import describe_temporal, find_temporal, month_day
+from mineralcheck.claims.values.dates import find_temporal
+from mineralcheck.claims.values.days import describe_temporal, month_day
 from mineralcheck.claims.values.entities import canonical_entity, is_country, load_aliases, same_name
 from mineralcheck.claims.values.fractions import FRACTION, find_fractions
 from mineralcheck.claims.values.quantities import (

@@ -8,22 +8,27 @@ from __future__ import annotations
 
 import re
 
+from mineralcheck.claims.values.comparators import COMPARATORS
 from mineralcheck.claims.words import FRACTIONS
 from mineralcheck.models import Value
 
 _COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4}
+# The hedges a fraction takes, in the order the pattern tries them; what each means is what it
+# means before a figure (comparators.py).
+_HEDGE_PHRASES = (
+    "about", "around", "roughly", "some", "approximately", "nearly", "almost", "more than", "over",
+    "less than", "under",
+)  # fmt: skip
 _HEDGES = {
-    "about": "about", "around": "about", "roughly": "about", "some": "about", "approximately": "about",
-    "nearly": "nearly", "almost": "nearly", "more than": "more-than", "over": "more-than",
-    "less than": "less-than", "under": "less-than",
-}  # fmt: skip
+    phrase: name for name, phrases in COMPARATORS.items() for phrase in phrases if phrase in _HEDGE_PHRASES
+}
 TOLERANCE = 2.0
 """Percentage points either side of a fraction: it is a rounded way of stating a share."""
 
 # "a third", "two-thirds", "three quarters of", "half of": a count word is required before the part
 # ("the third quarter" is an ordinal), except for "half of".
 FRACTION = re.compile(
-    r"\b(?:(?P<hedge>about|around|roughly|some|approximately|nearly|almost|more than|over|less than|under)"
+    rf"\b(?:(?P<hedge>{'|'.join(_HEDGE_PHRASES)})"
     r"\s+)?"
     r"(?:(?P<count>an?|one|two|three|four)[\s-]+(?P<part>halves|half|thirds?|quarters?|fifths?)"
     r"|(?P<half>half)(?=\s+(?:of|the|its|their)\b))\b",
