@@ -21,32 +21,20 @@ import sys
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from types import TracebackType
 from typing import Annotated, cast
 
 import typer
 from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    SpinnerColumn,
-    TaskID,
-    TextColumn,
-    TimeElapsedColumn,
-)
 
 from mineralcheck import __version__, config, gate, pipeline, stdio
-from mineralcheck.cache import warn_once
-from mineralcheck.display import inert_line
 from mineralcheck.errors import ExitCode, MineralcheckError
 from mineralcheck.gate import starter
 from mineralcheck.gate.formats import CheckFormat
 from mineralcheck.gate.formats.terminal import TerminalCheckRenderer
 from mineralcheck.match.embed import DEFAULT_MODEL
-from mineralcheck.models import Report, Verdict
+from mineralcheck.models import Verdict
 from mineralcheck.output import check_output_path, write_atomic, write_stream
-from mineralcheck.read.ingest import read_stdin
+from mineralcheck.read import read_stdin
 from mineralcheck.report import ReportFormat, TerminalRenderer, render
 from mineralcheck.report import selection as selections
 from mineralcheck.report.terminal import WIDTH as TERMINAL_WIDTH
@@ -213,11 +201,15 @@ def compare(
         )
         # Bytes, decoded by ingest like a file: the locale's encoding may not be the article's.
         stdin_text = read_stdin(sys.stdin) if "-" in paths else None
-        with _progress(enabled=not quiet) as progress:
+        with stdio.ProgressDisplay(_stderr(), enabled=not quiet) as progress:
             report = pipeline.compare(
-                paths, options, progress=progress, warn=None if quiet else _warner(), stdin_text=stdin_text
+                paths,
+                options,
+                progress=progress,
+                warn=None if quiet else stdio.warner(),
+                stdin_text=stdin_text,
             )
-        _warn_unused_inputs(report)
+        stdio.warn_unused_inputs(report)
         code = selections.exit_code(report, selection, cast(selections.CompareFailOn, fail_on.value))
         with stdio.reader_may_leave():
             if output is not None:
@@ -329,9 +321,9 @@ def check(
         )
         planned = gate.plan(paths, options, outputs=[path for _, path in extra])
         stdio.check_stdout()
-        with _progress(enabled=not quiet) as progress:
-            result = gate.run(planned, progress=progress, warn=None if quiet else _warner())
-        _warn_unused_inputs(result.report)
+        with stdio.ProgressDisplay(_stderr(), enabled=not quiet) as progress:
+            result = gate.run(planned, progress=progress, warn=None if quiet else stdio.warner())
+        stdio.warn_unused_inputs(result.report)
         level = cast(gate.FailOn, fail_on.value)
         code = gate.exit_code(result, level)  # before rendering: the same for every format
 
@@ -377,9 +369,9 @@ def init(
     def job() -> ExitCode:
         starter.check_target(output, paths, force=force)
         options = pipeline.CompareOptions(model=model, sources=str(sources) if sources else None)
-        with _progress(enabled=not quiet) as progress:
-            report = pipeline.compare(paths, options, progress=progress, warn=None if quiet else _warn)
-        _warn_unused_inputs(report)
+        with stdio.ProgressDisplay(_stderr(), enabled=not quiet) as progress:
+            report = pipeline.compare(paths, options, progress=progress, warn=None if quiet else stdio.warn)
+        stdio.warn_unused_inputs(report)
         text = starter.starter_file(report, paths, output)
         write_atomic(output, text)
         if not quiet:
@@ -425,70 +417,9 @@ def _run(job: Callable[[], ExitCode], *, debug: bool) -> ExitCode:
         return ExitCode.ERROR
 
 
-class _progress:
-    """Context manager yielding a pipeline progress callback: a rich display on stderr, or None.
-
-    Shown only when stderr is a terminal and not --quiet, so logs and CI output stay clean.
-    """
-
-    def __init__(self, *, enabled: bool) -> None:
-        console = _stderr()
-        self._display: Progress | None = None
-        if enabled and console.is_terminal:
-            self._display = Progress(
-                SpinnerColumn(),
-                TextColumn("{task.description:<11}"),
-                BarColumn(),
-                MofNCompleteColumn(),
-                TimeElapsedColumn(),
-                console=console,
-                transient=True,
-            )
-        self._tasks: dict[str, TaskID] = {}
-
-    def __enter__(self) -> pipeline.Progress | None:
-        if self._display is None:
-            return None
-        self._display.start()
-        return self._update
-
-    def __exit__(
-        self, kind: type[BaseException] | None, value: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        if self._display is not None:
-            self._display.stop()
-
-    def _update(self, stage: str, done: int, total: int) -> None:
-        assert self._display is not None
-        total_or_unknown = total if total > 0 else None
-        if stage not in self._tasks:
-            self._tasks[stage] = self._display.add_task(stage, total=total_or_unknown)
-        self._display.update(self._tasks[stage], completed=done, total=total_or_unknown)
-
-
 def _stderr() -> Console:
     # Built per call, not at import: CliRunner (and pytest's capsys) swap sys.stderr per test.
     return stdio.ReportConsole(stderr=True)
-
-
-def _warner() -> Callable[[str], None]:
-    """The warn callback of one run: each warning once (two caches can share one problem)."""
-    return warn_once(_warn)
-
-
-def _warn(line: str) -> None:
-    """A problem that did not stop the run (e.g. a corrupt cache entry that was rebuilt)."""
-    stdio.say(f"warning: {line}")
-
-
-def _warn_unused_inputs(report: Report) -> None:
-    """Name every skipped or duplicate input on stderr, even with --quiet: the report covers fewer
-    sources than were given, and a CI log should say so where it is read, not only in the report."""
-    for skipped in report.skipped:
-        stdio.say(f"warning: skipped {inert_line(skipped.path)}: {skipped.reason}")
-    for path, original in report.duplicates:
-        copy, of = inert_line(path), inert_line(original)
-        stdio.say(f"warning: {copy} repeats the text of {of}; counted once as a source")
 
 
 def main() -> None:

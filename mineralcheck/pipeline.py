@@ -1,4 +1,5 @@
-"""The one place the stages are wired: ingest -> sentences -> claims -> embeddings -> clusters -> verdicts.
+"""The one place the stages are wired, in reading order: read (articles, sentences) -> claims ->
+match (embeddings, clusters, verdicts) -> the Report.
 
 Extraction and vectors are cached on disk (mineralcheck.cache), so a rerun on unchanged articles
 imports neither spaCy nor the embedding runtime; when something must be computed, the embedding model

@@ -63,7 +63,7 @@ SENTENCE = st.sampled_from(
 LONG_TOKEN = st.builds(lambda c, n: c * n, st.characters(exclude_categories=["Cs"]), st.integers(50, 400))
 PIECE = st.one_of(st.text(max_size=30), st.sampled_from(TRICKY), SENTENCE, LONG_TOKEN)
 TEXT = st.lists(PIECE, max_size=25).map("".join)
-# In one example of four, a line longer than the block size at which segment cuts long lines
+# In one example of four, a line longer than the block size at which read/sentences.py cuts long lines
 # (MAX_BLOCK_CHARS): a run of one character, of one word, or of one pattern.
 BIG = st.builds(
     lambda piece, n: (piece * (n // len(piece) + 1))[:n],

@@ -1,7 +1,7 @@
 """Who states which figure: every value credited to exactly the sources that write it, and the key
 figures of a report (one row per measured quantity, with each outlet's figure and date).
 
-Presentation only: verdicts stay those of compare.py. A verdict groups compatible readings into
+Presentation only: verdicts stay those of match/verdicts.py. A verdict groups compatible readings into
 sides ("157 / at least 128" against "112"); a reader also needs to know which outlet wrote which
 of them, so each reading is credited here from the claims themselves.
 """
@@ -192,7 +192,7 @@ def _claims_of(fact: Fact, sources: Sequence[SourceId]) -> list[Claim]:
 
 
 def _labels(value: Value) -> set[str]:
-    """How compare.py may have written this value in a reason: with or without the counted thing,
+    """How match/verdicts.py may have written this value in a reason: with or without the counted thing,
     and without the measure or unit word that heads the reason line."""
     full = describe(value)
     plain = describe(replace(value, quantity="")) if value.quantity else full
