@@ -86,7 +86,7 @@ def score_clusters(event: EventData, clusters: tuple[Cluster, ...]) -> dict[str,
 def score_event(event: EventData, model: PairModel) -> dict[str, Any]:
     """The scorer's figures for one event clustered and judged with `model`."""
     prepared = event.prepared
-    return score_clusters(event, cluster_claims(prepared.claims, prepared.vectors, model=model))
+    return score_clusters(event, cluster_claims(prepared.claims, prepared.vectors, pair_model=model))
 
 
 def _mean_score(

@@ -159,13 +159,14 @@ def judge_claims(
     vectors: np.ndarray,
     *,
     params: ClusterParams | None = None,
-    model: PairModel | None = None,
+    pair_model: PairModel | None = None,
     progress: Progress = _silent,
 ) -> tuple[Fact, ...]:
-    """Clusters and verdicts from claims and their vectors (no model load, no I/O); `model` is the
-    pair model, the shipped one by default."""
+    """Clusters and verdicts from claims and their vectors (no model load, no I/O); `pair_model`
+    defaults to the shipped one."""
     progress("clustering", 0, 1)
-    facts = judge_clusters(articles, cluster_claims(claims, vectors, params or ClusterParams(), model))
+    clusters = cluster_claims(claims, vectors, params or ClusterParams(), pair_model=pair_model)
+    facts = judge_clusters(articles, clusters)
     progress("clustering", 1, 1)
     return facts
 
@@ -252,7 +253,7 @@ def compare(
         prepared.claims,
         prepared.vectors,
         params=options.cluster,
-        model=pair_model,
+        pair_model=pair_model,
         progress=notify,
     )
     return Report(

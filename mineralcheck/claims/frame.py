@@ -264,14 +264,21 @@ def scope_of(
         holders.append(verb)
     places: set[str] = set()
     for holder in holders:
-        for child in holder.children:
-            if child.dep_ == "prep" and child.lower_ in LOCATIVE_PREPOSITIONS:
-                for obj in child.children:
-                    if obj.dep_ == "pobj":
-                        name = _place(obj, canonical, is_country)
-                        if name:
-                            places.add(name)
+        places |= _locative_places(holder, canonical, is_country)
     return tuple(sorted(places))
+
+
+def _locative_places(holder: Any, canonical: Canonical, is_country: Callable[[str], bool]) -> set[str]:
+    """The places below the national level that `holder` takes in a locative phrase ("in X")."""
+    places: set[str] = set()
+    for child in holder.children:
+        if child.dep_ == "prep" and child.lower_ in LOCATIVE_PREPOSITIONS:
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    name = _place(obj, canonical, is_country)
+                    if name:
+                        places.add(name)
+    return places
 
 
 def context_of(anchor: Any, noun: Any | None) -> tuple[str, ...]:
@@ -369,15 +376,7 @@ def _negated(head: Any, tokens: Collection[int]) -> bool:
 def clause_scope(head: Any, canonical: Canonical, is_country: Callable[[str], bool]) -> tuple[str, ...]:
     """Places below the national level a clause without figures is about: those its own verb (or
     noun) takes in a locative phrase."""
-    places: set[str] = set()
-    for child in head.children:
-        if child.dep_ == "prep" and child.lower_ in LOCATIVE_PREPOSITIONS:
-            for obj in child.children:
-                if obj.dep_ == "pobj":
-                    name = _place(obj, canonical, is_country)
-                    if name:
-                        places.add(name)
-    return tuple(sorted(places))
+    return tuple(sorted(_locative_places(head, canonical, is_country)))
 
 
 def clause_frame(doc: Any, head: Any, tokens: Collection[int], canonical: Canonical) -> ClauseFrame:

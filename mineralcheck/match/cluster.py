@@ -390,15 +390,15 @@ def cluster_claims(
     claims: Sequence[Claim],
     vectors: np.ndarray,
     params: ClusterParams = ClusterParams(),
-    model: PairModel | None = None,
+    pair_model: PairModel | None = None,
 ) -> tuple[Cluster, ...]:
     """Group claims that state the same fact; every claim lands in exactly one cluster.
 
-    `vectors[i]` is the L2-normalised embedding of `claims[i].text`; `model` defaults to the shipped
-    pair model. Cluster ids ("f1", "f2", ...) follow the reading order of each cluster's first claim,
+    `vectors[i]` is the L2-normalised embedding of `claims[i].text`; `pair_model` defaults to the
+    shipped one. Cluster ids ("f1", "f2", ...) follow the reading order of each cluster's first claim,
     so output is deterministic.
     """
     if len(claims) == 0:
         return ()
-    model = model or shipped_model()
+    model = pair_model or shipped_model()
     return link(score_pairs(claims, vectors, model, params), model.threshold, model.dispute_threshold)

@@ -47,7 +47,7 @@ def unit(*rows: list[float]) -> np.ndarray:
 
 
 def groups(claims: list[Claim], vectors: np.ndarray, model: PairModel, **params: int) -> list[set[str]]:
-    clusters = cluster_claims(claims, vectors, ClusterParams(**params), model=model)
+    clusters = cluster_claims(claims, vectors, ClusterParams(**params), pair_model=model)
     return [{c.id for c in cluster.claims} for cluster in clusters]
 
 
@@ -101,9 +101,9 @@ def test_output_is_deterministic_and_ordered_by_reading_position() -> None:
         claim(s, f"the bridge over the river collapsed {k}", sentence=k) for s in "ba" for k in range(3)
     ]
     encode = FakeEmbedder().encode
-    first = cluster_claims(claims, encode([c.text for c in claims]), model=cosine_model())
+    first = cluster_claims(claims, encode([c.text for c in claims]), pair_model=cosine_model())
     backwards = list(reversed(claims))
-    second = cluster_claims(backwards, encode([c.text for c in backwards]), model=cosine_model())
+    second = cluster_claims(backwards, encode([c.text for c in backwards]), pair_model=cosine_model())
     assert [[c.id for c in x.claims] for x in first] == [[c.id for c in x.claims] for x in second]
     assert [x.id for x in first] == [f"f{n}" for n in range(1, len(first) + 1)]
 
@@ -124,4 +124,4 @@ def test_the_shipped_model_clusters_without_being_told_which() -> None:
     a = claim("a", "Floods destroyed the old stone bridge")
     b = claim("b", "The old stone bridge was destroyed by floods")
     vectors = unit([1, 0], [1, 0])
-    assert cluster_claims([a, b], vectors) == cluster_claims([a, b], vectors, model=shipped_model())
+    assert cluster_claims([a, b], vectors) == cluster_claims([a, b], vectors, pair_model=shipped_model())
