@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml requirements/spacy-model.txt
 	$(PIP) install -q -e '.[dev]'
 	# The default model's ONNX graph, exported once from the installed weights (no download), so
 	# that no run, the first included, imports torch. Runs export it themselves if it is missing.
-	$(PY) -m mineralcheck.onnx_export
+	$(PY) -m mineralcheck.match.onnx_export
 	touch $(STAMP)
 
 dev: $(STAMP)

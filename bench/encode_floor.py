@@ -20,12 +20,12 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
 
 if "--torch" in sys.argv:
-    from mineralcheck.embed import SentenceTransformerEmbedder
+    from mineralcheck.match.embed import SentenceTransformerEmbedder
 
     embedder: object = SentenceTransformerEmbedder()
     embedder.encode(["warm-up: loads the model"])  # type: ignore[attr-defined]
 else:
-    from mineralcheck.onnx_model import OnnxEmbedder
+    from mineralcheck.match.onnx_model import OnnxEmbedder
 
     embedder = OnnxEmbedder()
     embedder.load()  # type: ignore[attr-defined]

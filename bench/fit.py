@@ -2,7 +2,7 @@
 
 Claim pairs are labelled by the gold files: two claims whose evidence serves one gold fact are a
 positive pair, two claims of different facts (or of no fact) a negative one. A logistic regression
-over the features of mineralcheck.pairs learns P(same fact); the linkage threshold is the one that
+over the features of mineralcheck.match.pairs learns P(same fact); the linkage threshold is the one that
 gives the best mean score over the training events. Leave-one-event-out: for each real event, fit
 on the others and score the one left out; that figure predicts unseen news, and is written into the
 model file next to the weights.
@@ -28,9 +28,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from evaldata import Corpus, fact_labels, real_corpora, score_report, source_stem  # noqa: E402
 
 from mineralcheck import pipeline  # noqa: E402
-from mineralcheck.cluster import ScoredPairs, cluster_claims, link, pair_table, score_pairs  # noqa: E402
+from mineralcheck.match.cluster import ScoredPairs, cluster_claims, link, pair_table, score_pairs  # noqa: E402
+from mineralcheck.match.pairs import FEATURES, PairModel  # noqa: E402
 from mineralcheck.models import Cluster, Report  # noqa: E402
-from mineralcheck.pairs import FEATURES, PairModel  # noqa: E402
 from mineralcheck.report.json import to_dict  # noqa: E402
 
 MODEL_FILE = Path(__file__).resolve().parent.parent / "mineralcheck" / "data" / "pair_model.json"
@@ -86,7 +86,7 @@ def score_clusters(event: EventData, clusters: tuple[Cluster, ...]) -> dict[str,
 def score_event(event: EventData, model: PairModel) -> dict[str, Any]:
     """The scorer's figures for one event clustered and judged with `model`."""
     prepared = event.prepared
-    return score_clusters(event, cluster_claims(prepared.claims, prepared.vectors, model=model))
+    return score_clusters(event, cluster_claims(prepared.claims, prepared.vectors, pair_model=model))
 
 
 def _mean_score(

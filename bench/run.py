@@ -282,7 +282,7 @@ def main() -> None:
     peer = Path(peer_env) if peer_env else REPO.parent / "shared" / "eval" / "peer.py"
     env = {**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"}
     # The exported graph is installed state, not cache: make sure it exists before timing cold runs.
-    subprocess.run([sys.executable, "-m", "mineralcheck.onnx_export"], check=True, env=env)
+    subprocess.run([sys.executable, "-m", "mineralcheck.match.onnx_export"], check=True, env=env)
     rows = []
     if (REPO / "seeds").is_dir():
         rows.append(run_corpus("seeds", REPO / "seeds", 5, env, peer if peer.exists() else None))

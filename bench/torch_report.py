@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from mineralcheck import pipeline
-from mineralcheck.embed import SentenceTransformerEmbedder
+from mineralcheck.match.embed import SentenceTransformerEmbedder
 from mineralcheck.report import ReportFormat, render
 
 corpus, cache, out = sys.argv[1:4]

@@ -17,40 +17,26 @@ Every command follows the same pattern, so a new one (`check`, `init`) can copy 
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from types import TracebackType
 from typing import Annotated, cast
 
 import typer
 from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    SpinnerColumn,
-    TaskID,
-    TextColumn,
-    TimeElapsedColumn,
-)
 
-from mineralcheck import __version__, config, embed, expectations, pipeline, starter, stdio
-from mineralcheck import baseline as baselines
-from mineralcheck import check as checks
-from mineralcheck.cache import warn_once
-from mineralcheck.display import inert_line
-from mineralcheck.embed import DEFAULT_MODEL
-from mineralcheck.errors import ExitCode, InputError, MineralcheckError, OutputError
-from mineralcheck.ingest import read_stdin
-from mineralcheck.models import Report, Verdict
+from mineralcheck import __version__, config, gate, pipeline, stdio
+from mineralcheck.errors import ExitCode, MineralcheckError
+from mineralcheck.gate import starter
+from mineralcheck.gate.formats import CheckFormat
+from mineralcheck.gate.formats.terminal import TerminalCheckRenderer
+from mineralcheck.match.embed import DEFAULT_MODEL
+from mineralcheck.models import Verdict
 from mineralcheck.output import check_output_path, write_atomic, write_stream
+from mineralcheck.read import read_stdin
 from mineralcheck.report import ReportFormat, TerminalRenderer, render
 from mineralcheck.report import selection as selections
-from mineralcheck.report.check import CheckFormat, render_check
-from mineralcheck.report.check_terminal import TerminalCheckRenderer
 from mineralcheck.report.terminal import WIDTH as TERMINAL_WIDTH
 
 EXIT_CODES = (
@@ -215,11 +201,15 @@ def compare(
         )
         # Bytes, decoded by ingest like a file: the locale's encoding may not be the article's.
         stdin_text = read_stdin(sys.stdin) if "-" in paths else None
-        with _progress(enabled=not quiet) as progress:
+        with stdio.ProgressDisplay(_stderr(), enabled=not quiet) as progress:
             report = pipeline.compare(
-                paths, options, progress=progress, warn=None if quiet else _warner(), stdin_text=stdin_text
+                paths,
+                options,
+                progress=progress,
+                warn=None if quiet else stdio.warner(),
+                stdin_text=stdin_text,
             )
-        _warn_unused_inputs(report)
+        stdio.warn_unused_inputs(report)
         code = selections.exit_code(report, selection, cast(selections.CompareFailOn, fail_on.value))
         with stdio.reader_may_leave():
             if output is not None:
@@ -321,56 +311,32 @@ def check(
     """Check that the articles still support every expectation of claims.yaml (for CI)."""
 
     def job() -> ExitCode:
-        if strict and update_baseline:
-            raise MineralcheckError(
-                "--strict and --update-baseline contradict each other: "
-                "one fails on changes since the baseline, the other accepts them."
-            )
-        expected = expectations.load(claims)
-        inputs = list(paths or expected.sources)
-        if not inputs:
-            raise InputError(
-                f"No articles to check: no PATH given and {claims} has no `sources:`.",
-                tip="pass article files or folders, or add e.g. `sources: [articles/]` to claims.yaml",
-            )
         extra = [_report_spec(spec) for spec in reports or []]
-        for _, path in extra:
-            check_output_path(path, inputs)  # before the slow part
+        options = gate.CheckOptions(
+            claims=claims,
+            baseline=baseline,
+            strict=strict,
+            update_baseline=update_baseline,
+            compare=pipeline.CompareOptions(model=model, sources=str(sources) if sources else None),
+        )
+        planned = gate.plan(paths, options, outputs=[path for _, path in extra])
         stdio.check_stdout()
-        baseline_path = baseline
-        if update_baseline and baseline_path is None:
-            baseline_path = claims.parent / f"{claims.stem}.baseline.json"
-        if update_baseline and baseline_path is not None:
-            check_output_path(baseline_path, inputs)
-        previous = None
-        if baseline_path is not None and (baseline_path.exists() or not update_baseline):
-            previous = baselines.load(baseline_path)
-
-        embedder = embed.embedder_for(model)
-        options = pipeline.CompareOptions(model=model, sources=str(sources) if sources else None)
-        warn = None if quiet else _warner()
-        with _progress(enabled=not quiet) as progress:
-            report = pipeline.compare(inputs, options, embedder=embedder, progress=progress, warn=warn)
-        _warn_unused_inputs(report)
-        # Phrases and claim texts come from the vector cache: a warm check loads no model.
-        matcher = pipeline.CachedEmbedder(embedder, options, warn=warn)
-        result = checks.evaluate(expected, report, embedder=matcher, baseline=previous, strict=strict)
-        level: checks.FailOn = fail_on.value  # type: ignore[assignment]
-        code = checks.exit_code(result, level)  # before rendering: the same for every format
+        with stdio.ProgressDisplay(_stderr(), enabled=not quiet) as progress:
+            result = gate.run(planned, progress=progress, warn=None if quiet else stdio.warner())
+        stdio.warn_unused_inputs(result.report)
+        level = cast(gate.FailOn, fail_on.value)
+        code = gate.exit_code(result, level)  # before rendering: the same for every format
 
         for extra_fmt, path in extra:
             with stdio.reader_may_leave(stdout=False):  # a named pipe whose reader left
-                write_atomic(path, render_check(result, extra_fmt, level))
+                write_atomic(path, gate.render_check(result, extra_fmt, level))
             if not quiet:
                 stdio.say(f"Wrote the {extra_fmt.value} report to {path}")
-        if update_baseline and baseline_path is not None:
-            accepted, keep = checks.accepted_observations(result)
-            write_atomic(
-                baseline_path, baselines.dumps(baselines.updated(previous, accepted, keep, report.articles))
-            )
+        if update_baseline:
+            accepted = gate.write_baseline(planned, result)
             if not quiet:
                 stdio.say(
-                    f"Updated {baseline_path} with {len(accepted)} of {len(result.results)} expectations"
+                    f"Updated {planned.baseline_path} with {accepted} of {len(result.results)} expectations"
                 )
         with stdio.reader_may_leave():  # `check | head` still exits with the verdict
             if fmt is CheckFormat.terminal:
@@ -378,7 +344,7 @@ def check(
                     lambda console: TerminalCheckRenderer(verbose=verbose).print(result, level, console)
                 )
             else:
-                write_stream(sys.stdout.buffer, render_check(result, fmt, level))
+                write_stream(sys.stdout.buffer, gate.render_check(result, fmt, level))
         return code
 
     raise typer.Exit(_run(job, debug=debug))
@@ -401,18 +367,12 @@ def init(
     """Write a starter claims.yaml from the facts several sources state today, for you to prune."""
 
     def job() -> ExitCode:
-        if output.exists() and not force:
-            raise OutputError(
-                f"{output} already exists; init does not overwrite it.",
-                tip="pass --force to replace it, or -o another.yaml",
-            )
-        check_output_path(output, paths)
+        starter.check_target(output, paths, force=force)
         options = pipeline.CompareOptions(model=model, sources=str(sources) if sources else None)
-        with _progress(enabled=not quiet) as progress:
-            report = pipeline.compare(paths, options, progress=progress, warn=None if quiet else _warn)
-        _warn_unused_inputs(report)
-        relative = [os.path.relpath(p, output.parent.resolve()) if p != "-" else p for p in paths]
-        text = starter.starter(report, [Path(s).as_posix() for s in relative])
+        with stdio.ProgressDisplay(_stderr(), enabled=not quiet) as progress:
+            report = pipeline.compare(paths, options, progress=progress, warn=None if quiet else stdio.warn)
+        stdio.warn_unused_inputs(report)
+        text = starter.starter_file(report, paths, output)
         write_atomic(output, text)
         if not quiet:
             count = text.count("\n  - id: ")
@@ -457,70 +417,9 @@ def _run(job: Callable[[], ExitCode], *, debug: bool) -> ExitCode:
         return ExitCode.ERROR
 
 
-class _progress:
-    """Context manager yielding a pipeline progress callback: a rich display on stderr, or None.
-
-    Shown only when stderr is a terminal and not --quiet, so logs and CI output stay clean.
-    """
-
-    def __init__(self, *, enabled: bool) -> None:
-        console = _stderr()
-        self._display: Progress | None = None
-        if enabled and console.is_terminal:
-            self._display = Progress(
-                SpinnerColumn(),
-                TextColumn("{task.description:<11}"),
-                BarColumn(),
-                MofNCompleteColumn(),
-                TimeElapsedColumn(),
-                console=console,
-                transient=True,
-            )
-        self._tasks: dict[str, TaskID] = {}
-
-    def __enter__(self) -> pipeline.Progress | None:
-        if self._display is None:
-            return None
-        self._display.start()
-        return self._update
-
-    def __exit__(
-        self, kind: type[BaseException] | None, value: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        if self._display is not None:
-            self._display.stop()
-
-    def _update(self, stage: str, done: int, total: int) -> None:
-        assert self._display is not None
-        total_or_unknown = total if total > 0 else None
-        if stage not in self._tasks:
-            self._tasks[stage] = self._display.add_task(stage, total=total_or_unknown)
-        self._display.update(self._tasks[stage], completed=done, total=total_or_unknown)
-
-
 def _stderr() -> Console:
     # Built per call, not at import: CliRunner (and pytest's capsys) swap sys.stderr per test.
     return stdio.ReportConsole(stderr=True)
-
-
-def _warner() -> Callable[[str], None]:
-    """The warn callback of one run: each warning once (two caches can share one problem)."""
-    return warn_once(_warn)
-
-
-def _warn(line: str) -> None:
-    """A problem that did not stop the run (e.g. a corrupt cache entry that was rebuilt)."""
-    stdio.say(f"warning: {line}")
-
-
-def _warn_unused_inputs(report: Report) -> None:
-    """Name every skipped or duplicate input on stderr, even with --quiet: the report covers fewer
-    sources than were given, and a CI log should say so where it is read, not only in the report."""
-    for skipped in report.skipped:
-        stdio.say(f"warning: skipped {inert_line(skipped.path)}: {skipped.reason}")
-    for path, original in report.duplicates:
-        copy, of = inert_line(path), inert_line(original)
-        stdio.say(f"warning: {copy} repeats the text of {of}; counted once as a source")
 
 
 def main() -> None:

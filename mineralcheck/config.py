@@ -26,10 +26,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, get_args
 
-from mineralcheck.check import FailOn
 from mineralcheck.errors import ConfigError
+from mineralcheck.gate.formats import CheckFormat
+from mineralcheck.gate.results import FailOn
 from mineralcheck.report import ReportFormat
-from mineralcheck.report.check import CheckFormat
 
 TABLE = "tool.mineralcheck"
 PATH_KEYS = frozenset({"sources", "claims"})

@@ -20,6 +20,9 @@ ValueKind = Literal["quantity", "date", "weekday", "time", "year"]
 """quantity: a number with a unit; date: a calendar day or span; weekday: an unresolved day name;
 time: a clock time; year: a bare year ("in 2025")."""
 
+EARLIER = "earlier"
+"""The scope of a figure stated as an earlier value ("up from 54.9%"): it never conflicts with today's."""
+
 
 @dataclass(frozen=True, order=True)
 class Span:
@@ -159,7 +162,7 @@ class Claim:
     is_caption: bool = False
     scope: tuple[str, ...] = ()
     """What narrows the claim's figures to a part of the story: places below the national level that
-    it names (a district, a town), or "earlier" for an earlier value ("up from 54.9%"). A district's
+    it names (a district, a town), or EARLIER for an earlier value ("up from 54.9%"). A district's
     figure is not the national one and last year's is not this year's: different scopes never conflict."""
     sentence: int = 0
     """Index of the sentence in its article: clauses of one sentence are different facts by construction."""

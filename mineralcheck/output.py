@@ -21,7 +21,7 @@ from typing import BinaryIO
 
 from mineralcheck.errors import OutputError
 from mineralcheck.files import special_kind
-from mineralcheck.ingest import ARTICLE_EXTENSIONS
+from mineralcheck.read.folders import ARTICLE_EXTENSIONS
 
 # Names of an open descriptor: writing there must reach the descriptor, not replace what it points to.
 _DESCRIPTOR = re.compile(r"^/(?:dev/fd|proc/self/fd)/(\d+)$")

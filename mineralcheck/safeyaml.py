@@ -1,4 +1,4 @@
-"""YAML from files we did not write (claims.yaml, an article's front matter), loaded within bounds.
+"""YAML from files we did not write (claims.yaml, a manifest, front matter), loaded within bounds.
 
 The safe loader builds no Python objects, but it still follows the document: a few lines of aliases
 (the "billion laughs") expand to billions of values, an alias can contain itself, and deep nesting
@@ -8,9 +8,12 @@ it would be expanded (without expanding it) before anything walks it.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 import yaml
+
+from mineralcheck.errors import ConfigError
 
 MAX_DEPTH = 50
 """Deepest nesting accepted; claims.yaml needs 5 levels, front matter 2 or 3."""
@@ -108,3 +111,65 @@ def _children(node: yaml.Node) -> list[yaml.Node]:
     if isinstance(node, yaml.SequenceNode):
         return list(node.value)
     return []
+
+
+# --- YAML with line numbers (claims.yaml, a sources manifest) ---------------------------------
+
+
+@dataclass(frozen=True)
+class Node:
+    """A YAML value with the line it starts on; mappings keep each key's line."""
+
+    value: Any
+    """dict[str, Node] | list[Node] | a scalar (str, int, float, bool, date, None)."""
+    line: int
+    key_lines: dict[str, int] | None = None
+
+
+def read_nodes(text: str, display: str) -> Node:
+    """The YAML document `text` (named `display` in errors) as Nodes with their lines, within the
+    bounds; every problem is a ConfigError naming `display` and the line."""
+    loader = BoundedLoader(text)  # safe: plain data only, bounded nesting and aliases
+    try:
+        root = compose(loader)
+        if root is None:
+            raise ConfigError(f"{display} is empty", tip="start from: mineralcheck init ARTICLES...")
+        return _convert(root, loader, display)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = f":{mark.line + 1}" if mark is not None else ""
+        problem = error.problem or error.context or "invalid YAML"
+        raise ConfigError(f"{display}{line}: invalid YAML: {problem}") from None
+    except yaml.YAMLError as error:
+        raise ConfigError(f"{display}: invalid YAML: {error}") from None
+    finally:
+        loader.dispose()
+
+
+_PLAIN_TAGS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
+
+
+def _convert(node: yaml.Node, loader: yaml.SafeLoader, display: str) -> Node:
+    line = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode | yaml.SequenceNode) and node.tag not in _PLAIN_TAGS:
+        # Scalars with such tags are refused by the safe constructor; collections are checked here.
+        raise ConfigError(f"{display}:{line}: invalid YAML: tag {node.tag} is not allowed (plain data only)")
+    if isinstance(node, yaml.MappingNode):
+        values: dict[str, Node] = {}
+        lines: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node, deep=True)
+            key_line = key_node.start_mark.line + 1
+            if not isinstance(key, str):
+                raise ConfigError(f"{display}:{key_line}: keys must be text, not {key!r}")
+            if key in values:
+                raise ConfigError(
+                    f"{display}:{key_line}: duplicate key '{key}' (first on line {lines[key]})",
+                    tip="YAML would silently keep only the last one; remove or rename one of them.",
+                )
+            values[key] = _convert(value_node, loader, display)
+            lines[key] = key_line
+        return Node(values, line, lines)
+    if isinstance(node, yaml.SequenceNode):
+        return Node([_convert(item, loader, display) for item in node.value], line)
+    return Node(loader.construct_object(node, deep=True), line)

@@ -3,7 +3,8 @@
 stdout may be closed (`>&-`), on a full disk, or a pipe whose reader left (`| head`); stderr may be
 closed or full too; the terminal may not speak UTF-8. None of these is a bug, so none may end in a
 traceback or in exit 1 (which CI reads as "an expectation failed"). SIGTERM and SIGHUP (a cancelled
-CI job, a closed terminal) unwind like Ctrl-C, so temporary files are removed.
+CI job, a closed terminal) unwind like Ctrl-C, so temporary files are removed. Progress and warnings
+go to stderr, so that stdout stays a clean report.
 """
 
 from __future__ import annotations
@@ -15,13 +16,24 @@ import signal
 import sys
 import traceback
 from collections.abc import Callable, Iterator
-from types import FrameType
+from types import FrameType, TracebackType
 
 from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+)
 
-from mineralcheck.display import inert
+from mineralcheck.display import inert, inert_line
 from mineralcheck.errors import OutputError
+from mineralcheck.models import Report
 from mineralcheck.output import cannot_write
+from mineralcheck.store import warn_once
 
 
 class ReportConsole(Console):
@@ -107,3 +119,66 @@ def stop_on_signals() -> None:
     for name in ("SIGTERM", "SIGHUP"):
         if hasattr(signal, name):
             signal.signal(getattr(signal, name), _terminate)
+
+
+# --- progress and warnings on stderr ------------------------------------------------------------
+
+
+class ProgressDisplay:
+    """Context manager yielding a pipeline progress callback: a rich display on stderr, or None.
+
+    Shown only when stderr is a terminal and not --quiet, so logs and CI output stay clean.
+    """
+
+    def __init__(self, console: Console, *, enabled: bool) -> None:
+        self._display: Progress | None = None
+        if enabled and console.is_terminal:
+            self._display = Progress(
+                SpinnerColumn(),
+                TextColumn("{task.description:<11}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                console=console,
+                transient=True,
+            )
+        self._tasks: dict[str, TaskID] = {}
+
+    def __enter__(self) -> Callable[[str, int, int], None] | None:
+        if self._display is None:
+            return None
+        self._display.start()
+        return self._update
+
+    def __exit__(
+        self, kind: type[BaseException] | None, value: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        if self._display is not None:
+            self._display.stop()
+
+    def _update(self, stage: str, done: int, total: int) -> None:
+        assert self._display is not None
+        total_or_unknown = total if total > 0 else None
+        if stage not in self._tasks:
+            self._tasks[stage] = self._display.add_task(stage, total=total_or_unknown)
+        self._display.update(self._tasks[stage], completed=done, total=total_or_unknown)
+
+
+def warner() -> Callable[[str], None]:
+    """The warn callback of one run: each warning once (two caches can share one problem)."""
+    return warn_once(warn)
+
+
+def warn(line: str) -> None:
+    """A problem that did not stop the run (e.g. a corrupt cache entry that was rebuilt)."""
+    say(f"warning: {line}")
+
+
+def warn_unused_inputs(report: Report) -> None:
+    """Name every skipped or duplicate input on stderr, even with --quiet: the report covers fewer
+    sources than were given, and a CI log should say so where it is read, not only in the report."""
+    for skipped in report.skipped:
+        say(f"warning: skipped {inert_line(skipped.path)}: {skipped.reason}")
+    for path, original in report.duplicates:
+        copy, of = inert_line(path), inert_line(original)
+        say(f"warning: {copy} repeats the text of {of}; counted once as a source")

@@ -27,7 +27,7 @@ def _private_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Non
 @pytest.fixture(scope="session")
 def real_embedder():  # type: ignore[no-untyped-def]
     """The bundled all-MiniLM-L6-v2 as runs use it (ONNX Runtime), loaded offline once per session."""
-    from mineralcheck.embed import DEFAULT_MODEL, embedder_for
+    from mineralcheck.match.embed import DEFAULT_MODEL, embedder_for
 
     return embedder_for(DEFAULT_MODEL)
 
@@ -35,6 +35,6 @@ def real_embedder():  # type: ignore[no-untyped-def]
 @pytest.fixture(scope="session")
 def torch_embedder():  # type: ignore[no-untyped-def]
     """The same model through sentence-transformers and torch: the reference the ONNX path must match."""
-    from mineralcheck.embed import SentenceTransformerEmbedder
+    from mineralcheck.match.embed import SentenceTransformerEmbedder
 
     return SentenceTransformerEmbedder()

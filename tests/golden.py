@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from mineralcheck import pipeline
-from mineralcheck.embed import Embedder
+from mineralcheck.match.embed import Embedder
 from mineralcheck.report import ReportFormat, render
 from tests.quality import projection
 

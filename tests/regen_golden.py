@@ -9,7 +9,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from mineralcheck.embed import DEFAULT_MODEL, embedder_for  # noqa: E402
+from mineralcheck.match.embed import DEFAULT_MODEL, embedder_for  # noqa: E402
 from tests.golden import CORPORA, corpus_report, expectation  # noqa: E402
 
 

@@ -10,7 +10,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from mineralcheck import pipeline  # noqa: E402
-from mineralcheck.embed import DEFAULT_MODEL, embedder_for  # noqa: E402
+from mineralcheck.match.embed import DEFAULT_MODEL, embedder_for  # noqa: E402
 from tests.readme_sample import rewrite, sample  # noqa: E402
 
 

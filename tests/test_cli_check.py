@@ -21,12 +21,13 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from mineralcheck import cli, embed, pipeline
-from mineralcheck.embed import FakeEmbedder
+from mineralcheck import cli, pipeline
+from mineralcheck.claims.values import extract_values
 from mineralcheck.errors import ExitCode, InputError
+from mineralcheck.gate.formats import CheckFormat
+from mineralcheck.match import embed
+from mineralcheck.match.embed import FakeEmbedder
 from mineralcheck.models import Article, Claim, Cluster, Fact, Reason, Report, SourceId
-from mineralcheck.normalize import extract_values
-from mineralcheck.report.check import CheckFormat
 
 ROOT = Path(__file__).parents[1]
 
@@ -364,8 +365,9 @@ def test_an_expectation_pinned_by_its_measure_fails_on_an_edited_figure(
 
 LAUNCHER = """\
 import sys
-from mineralcheck import cli, embed, pipeline
-from mineralcheck.embed import FakeEmbedder
+from mineralcheck import cli, pipeline
+from mineralcheck.match import embed
+from mineralcheck.match.embed import FakeEmbedder
 embed.embedder_for = lambda model: FakeEmbedder()
 def compare(*args, **kwargs):
     raise {error}
@@ -440,7 +442,7 @@ def test_seeds_hold_and_an_edited_figure_fails_naming_the_claim_and_both_values(
 
 
 def test_the_readme_lists_every_finding_code_format_and_exit_code() -> None:
-    from mineralcheck.check import Code
+    from mineralcheck.gate import Code
 
     docs = (ROOT / "README.md").read_text(encoding="utf-8")
     for code in Code:

@@ -12,8 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from mineralcheck.ingest import load_articles
-from mineralcheck.segment import split_sentences
+from mineralcheck.read import load_articles, split_sentences
 from tests.conftest import ROOT, SHARED_EVAL
 
 

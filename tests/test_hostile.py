@@ -36,9 +36,9 @@ from typing import Any
 
 import pytest
 
-from mineralcheck import embed, pipeline
-from mineralcheck.embed import FakeEmbedder
 from mineralcheck.errors import ExitCode
+from mineralcheck.match import embed
+from mineralcheck.match.embed import FakeEmbedder
 from mineralcheck.report import ReportFormat
 from tests.test_robustness import (
     COURIER,
@@ -63,7 +63,6 @@ def fake_model(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     def fake(*args: Any, **kwargs: Any) -> FakeEmbedder:
         return FakeEmbedder()
 
-    monkeypatch.setattr(pipeline, "embedder_for", fake)
     monkeypatch.setattr(embed, "embedder_for", fake)
     monkeypatch.setenv("MINERALCHECK_CACHE_DIR", str(tmp_path / "cache"))
 

@@ -19,7 +19,7 @@ from mineralcheck import pipeline
 from mineralcheck.report import ReportFormat, render
 from tests.browser import chromium
 from tests.conftest import ROOT
-from tests.unit.test_report_base import sample_report
+from tests.unit.report.test_report_base import sample_report
 
 # Reads every row of the grid and every fact card in one round trip.
 READ_PAGE = """

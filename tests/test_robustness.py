@@ -34,10 +34,11 @@ import pytest
 from click.testing import Result
 from typer.testing import CliRunner
 
-from mineralcheck import cli, embed, pipeline
+from mineralcheck import cli
 from mineralcheck import output as output_module
-from mineralcheck.embed import FakeEmbedder
 from mineralcheck.errors import ExitCode
+from mineralcheck.match import embed
+from mineralcheck.match.embed import FakeEmbedder
 from mineralcheck.report import ReportFormat
 
 FIXTURES = Path(__file__).parent / "unit" / "fixtures" / "robustness"
@@ -49,9 +50,9 @@ REPO = Path(__file__).resolve().parent.parent
 # A process that uses the fake embedder, for the tests that need a real process (real stderr, real
 # signals) without paying for the real model.
 FAKE_MODEL_MAIN = (
-    "import mineralcheck.embed as e, mineralcheck.pipeline as p\n"
+    "import mineralcheck.match.embed as e\n"
     "fake = lambda *args, **kwargs: e.FakeEmbedder()\n"
-    "p.embedder_for = e.embedder_for = fake\n"
+    "e.embedder_for = fake\n"
     "from mineralcheck.cli import main\n"
 )
 
@@ -63,7 +64,6 @@ def fake_model(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     def fake(*args: Any, **kwargs: Any) -> FakeEmbedder:
         return FakeEmbedder()
 
-    monkeypatch.setattr(pipeline, "embedder_for", fake)
     monkeypatch.setattr(embed, "embedder_for", fake)
     monkeypatch.setenv("MINERALCHECK_CACHE_DIR", str(tmp_path / "cache"))
 

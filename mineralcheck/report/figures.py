@@ -1,7 +1,7 @@
 """Who states which figure: every value credited to exactly the sources that write it, and the key
 figures of a report (one row per measured quantity, with each outlet's figure and date).
 
-Presentation only: verdicts stay those of compare.py. A verdict groups compatible readings into
+Presentation only: verdicts stay those of match/verdicts.py. A verdict groups compatible readings into
 sides ("157 / at least 128" against "112"); a reader also needs to know which outlet wrote which
 of them, so each reading is credited here from the claims themselves.
 """
@@ -12,8 +12,8 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from mineralcheck.models import Article, Claim, Fact, Report, SourceId, Value
-from mineralcheck.normalize import describe
+from mineralcheck.claims.values import describe
+from mineralcheck.models import EARLIER, Article, Claim, Fact, Report, SourceId, Value
 
 KEY_FIGURE_SOURCES = 2
 """A measure is a key figure when at least this many sources state a figure for it."""
@@ -112,7 +112,7 @@ def key_figures(report: Report, *, min_sources: int = KEY_FIGURE_SOURCES) -> tup
 def _figures(claim: Claim) -> Iterable[Value]:
     """The claim's figures that measure something now: not ranks, not vague words ("dozens"),
     not an earlier value ("up from 54.9%"), not a denied one."""
-    if claim.negated or "earlier" in claim.scope:
+    if claim.negated or EARLIER in claim.scope:
         return ()
     return (
         v
@@ -192,7 +192,7 @@ def _claims_of(fact: Fact, sources: Sequence[SourceId]) -> list[Claim]:
 
 
 def _labels(value: Value) -> set[str]:
-    """How compare.py may have written this value in a reason: with or without the counted thing,
+    """How match/verdicts.py may have written this value in a reason: with or without the counted thing,
     and without the measure or unit word that heads the reason line."""
     full = describe(value)
     plain = describe(replace(value, quantity="")) if value.quantity else full

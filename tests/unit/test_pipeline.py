@@ -13,9 +13,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from mineralcheck import parse, pipeline
-from mineralcheck.embed import FakeEmbedder
-from mineralcheck.onnx_model import vector_identity
+from mineralcheck import pipeline
+from mineralcheck.claims import parse
+from mineralcheck.match.embed import FakeEmbedder
+from mineralcheck.match.onnx_model import vector_identity
 from mineralcheck.pipeline import CompareOptions
 from mineralcheck.report import ReportFormat, render
 
@@ -145,7 +146,7 @@ def test_a_warm_run_imports_neither_torch_nor_spacy(tmp_path: Path) -> None:
 
 def test_claims_from_the_cache_equal_fresh_ones(tmp_path: Path) -> None:
     from mineralcheck.cache import ClaimCache
-    from mineralcheck.ingest import load_articles
+    from mineralcheck.read.ingest import load_articles
 
     articles = load_articles([str(CORPUS)]).articles
     fresh = pipeline.extract_all(articles)
@@ -165,28 +166,6 @@ def test_batches_of_articles_are_encoded_as_they_come_each_text_once(
     assert len(embedder.calls) >= 4  # one article at a time
     assert len(embedder.encoded) == len(set(embedder.encoded))
     assert streamed == run(tmp_path, FakeEmbedder(), use_cache=False)
-
-
-def test_the_cached_embedder_encodes_a_text_once_across_calls(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    """check matches its phrases through it: a warm run asks the model for nothing."""
-    from mineralcheck.embed import FakeEmbedder
-    from mineralcheck.pipeline import CachedEmbedder, CompareOptions
-
-    class Counting(FakeEmbedder):
-        def __init__(self) -> None:
-            super().__init__()
-            self.encoded: list[str] = []
-
-        def encode(self, texts):  # type: ignore[no-untyped-def]
-            self.encoded.extend(texts)
-            return super().encode(texts)
-
-    model = Counting()
-    options = CompareOptions(cache_dir=str(tmp_path))
-    first = CachedEmbedder(model, options).encode(["the toll rose to 157", "rescuers reached the valley"])
-    again = CachedEmbedder(model, options).encode(["rescuers reached the valley", "the toll rose to 157"])
-    assert sorted(model.encoded) == ["rescuers reached the valley", "the toll rose to 157"]
-    assert (first[::-1] == again).all()
 
 
 def test_each_distinct_sentence_is_parsed_once_and_copies_get_the_same_claims(
@@ -224,12 +203,12 @@ def test_each_distinct_sentence_is_parsed_once_and_copies_get_the_same_claims(
 def test_cached_values_are_those_normalize_reads_at_any_offset() -> None:
     import datetime as dt
 
-    from mineralcheck import normalize
+    from mineralcheck.claims.values import extract_values
 
     date = dt.date(2025, 10, 28)
     for text in ("The quake killed 157 people on Tuesday.", "More than 90% of it, up from 54.9%.", "None."):
         for offset in (0, 17, 4000):
             for base in (None, date):
-                expected = normalize.extract_values(text, offset=offset, base_date=base)
+                expected = extract_values(text, offset=offset, base_date=base)
                 assert pipeline._values_at(text, offset, base) == expected
                 assert pipeline._values_at(text, offset, base) == expected  # from the cache

@@ -22,7 +22,7 @@ print("ok")
 
 PARSER = """
 import sys
-from mineralcheck.parse import UNUSED_COMPONENTS, load_parser
+from mineralcheck.claims.parse import UNUSED_COMPONENTS, load_parser
 nlp = load_parser()
 heavy = [m for m in sys.modules if m == "torch" or m.startswith(("torch.", "transformers"))]
 assert not heavy, heavy

@@ -1,0 +1,237 @@
+"""Sentences -> atomic claims: each clause of a parsed sentence becomes a claim with its text, its
+evidence span, its values read with their fact frame, its entities, scope, quote and speaker.
+
+Reporting frames ("..., the ministry said on Monday", "According to ...") stay in the evidence but
+not in the claim's text or values: they date the report, not the fact.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from mineralcheck.claims.clauses import MIN_CONTENT_WORDS, split_clauses
+from mineralcheck.claims.frame import clause_frame, clause_scope, frame_values
+from mineralcheck.claims.text import evidence_run, quote_of, quoted_regions, tidy, trim
+from mineralcheck.claims.tokens import COMPLEMENT_DEPS, Clause, content_words, join_tokens, own_subject
+from mineralcheck.claims.words import ENTITY_LABELS, SPEAKING_VERBS
+from mineralcheck.models import EARLIER, Article, Claim, Sentence, Value
+
+ValueExtractor = Callable[[str, int, "dt.date | None"], tuple[Value, ...]]
+EntityCanonicaliser = Callable[[str], str]
+CountryTest = Callable[[str], bool]
+
+MAX_SENTENCE_CHARS = 1500
+"""A 'sentence' longer than this is a table, a code blob or run-on scraped text, not a statement."""
+
+
+def _frame_tokens(doc: Any, clause: Clause) -> set[int]:
+    """Tokens that say who reported the fact or when, not the fact: a folded reporting frame and
+    "According to X,"."""
+    drop: set[int] = set(clause.frame)
+    for t in clause.tokens:
+        if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
+            # "According to the White House," up to its comma (the parser attaches it variously)
+            end = next((x.i for x in doc[t.i :] if x.text in ",;:"), max(x.i for x in t.subtree))
+            drop.update(range(t.i, end + 1))
+    # A symbol glued to a kept word ("61.2%") belongs to that word, whatever the parser hung it on.
+    kept_ends = {t.idx + len(t.text) for t in clause.tokens if t.i not in drop}
+    return {i for i in drop if doc[i].idx not in kept_ends}
+
+
+def _only_a_frame(head: Any, own: set[int]) -> bool:
+    """ "Labour unions fear", "Marylise Leon said": a verb whose clausal complement is a claim of its
+    own, with nothing else of its own to state, says only who said or thought it."""
+    if head.pos_ not in ("VERB", "AUX"):
+        return False
+    complements = [c for c in head.children if c.dep_ in COMPLEMENT_DEPS or c.dep_ in ("ccomp", "parataxis")]
+    cut = [c for c in complements if c.dep_ in ("ccomp", "xcomp", "parataxis") and c.i not in own]
+    kept = [c for c in complements if c.i in own]
+    return bool(cut) and not kept
+
+
+def _is_imperative_or_question(doc: Any) -> bool:
+    text = doc.text.rstrip()
+    if text.endswith("?"):
+        return True
+    roots = [t for t in doc if t.dep_ == "ROOT"]
+    if not roots:
+        return True
+    root = roots[0]
+    return root.tag_ == "VB" and root.i == 0 and own_subject(root) is None
+
+
+def _speaker(doc: Any, canonical_entity: EntityCanonicaliser) -> str:
+    """Who speaks in a sentence: the named subject of its verb of saying (pronouns stay unresolved)."""
+    for tok in doc:
+        if tok.lemma_.lower() in SPEAKING_VERBS:
+            subj = own_subject(tok)
+            if subj is not None and subj.pos_ == "PROPN":
+                ent = next((e for e in doc.ents if e.start <= subj.i < e.end), None)
+                return canonical_entity(ent.text if ent is not None else subj.text)
+    return ""
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What every claim of one parsed sentence shares."""
+
+    article: Article
+    sentence: Sentence
+    doc: Any
+    index: int
+    values: tuple[Value, ...]
+    """The sentence's values, read with their frame over the whole sentence."""
+    regions: list[tuple[int, int]]
+    """Quoted stretches of the sentence."""
+    speaker: str
+    canonical_entity: EntityCanonicaliser
+    is_country: CountryTest
+
+
+def claims_from_sentence(
+    article: Article,
+    sentence: Sentence,
+    doc: Any,
+    *,
+    index: int = 0,
+    extract_values: ValueExtractor,
+    canonical_entity: EntityCanonicaliser,
+    is_country: CountryTest = lambda name: False,
+) -> list[Claim]:
+    """The atomic claims of one parsed sentence (doc parses sentence.text)."""
+    if (
+        _is_imperative_or_question(doc)
+        or content_words(doc) < MIN_CONTENT_WORDS
+        or len(sentence.text) > MAX_SENTENCE_CHARS
+    ):
+        return []
+    base = sentence.start
+    # The frame is read over the whole sentence, in order: a breakdown's parts ("16 confirmed")
+    # count what the figure before them counts.
+    sentence_values = frame_values(
+        doc,
+        extract_values(sentence.text, base, article.date),
+        base,
+        canonical=canonical_entity,
+        is_country=is_country,
+    )
+    regions = quoted_regions(sentence.text)
+    speaker = _speaker(doc, canonical_entity) if regions else ""
+    context = _Context(
+        article, sentence, doc, index, sentence_values, regions, speaker, canonical_entity, is_country
+    )
+    claims = [_claim(context, clause) for clause in split_clauses(doc)]
+    return [claim for claim in claims if claim is not None]
+
+
+def _claim(context: _Context, clause: Clause) -> Claim | None:
+    """The claim one clause states; None when what is left of it states no fact of its own."""
+    article, doc, canonical_entity = context.article, context.doc, context.canonical_entity
+    base = context.sentence.start
+    toks = trim(clause.tokens)
+    if not toks or (
+        content_words(toks) < MIN_CONTENT_WORDS - 1 and clause.kind not in ("with", "from", "part")
+    ):
+        return None
+    if _only_a_frame(clause.head, {t.i for t in toks}):
+        return None
+    run = evidence_run(toks, clause.head)
+    start = base + run[0].idx
+    end = base + run[-1].idx + len(run[-1].text)
+    frame = _frame_tokens(doc, clause)
+    body_toks = trim([t for t in toks if t.i not in frame]) or toks
+    body = join_tokens(body_toks).strip().strip(",;:—–- ")
+    text = f"{clause.subject_prefix} {body} {clause.subject_suffix}".strip()
+    own = {t.i for t in toks}
+    owned_chars = [(base + t.idx, base + t.idx + len(t.text)) for t in body_toks]
+    values = tuple(v for v in context.values if any(a <= v.start < b for a, b in owned_chars))
+    entities = tuple(
+        sorted(
+            {
+                canonical_entity(ent.text)
+                for ent in doc.ents
+                if ent.label_ in ENTITY_LABELS and any(t.i in own for t in ent)
+            }
+        )
+    )
+    slots = clause_frame(doc, clause.head, own, canonical_entity)
+    text = tidy(text)
+    if len(text.split()) < MIN_CONTENT_WORDS and not any(ch.isdigit() for ch in text):
+        return None  # what is left of a clause whose fact went to another claim ("Marylise Leon")
+    quote = quote_of(toks, context.regions)
+    return Claim(
+        id=f"{article.id}:{start}-{end}",
+        source=article.id,
+        start=start,
+        end=end,
+        line=article.line_of(start),
+        evidence=article.text[start:end],
+        text=text,
+        subject=" ".join(_subject(clause, own).split()),
+        predicate=clause.head.lemma_.lower() if clause.kind != "appos" else "be",
+        values=values,
+        entities=entities,
+        quote=quote,
+        speaker=context.speaker if quote else "",
+        is_caption=context.sentence.is_caption,
+        scope=_scope(context, clause, values),
+        sentence=context.index,
+        attribution=slots.attribution,
+        negated=slots.negated,
+    )
+
+
+def _scope(context: _Context, clause: Clause, values: tuple[Value, ...]) -> tuple[str, ...]:
+    """Where the claim's fact holds: the places its figures are about (or, without figures, those
+    its verb takes), after "earlier" for a figure stated as an earlier value."""
+    earlier = (EARLIER,) if clause.kind == "from" else ()
+    value_places = {p for v in values for p in v.scope}
+    places = (
+        value_places
+        if any(v.kind == "quantity" for v in values)
+        else set(clause_scope(clause.head, context.canonical_entity, context.is_country))
+    )
+    return earlier + tuple(sorted(places))
+
+
+def _subject(clause: Clause, own: set[int]) -> str:
+    """The clause's own subject as written, else the subject it inherited."""
+    subject_tok = own_subject(clause.head)
+    subject = ""
+    if subject_tok is not None:
+        subject = join_tokens([t for t in subject_tok.subtree if t.i in own]).strip()
+    return subject or clause.subject_prefix.removesuffix(" is")
+
+
+def extract_claims(
+    article: Article,
+    sentences: Sequence[Sentence],
+    docs: Sequence[Any],
+    *,
+    extract_values: ValueExtractor,
+    canonical_entity: EntityCanonicaliser,
+    is_country: CountryTest = lambda name: False,
+) -> tuple[Claim, ...]:
+    """All atomic claims of an article, in reading order; docs[i] parses sentences[i].text."""
+    out: list[Claim] = []
+    seen: set[tuple[int, int]] = set()
+    for index, (sentence, doc) in enumerate(zip(sentences, docs, strict=True)):
+        for claim in claims_from_sentence(
+            article,
+            sentence,
+            doc,
+            index=index,
+            extract_values=extract_values,
+            canonical_entity=canonical_entity,
+            is_country=is_country,
+        ):
+            if (claim.start, claim.end) not in seen:
+                seen.add((claim.start, claim.end))
+                out.append(claim)
+    return tuple(out)
+
+
+__all__ = ["claims_from_sentence", "extract_claims", "quoted_regions"]

@@ -1,0 +1,83 @@
+"""What a clause is, and the tests on parsed tokens that finding and splitting clauses share."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+# Dependents that make a verb a complete predicate on its own; a coordinated verb splits off only
+# when both verbs have one ("explore a plan and work with partners", but not "identify and fund X").
+COMPLEMENT_DEPS = frozenset(
+    {"dobj", "obj", "attr", "acomp", "prep", "xcomp", "ccomp", "dative", "oprd", "agent", "npadvmod"}
+)
+
+# A clause that describes the object of a verb belongs to that verb's fact: "signed an agreement that
+# sets up a fund" is one fact; "the visit, which included a dinner, preceded ..." is two.
+OBJECT_DEPS = frozenset({"dobj", "obj", "attr", "oprd"})
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A stretch of a sentence that states one fact: its head, its kind and its own tokens."""
+
+    head: Any
+    """The spaCy token heading the clause."""
+    kind: str
+    """root | conj | advcl | relcl | acl | ccomp | appos"""
+    tokens: tuple[Any, ...]
+    """The clause's own tokens, in order (nested clauses removed)."""
+    subject_prefix: str = ""
+    """Words prepended to make the claim stand alone (an inherited subject)."""
+    frame: frozenset[int] = frozenset()
+    """Token indices of a reporting frame folded into this clause ("the ministry said on Monday"):
+    part of the evidence, but neither the claim's text nor its values (they date the report)."""
+    subject_suffix: str = ""
+    """Words appended to make the claim stand alone: what a breakdown's part counts ("cases")."""
+
+
+def is_verb(tok: Any) -> bool:
+    """A verb or an auxiliary (which heads a clause when it is the only verb: "is", "was")."""
+    return tok.pos_ in ("VERB", "AUX")
+
+
+def has_complement(tok: Any) -> bool:
+    """True when the verb has its own complement after it (one before it is usually a shared frame)."""
+    return any(c.dep_ in COMPLEMENT_DEPS and c.i > tok.i for c in tok.children)
+
+
+def join_tokens(tokens: Sequence[Any]) -> str:
+    """Tokens back to text; where tokens were left out, keep a space so words do not fuse."""
+
+    def borders_a_cut(k: int) -> bool:
+        # A comma next to words that were cut out: "China, [the producer,] has" -> "China has".
+        t = tokens[k]
+        gap_after = k + 1 < len(tokens) and tokens[k + 1].i != t.i + 1
+        gap_before = k > 0 and tokens[k - 1].i != t.i - 1
+        return t.text in ",;" and (gap_after or gap_before)
+
+    kept = [t for k, t in enumerate(tokens) if not borders_a_cut(k)]
+    parts: list[str] = []
+    for k, t in enumerate(kept):
+        parts.append(t.text)
+        nxt = kept[k + 1] if k + 1 < len(kept) else None
+        if nxt is not None and (t.whitespace_ or nxt.i != t.i + 1):
+            parts.append(" ")
+    return "".join(parts)
+
+
+def own_subject(tok: Any) -> Any | None:
+    """The subject of a verb, among its own dependents."""
+    for c in tok.children:
+        if c.dep_ in SUBJECT_DEPS:
+            return c
+    return None
+
+
+def content_words(tokens: Iterable[Any]) -> int:
+    """Words that are not stop words, plus figures: how much a stretch of tokens says."""
+    return sum(1 for t in tokens if t.is_alpha and not t.is_stop) + sum(
+        1 for t in tokens if t.like_num or any(ch.isdigit() for ch in t.text)
+    )

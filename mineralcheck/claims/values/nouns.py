@@ -1,0 +1,147 @@
+"""Counted nouns: what a bare figure counts, read from the words after it ("157 people", "105
+deaths"), in a canonical form ("fatalities" -> "death") so that two wordings compare."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from mineralcheck.claims.values.tokens import Tok, adjacent
+
+# Words that are not the counted noun when they follow a number.
+NOT_NOUNS = set(
+    """a an the of in on at to and or but for from by with as that which who whom whose this these
+    those it its their his her our your my is are was were be been being has have had do does did
+    will would shall should can could may might must said says say told according after before
+    since until till during when while where than then also about into onto over under per each
+    every more less most least other others another such so too very just only last next this
+    ago later earlier up down out off again percent cent if not no nor yet both either neither all
+    some any many much few several rose fell rising falling rose increased decreased reached hit
+    stood stands stood climbed jumped dropped including include includes among across against
+    toward towards via vs versus between around near mark marks s t what how why following
+    according""".split()
+)
+
+
+# Adjectives skipped between a number and its noun ("20 new cases", "157 more people").
+_ADJ_SKIP = {
+    "more", "new", "other", "additional", "confirmed", "known", "reported", "registered", "total",
+    "further", "extra", "fresh", "suspected", "separate", "different", "small", "large", "big",
+    "major", "minor", "local", "foreign", "young", "old", "critical", "key", "rare", "remaining",
+    "fewer", "less", "full", "whole", "entire", "official", "estimated", "possible",
+}  # fmt: skip
+
+
+_IRREGULAR = {
+    "people": "people", "persons": "people", "person": "people", "individuals": "people",
+    "individual": "people", "children": "child", "men": "man", "women": "woman", "lives": "life",
+    "feet": "foot", "mice": "mouse", "teeth": "tooth", "geese": "goose", "data": "data",
+    "news": "news", "series": "series", "species": "species", "aircraft": "aircraft",
+    "police": "police", "staff": "staff", "crew": "crew", "personnel": "personnel",
+    "sheep": "sheep", "fish": "fish", "cattle": "cattle", "troops": "troop",
+}  # fmt: skip
+
+
+# Different words for one thing counted, so "105 deaths" and "105 dead" compare.
+_NOUN_SYNONYMS = {
+    "dead": "death", "fatality": "death", "killed": "death", "died": "death", "body": "death",
+    "wounded": "injured", "injury": "injured", "hurt": "injured", "casualty": "casualty",
+    "missing": "missing", "displaced": "displaced", "evacuated": "evacuee",
+}  # fmt: skip
+
+
+# "people" is generic: it is comparable with any of these more specific counts of people.
+HUMAN_NOUNS = {
+    "people", "death", "injured", "missing", "displaced", "evacuee", "survivor", "victim",
+    "resident", "casualty", "child", "man", "woman", "worker", "soldier", "troop", "civilian",
+    "passenger", "migrant", "refugee", "patient", "student", "voter", "citizen", "tourist",
+}  # fmt: skip
+
+
+# Words that are units or scales, never the counted noun.
+_UNIT_NOUNS = {"million", "billion", "thousand", "hundred", "trillion", "percent", "cent"}
+
+
+# Nouns that are plural without an -s: "three million people fled" counts people, not "fled".
+_PLURAL_AS_IS = frozenset("people children men women police staff personnel cattle livestock troops".split())
+
+
+_ADJ_SUFFIX = re.compile(r"(?:al|ive|ic|ous|ful|able|ible|est|ern|ary|less|ish)$")
+
+
+def lemma(word: str) -> str:
+    """Light lemmatiser for counted nouns: "trees" -> "tree", "casualties" -> "casualty"."""
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    if w in _IRREGULAR:
+        return _IRREGULAR[w]
+    if len(w) > 4 and w.endswith("ies"):
+        w = w[:-3] + "y"
+    elif w.endswith("sses") or re.search(r"(?:sh|ch|x|zz)es$", w):
+        w = w[:-2]
+    elif len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        w = w[:-1]
+    return w
+
+
+def canonical_noun(word: str) -> str:
+    """The counted noun in canonical form: lemma, then synonyms ("fatalities" -> "death")."""
+    lem = lemma(word)
+    return _NOUN_SYNONYMS.get(lem, _NOUN_SYNONYMS.get(word.lower(), lem))
+
+
+def noun_after(toks: Sequence[Tok], k: int, text: str) -> tuple[str, int]:
+    """The counted noun after token k ("people", "deaths"), lemmatised; and the end token."""
+    n = len(toks)
+    j = k
+    if j < n and toks[j].low == "of" and j + 1 < n:
+        j += 1
+        # "68 of the 120 seats", "66 of 120 seats": the share counts what the whole counts
+        if toks[j].low == "the" and j + 1 < n and toks[j + 1].kind != "word":
+            j += 1
+        if toks[j].kind != "word" and any(ch.isdigit() for ch in toks[j].text) and j + 1 < n:
+            j += 1
+        elif toks[j].low in ("the", "them"):
+            return "", k
+    # a run of up to four lower-case words: "cherry trees", "key allies", "largest economies";
+    # the counted noun is the first plural in it, else its first word that is not an adjective
+    run: list[Tok] = []
+    while j < n and len(run) < 4:
+        tok = toks[j]
+        if tok.kind != "word" or tok.low in NOT_NOUNS or len(tok.text) < 2:
+            break
+        if tok.text[:1].isupper() and not tok.text.isupper():
+            break  # "5 Downing Street", "3 Americans": a name, not a counted noun
+        gap = text[toks[j - 1].end : tok.start]
+        if gap not in (" ", "-", "") or (gap == "" and toks[j - 1].kind == "word"):
+            break
+        run.append(tok)
+        j += 1
+        if j < n and toks[j].text == "-" and j + 1 < n and adjacent(toks[j - 1], toks[j]):
+            j += 1  # "rare-earth"
+    if not run:
+        return "", k
+    nouns = [t for t in run if t.low not in _ADJ_SKIP and not _ADJ_SUFFIX.search(t.low)]
+    plural = [t for t in nouns if lemma(t.low) != t.low or t.low in _PLURAL_AS_IS]
+    if not nouns:
+        # the suffix test is a guess ("anniversary", "salary" are nouns): a lone word is the noun
+        if len(run) != 1 or run[0].low in _ADJ_SKIP:
+            return "", k
+        nouns = run
+    # the first plural ("cherry trees"), else the head of the compound, its last noun
+    # ("one operational rare earth mine" counts mines)
+    chosen = plural[0] if plural else nouns[-1]
+    return canonical_noun(chosen.text), chosen.end
+
+
+def counted_noun(toks: Sequence[Tok], end_tok: int, text: str, unit_name: str) -> str:
+    """What a figure ending at token `end_tok` counts; "" when a unit already says it."""
+    quantity = ""
+    # only bare counts name what they count: "157 people", "105 deaths"; a unit already says it
+    if not unit_name or unit_name == "ordinal":
+        # an ordinal keeps its noun too: "second leg", "first half", "250th anniversary"
+        quantity, _end = noun_after(toks, end_tok, text)
+        if quantity in _UNIT_NOUNS:
+            quantity = ""
+    return quantity

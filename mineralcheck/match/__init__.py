@@ -1,0 +1,29 @@
+"""Matching: which claims state the same fact, and whether their sources agree.
+
+    embed.py        sentence embedders behind one interface (onnx_model.py runs the default one,
+                    onnx_export.py builds it once); vectors.py encodes claim texts through the cache
+    pairs.py        the pair features and the fitted pair model (data/pair_model.json, `make fit`)
+    cluster.py      claims + vectors -> clusters: cluster_claims()
+    verdicts.py     clusters -> facts (agree, diverge, single) with their reasons: judge_all()
+
+Nothing here loads a model on its own: the pipeline passes in the embedder and the pair model.
+"""
+
+from mineralcheck.match.cluster import ClusterParams, cluster_claims
+from mineralcheck.match.embed import DEFAULT_MODEL, Embedder, FakeEmbedder, embedder_for
+from mineralcheck.match.pairs import PairModel, frame_compatible, shipped_model
+from mineralcheck.match.verdicts import judge, judge_all
+
+__all__ = [
+    "DEFAULT_MODEL",
+    "ClusterParams",
+    "Embedder",
+    "FakeEmbedder",
+    "PairModel",
+    "cluster_claims",
+    "embedder_for",
+    "frame_compatible",
+    "judge",
+    "judge_all",
+    "shipped_model",
+]

@@ -1,0 +1,94 @@
+"""Photo captions and credits in web-copied news: "(AP)", "Image Credit: X", "/ Agency via Photo Desk".
+
+A caption is a fact, but second-hand: its claims are kept and marked. A credit alone is furniture.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mineralcheck.read.line_shape import MINOR_WORDS, SENTENCE_END, SHORT_LINE_CHARS
+
+# Photo credits at the end of a caption: "(AP)", "( AFP )", "(Name/Agency)", "(Photo: ...)",
+# "(Getty Images)". Content that is a short all-caps agency code, holds a slash, or names the image.
+# No period may follow: "(via video link)." closes a sentence, a credit closes a caption line.
+CREDIT_AT_END = re.compile(r"\(\s*([^()]{1,120}?)\s*\)\s*$")
+# "Name/Agency", "REUTERS/Name / Reuters": a capitalised word on the left of a slash.
+CREDIT_SLASH = re.compile(r"^[A-Z][\w.'’ -]*/\s*[A-Za-z]")
+CREDIT_WORDS = re.compile(
+    r"\b(?:photo|photos|photograph|image|images|picture|pic|file|credit|getty|pool|via|courtesy|"
+    r"handout|screengrab|screenshot|illustration|graphic|video grab|afp|reuters|ap|epa)\b",
+    re.IGNORECASE,
+)
+AGENCY_CODE = re.compile(r"^[A-Z][A-Z&.\- ]{1,15}$")
+# A line that starts with a credit label ("Photo: Name/Agency").
+CREDIT_LABEL_LINE = re.compile(
+    r"^[\W_]*(?:(?:file\s+)?(?:photo|image|picture|photograph|credit)s?\s*:"
+    r"|(?:image|photo|picture|video|media)\s+(?:source|credit)s?\s*[:,])",
+    re.IGNORECASE,
+)
+# A caption's own label, as some pages print it: "Image caption, Rescuers dig through the rubble".
+CAPTION_LABEL_LINE = re.compile(r"^[\W_]*(?:image|photo|picture|video|media)\s+caption\s*[:,]", re.IGNORECASE)
+# A credit label closing a caption: "... on Thursday. Image Credit: REUTERS", "... Photo: Jane Doe".
+CREDIT_LABEL_AT_END = re.compile(
+    r"(?:^|[.!?,;]\s*|\s[-–—|/]\s*)(?:(?:image|photo|picture|video)\s+)?(?:credits?|photo|image)\s*:\s*[^.!?:]{1,60}$",
+    re.IGNORECASE,
+)
+# One to three capitalised words after the caption's last sentence, with no period: "... during a
+# protest. Photostock", "... on Monday. Getty Images".
+NAME_AFTER_SENTENCE = re.compile(
+    r"[.!?][\"'”’)]?\s+([A-Z][\w&'’.-]*(?:\s+(?:via\s+)?[A-Z][\w&'’./-]*){0,3})\s*$"
+)
+CAPTION_MAX_WORDS = 60
+PRONOUN_STARTS = frozenset(
+    "i he she it we they this that these those there his her its their mr mrs ms".split()
+)
+# A credit on a line of its own: "/ AFP via Getty Images", "Getty Images", "Image credit: Reuters".
+STANDALONE_CREDIT_MAX_WORDS = 6
+
+
+def _is_credit(content: str) -> bool:
+    if AGENCY_CODE.match(content):
+        return True
+    if CREDIT_SLASH.match(content) and len(content.split()) <= 12:
+        return True
+    return bool(CREDIT_WORDS.search(content)) and len(content.split()) <= 12
+
+
+def is_standalone_credit(text: str) -> bool:
+    """A photo credit on a line of its own: "/ AFP via Getty Images", "Image credit: Reuters"."""
+    content = text.strip(" /|-–—·•")
+    if not content or len(content.split()) > STANDALONE_CREDIT_MAX_WORDS or SENTENCE_END.search(content):
+        return False
+    if CAPTION_LABEL_LINE.match(content):
+        return False
+    label = CREDIT_LABEL_LINE.match(content)
+    if label and re.search(r"source|credit", label.group(0), re.IGNORECASE):
+        return True
+    rest = content[label.end() :] if label else content
+    # Every word a credit word or a capitalised name: "AFP via Getty Images", "Photo: Jane Doe/Reuters";
+    # "Photo: Rescuers dig" is a short caption.
+    if not all(CREDIT_WORDS.fullmatch(w) or w[:1].isupper() for w in rest.split()):
+        return False
+    return bool(label) or bool(CREDIT_WORDS.search(rest)) or bool(CREDIT_SLASH.match(rest))
+
+
+def is_caption_line(text: str) -> bool:
+    """True where a line ends with (or is only) a photo credit, or starts "Photo:"."""
+    if (CREDIT_LABEL_LINE.match(text) or CAPTION_LABEL_LINE.match(text)) and len(text) < SHORT_LINE_CHARS:
+        return True
+    match = CREDIT_AT_END.search(text)
+    if match is not None and _is_credit(match.group(1)):
+        return True
+    if len(text.split()) > CAPTION_MAX_WORDS:
+        return False
+    if CREDIT_LABEL_AT_END.search(text):
+        return True
+    after = NAME_AFTER_SENTENCE.search(text)
+    if after is None:
+        return False
+    credit = after.group(1)
+    if len(credit.split()) == 1:
+        # "... said. The" is a cut sentence, not a credit.
+        return credit.lower() not in MINOR_WORDS | PRONOUN_STARTS
+    return _is_credit(credit)

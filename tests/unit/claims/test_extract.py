@@ -1,0 +1,176 @@
+"""Sentences -> atomic claims: one checkable fact per claim, with exact evidence offsets."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from mineralcheck.claims import claims_from_sentence, extract_claims, quoted_regions
+from mineralcheck.claims.parse import load_parser
+from mineralcheck.claims.values import canonical_entity, extract_values
+from mineralcheck.models import Article, Claim, Sentence, SourceId
+
+
+def claims_of(text: str, *, date: dt.date | None = dt.date(2023, 11, 4)) -> list[Claim]:
+    article = Article(id=SourceId("a"), path="a.txt", text=text, date=date)
+    sentence = Sentence(SourceId("a"), 0, len(text), text)
+    return claims_from_sentence(
+        article,
+        sentence,
+        load_parser()(text),
+        extract_values=lambda t, offset, base: extract_values(t, offset=offset, base_date=base),
+        canonical_entity=canonical_entity,
+    )
+
+
+def texts(text: str) -> list[str]:
+    return [c.text for c in claims_of(text)]
+
+
+def test_a_participle_clause_is_a_second_fact() -> None:
+    assert texts("China dominates the market, processing more than 90% of these materials.") == [
+        "China dominates the market",
+        "China processing more than 90% of these materials",
+    ]
+
+
+def test_a_visit_between_two_trips_is_three_facts() -> None:
+    got = texts(
+        "Trump arrived in Tokyo on Monday for a visit sandwiched between a trip to Malaysia "
+        "and a meeting in South Korea with Xi."
+    )
+    assert got == [
+        "Trump arrived in Tokyo on Monday for a visit",
+        "a visit sandwiched between a trip to Malaysia",
+        "a visit sandwiched between a meeting in South Korea with Xi",
+    ]
+
+
+def test_coordinated_figures_with_their_own_places_are_separate_facts() -> None:
+    got = claims_of("The toll has reached 105 in Jajarkot and 52 in Rukum.")
+    assert [[v.text for v in c.values] for c in got] == [["105"], ["52"]]
+
+
+def test_a_relative_clause_and_coordinated_verbs_each_state_a_fact() -> None:
+    got = claims_of(
+        "The quake, which struck at 11:47 p.m., killed at least 128 people and injured more than 140 others."
+    )
+    assert len(got) >= 2
+    injured = got[-1]
+    assert injured.text == "The quake injured more than 140 others"
+    assert [(v.text, v.quantity) for v in injured.values] == [("more than 140", "injured")]
+
+
+def test_verbs_sharing_one_object_stay_one_fact() -> None:
+    assert texts("Officials plan to identify and fund new shelters within six months.") == [
+        "Officials plan to identify and fund new shelters within six months"
+    ]
+
+
+def test_what_a_verb_does_to_its_object_stays_with_it() -> None:
+    """'signed an agreement that sets up a fund' is one fact, not 'signed an agreement' + 'sets up a fund'."""
+    got = texts("The two leaders signed an agreement that sets up a joint fund for reconstruction.")
+    assert len(got) == 1
+
+
+def test_a_reporting_frame_is_neither_text_nor_values() -> None:
+    (claim,) = claims_of("Turnout was 61.2%, the election commission said on Sunday.")
+    assert claim.text == "Turnout was 61.2%"
+    assert [v.text for v in claim.values] == ["61.2%"]
+    assert claim.evidence == "Turnout was 61.2%, the election commission said on Sunday"
+
+
+def test_according_to_names_a_source_not_the_fact() -> None:
+    (claim,) = claims_of("According to the ministry, rescuers found 12 survivors in the rubble.")
+    assert claim.text == "rescuers found 12 survivors in the rubble"
+
+
+def test_a_trailing_with_phrase_carrying_a_figure_is_its_own_fact() -> None:
+    got = claims_of(
+        "The death toll rose to 157 on Saturday, the ministry said, with 61 of them in Gharmabad district."
+    )
+    assert [[v.text for v in c.values] for c in got] == [["157", "Saturday"], ["61"]]
+    assert got[0].values[0].quantity == "death"
+
+
+def test_the_verb_names_what_a_count_of_people_measures() -> None:
+    (_, killing) = claims_of("A strong earthquake shook the region, killing at least 128 people.")
+    assert [(v.text, v.quantity) for v in killing.values] == [("at least 128", "death")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Click here to subscribe to our newsletter.",
+        "Will the government raise taxes?",
+        "Wow.",
+    ],
+)
+def test_calls_to_action_questions_and_fragments_state_nothing(text: str) -> None:
+    assert claims_of(text) == []
+
+
+def test_a_direct_quote_keeps_its_words_and_named_speaker() -> None:
+    (claim,) = claims_of('"We are doing everything we can," Prime Minister Jane Holt told reporters.')
+    assert claim.quote == "We are doing everything we can"
+    assert claim.speaker == "Jane Holt"
+
+
+def test_quoted_regions_pair_curly_and_straight_quotes() -> None:
+    text = 'He said “a new era” and "a fresh start".'
+    assert [text[a:b] for a, b in quoted_regions(text)] == ["a new era", "a fresh start"]
+
+
+def test_every_claim_points_at_its_evidence_in_the_article() -> None:
+    text = (
+        "Title of the story\n"
+        "The ministry said on Friday that rescuers had found 12 survivors. Officials, who spoke on "
+        "condition of anonymity, said 30 people remain missing.\n"
+    )
+    article = Article(id=SourceId("a"), path="a.txt", text=text)
+    starts = [19, text.index("Officials")]
+    sentences = [
+        Sentence(SourceId("a"), 19, text.index("survivors.") + 10, text[19 : text.index("survivors.") + 10]),
+        Sentence(SourceId("a"), starts[1], len(text) - 1, text[starts[1] : len(text) - 1]),
+    ]
+    claims = extract_claims(
+        article,
+        sentences,
+        [load_parser()(s.text) for s in sentences],
+        extract_values=lambda t, offset, base: extract_values(t, offset=offset, base_date=base),
+        canonical_entity=canonical_entity,
+    )
+    assert claims
+    for claim in claims:
+        assert text[claim.start : claim.end] == claim.evidence
+        assert claim.line == 2
+        for value in claim.values:
+            assert text[value.start : value.end] == value.text
+    assert [c.sentence for c in claims] == sorted(c.sentence for c in claims)
+
+
+def test_an_earlier_value_after_from_is_its_own_fact_with_an_earlier_scope() -> None:
+    now, before = claims_of(
+        "Turnout was 61.2 percent, up from 54.9 percent at the previous election in 2020."
+    )
+    assert [v.text for v in now.values] == ["61.2 percent"]
+    assert before.scope == ("earlier",)
+    assert before.values[0].text == "54.9 percent"
+    toll, earlier = claims_of("The death toll rose to 157 from 128 on Friday.")
+    assert [v.text for v in toll.values] == ["157", "Friday"]
+    assert [v.text for v in earlier.values] == ["128"] and earlier.scope == ("earlier",)
+
+
+def test_a_subject_after_a_comma_is_not_an_apposition_of_the_name_before_it() -> None:
+    """'with Trump, Japan's new prime minister called for ...' must not claim Trump is prime minister."""
+    got = texts(
+        "During Tuesday's meeting with Trump, Japan's new prime minister called for a new golden age."
+    )
+    assert not any(t.startswith("Trump is") for t in got)
+
+
+def test_cutting_out_a_nested_clause_leaves_no_stray_comma() -> None:
+    assert texts("Takaichi, who last Tuesday became prime minister, congratulated Trump on the ceasefire.")[
+        -1
+    ] == ("Takaichi congratulated Trump on the ceasefire")

@@ -1,0 +1,94 @@
+"""The fact frame read from the parse: what a figure measures, how it is qualified, where, who says."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from mineralcheck.claims import claims_from_sentence
+from mineralcheck.claims.parse import load_parser
+from mineralcheck.claims.values import canonical_entity, extract_values, is_country
+from mineralcheck.models import Article, Claim, Sentence, SourceId
+
+
+def claims_of(text: str) -> list[Claim]:
+    article = Article(id=SourceId("a"), path="a.txt", text=text, date=dt.date(2023, 11, 4))
+    return claims_from_sentence(
+        article,
+        Sentence(SourceId("a"), 0, len(text), text),
+        load_parser()(text),
+        extract_values=lambda t, offset, base: extract_values(t, offset=offset, base_date=base),
+        canonical_entity=canonical_entity,
+        is_country=is_country,
+    )
+
+
+def figures(text: str) -> list[tuple[str, str, tuple[str, ...]]]:
+    """(figure as written, measure, qualifiers) of every figure, claim by claim."""
+    return [
+        (v.text, v.quantity, v.qualifiers) for c in claims_of(text) for v in c.values if v.kind == "quantity"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "measure"),
+    [
+        ("The blast killed at least 70 people.", "death"),
+        ("The death toll rose to 21.", "death"),
+        ("The number of deaths rose to 23.", "death"),
+        ("Cumulative deaths: 21.", "death"),
+        ("Police arrested 457 people.", "arrest"),
+        ("80 people had been detained in the capital.", "arrest"),
+        ("441 security forces were injured on Thursday.", "injured"),
+        ("There have been 36 Ebola cases in the country.", "case"),
+    ],
+)
+def test_the_measure_is_what_the_figure_counts_whatever_the_wording(text: str, measure: str) -> None:
+    assert [m for _, m, _ in figures(text)] == [measure]
+
+
+def test_a_breakdown_in_brackets_is_a_fact_per_part_counting_what_the_total_counts() -> None:
+    found = claims_of("Cumulative cases stand at 34 (16 confirmed, 18 probable).")
+    assert [c.evidence for c in found] == ["Cumulative cases stand at 34", "16 confirmed", "18 probable"]
+    assert [(v.text, v.quantity, v.qualifiers) for c in found for v in c.values] == [
+        ("34", "case", ("cumulative",)),
+        ("16", "case", ("confirm",)),
+        ("18", "case", ("probable",)),
+    ]
+
+
+def test_coordinated_figures_are_a_fact_each() -> None:
+    found = claims_of("There are 24 confirmed cases and 5 confirmed deaths in the country.")
+    assert [[(v.text, v.quantity) for v in c.values] for c in found] == [[("24", "case")], [("5", "death")]]
+
+
+def test_qualifiers_joined_by_and_restrict_nothing() -> None:
+    [(_, measure, qualifiers)] = figures(
+        "The cumulative number of confirmed and suspected deaths rose to 23."
+    )
+    assert measure == "death"
+    assert "confirm" not in qualifiers and "suspect" not in qualifiers
+
+
+def test_a_place_counts_as_scope_only_where_it_is_attached_to_the_figure() -> None:
+    [about_the_fire] = claims_of("The wildfire in Lakeport has killed 30 people.")
+    [in_the_town] = claims_of("The fire killed 30 people in Lakeport.")
+    assert about_the_fire.scope == ()
+    assert in_the_town.scope == ("Lakeport",)
+
+
+def test_a_denial_is_negated_and_an_assertion_is_not() -> None:
+    [denied] = claims_of("The two leaders did not sign the agreement.")
+    [signed] = claims_of("The two leaders signed the agreement.")
+    assert denied.negated and not signed.negated
+
+
+def test_who_counted_a_figure_is_its_attribution() -> None:
+    [claim] = claims_of("Turnout reached 3.5 million, according to the union.")
+    assert claim.attribution == "union"
+
+
+def test_a_weekday_with_its_day_of_the_month_is_a_date_not_a_figure() -> None:
+    [(text, _m, _q)] = figures("The toll rose to 21 on Sunday 25.")
+    assert text == "21"

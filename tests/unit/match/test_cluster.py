@@ -1,0 +1,127 @@
+"""Claims + vectors -> clusters: same fact together, different facts apart, deterministic, scalable.
+
+The pair model here is a hand-made one that trusts the embedding cosine alone, so each test says
+what the clustering does with probabilities, whatever the fitted weights of the day.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from mineralcheck.match.cluster import ClusterParams, cluster_claims
+from mineralcheck.match.embed import FakeEmbedder
+from mineralcheck.match.pairs import FEATURES, PairModel, shipped_model
+from mineralcheck.models import Claim, SourceId, Value
+
+
+def claim(source: str, text: str, *, sentence: int = 0, values: tuple[Value, ...] = ()) -> Claim:
+    start = sentence * 1000
+    return Claim(
+        id=f"{source}:{start}",
+        source=SourceId(source),
+        start=start,
+        end=start + len(text),
+        line=1,
+        evidence=text,
+        text=text,
+        values=values,
+        sentence=sentence,
+    )
+
+
+def count(n: float, measure: str) -> Value:
+    return Value("quantity", str(n), 0, 1, n, n, quantity=measure)
+
+
+def cosine_model(threshold: float = 0.5, dispute: float = 1.0) -> PairModel:
+    """P(same fact) = 0.5 at cosine 0.7, steep around it; nothing else counts."""
+    weights = [0.0] * len(FEATURES)
+    weights[FEATURES.index("cosine")] = 40.0
+    zeros, ones = tuple(0.0 for _ in FEATURES), tuple(1.0 for _ in FEATURES)
+    return PairModel(tuple(weights), -28.0, threshold, zeros, ones, dispute)
+
+
+def unit(*rows: list[float]) -> np.ndarray:
+    vectors = np.array(rows, dtype=np.float32)
+    return vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+
+
+def groups(claims: list[Claim], vectors: np.ndarray, model: PairModel, **params: int) -> list[set[str]]:
+    clusters = cluster_claims(claims, vectors, ClusterParams(**params), pair_model=model)
+    return [{c.id for c in cluster.claims} for cluster in clusters]
+
+
+def test_the_same_fact_in_two_articles_is_one_cluster() -> None:
+    a = claim("a", "Floods destroyed the old stone bridge")
+    b = claim("b", "The old stone bridge was destroyed by floods")
+    c = claim("c", "The governor declared a state of emergency", sentence=1)
+    vectors = unit([1, 0, 0], [0.95, 0.3, 0], [0, 0, 1])
+    assert groups([a, b, c], vectors, cosine_model()) == [{a.id, b.id}, {c.id}]
+
+
+def test_every_claim_lands_in_exactly_one_cluster() -> None:
+    claims = [claim(s, f"text {s} {k} about the harbour", sentence=k) for s in "abc" for k in range(4)]
+    vectors = FakeEmbedder().encode([c.text for c in claims])
+    found = [cid for group in groups(claims, vectors, cosine_model()) for cid in group]
+    assert sorted(found) == sorted(c.id for c in claims)
+
+
+def test_two_clauses_of_one_sentence_never_share_a_cluster() -> None:
+    a = claim("a", "rescuers searched the collapsed school", sentence=3)
+    b = claim("a", "rescuers searched the collapsed school again", sentence=3)
+    assert len(groups([a, b], unit([1, 0], [1, 0]), cosine_model())) == 2
+
+
+def test_a_group_joins_only_when_its_members_are_alike_on_average() -> None:
+    # b is like a and c, but a and c are unlike: average linkage keeps c out of {a, b}.
+    a, b, c = claim("a", "x"), claim("b", "y"), claim("c", "z")
+    vectors = unit([1, 0], [0.8, 0.6], [0.28, 0.96])
+    assert groups([a, b, c], vectors, cosine_model()) == [{a.id, b.id}, {c.id}]
+
+
+def test_two_sides_of_a_disputed_figure_join_when_no_article_states_both() -> None:
+    a = claim("a", "the toll rose to 157", values=(count(157, "death"),))
+    b = claim("b", "the toll stands at 157", values=(count(157, "death"),))
+    c = claim("c", "112 people died", values=(count(112, "death"),))
+    vectors = unit([1, 0], [1, 0], [0.6, 0.8])  # c is unlike a and b in its words
+    assert len(groups([a, b, c], vectors, cosine_model())) == 2
+    assert groups([a, b, c], vectors, cosine_model(dispute=0.01)) == [{a.id, b.id, c.id}]
+
+
+def test_an_article_giving_both_figures_states_two_facts() -> None:
+    a = claim("a", "the toll rose to 157", values=(count(157, "death"),))
+    b = claim("b", "the toll stands at 157", values=(count(157, "death"),))
+    c = claim("b", "112 people died in the district", sentence=4, values=(count(112, "death"),))
+    vectors = unit([1, 0], [1, 0], [0.6, 0.8])
+    assert len(groups([a, b, c], vectors, cosine_model(dispute=0.01))) == 2
+
+
+def test_output_is_deterministic_and_ordered_by_reading_position() -> None:
+    claims = [
+        claim(s, f"the bridge over the river collapsed {k}", sentence=k) for s in "ba" for k in range(3)
+    ]
+    encode = FakeEmbedder().encode
+    first = cluster_claims(claims, encode([c.text for c in claims]), pair_model=cosine_model())
+    backwards = list(reversed(claims))
+    second = cluster_claims(backwards, encode([c.text for c in backwards]), pair_model=cosine_model())
+    assert [[c.id for c in x.claims] for x in first] == [[c.id for c in x.claims] for x in second]
+    assert [x.id for x in first] == [f"f{n}" for n in range(1, len(first) + 1)]
+
+
+def test_the_nearest_neighbour_index_gives_the_same_clusters_as_exact_search() -> None:
+    rng = np.random.default_rng(7)
+    centres = rng.normal(size=(20, 32))
+    vectors = np.repeat(centres, 3, axis=0) + 0.05 * rng.normal(size=(60, 32))
+    vectors = (vectors / np.linalg.norm(vectors, axis=1, keepdims=True)).astype(np.float32)
+    claims = [claim("abc"[k % 3], f"fact {k // 3}", sentence=k) for k in range(60)]
+    exact = groups(claims, vectors, cosine_model())
+    indexed = groups(claims, vectors, cosine_model(), dense_limit=10)
+    assert indexed == exact
+    assert len(exact) == 20
+
+
+def test_the_shipped_model_clusters_without_being_told_which() -> None:
+    a = claim("a", "Floods destroyed the old stone bridge")
+    b = claim("b", "The old stone bridge was destroyed by floods")
+    vectors = unit([1, 0], [1, 0])
+    assert cluster_claims([a, b], vectors) == cluster_claims([a, b], vectors, pair_model=shipped_model())

@@ -1,0 +1,129 @@
+"""Pair features: what makes two claims one fact, slot by slot of the fact frame."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from mineralcheck.match.pairs import (
+    FEATURES,
+    ClaimView,
+    PairModel,
+    Wording,
+    close_figures,
+    frame_compatible,
+    pair_features,
+    same_places,
+    shipped_model,
+)
+from mineralcheck.models import Claim, SourceId, Value
+
+
+def figure(n: float, measure: str = "death", *, high: float | None = None, **kw: object) -> Value:
+    return Value("quantity", str(n), 0, 1, n, n if high is None else high, quantity=measure, **kw)  # type: ignore[arg-type]
+
+
+def view(source: str = "a", *values: Value, sentence: int = 1, **kw: object) -> ClaimView:
+    claim = Claim(
+        id=f"{source}:{sentence}",
+        source=SourceId(source),
+        start=0,
+        end=1,
+        line=1,
+        evidence="x",
+        text="some words of a claim",
+        values=values,
+        sentence=sentence,
+        **kw,  # type: ignore[arg-type]
+    )
+    return ClaimView.of(claim)
+
+
+def features(a: ClaimView, b: ClaimView) -> dict[str, float]:
+    row = pair_features(a, b, cosine=0.5, wording=0.2, best_match=0.0, aligned=False)
+    return dict(zip(FEATURES, row, strict=True))
+
+
+def test_a_shared_specific_figure_is_strong_evidence_and_a_small_count_weak() -> None:
+    assert features(view("a", figure(157)), view("b", figure(157)))["shared_figure"] == 1.0
+    assert features(view("a", figure(2)), view("b", figure(2)))["shared_figure"] == pytest.approx(1 / 3)
+    assert features(view("a"), view("b"))["shared_figure"] == 0.0
+
+
+def test_the_same_figure_qualified_differently_is_two_facts() -> None:
+    confirmed = view("a", figure(18, "case", qualifiers=("confirmed",)))
+    probable = view("b", figure(18, "case", qualifiers=("probable",)))
+    found = features(confirmed, probable)
+    assert found["shared_figure"] == 0.0
+    assert found["qualifier_conflict"] == 1.0
+
+
+def test_different_figures_of_one_measure_conflict_and_one_article_never_contradicts_itself() -> None:
+    across = features(view("a", figure(157)), view("b", figure(112)))
+    assert across["figure_conflict"] == 1.0 and across["same_source_conflict"] == 0.0
+    within = features(view("a", figure(157)), view("a", figure(112), sentence=2))
+    assert within["same_source_conflict"] == 1.0
+
+
+def test_an_open_ended_figure_is_not_the_same_figure_as_a_much_larger_one() -> None:
+    more_than_360 = figure(360e6, "", high=math.inf, unit="usd")
+    exact_454 = figure(454e6, "", unit="usd")
+    assert not close_figures(more_than_360, exact_454)
+    assert close_figures(figure(354.8e6, "", unit="usd"), figure(355e6, "", unit="usd"))
+
+
+def test_places_differ_unless_spelled_two_ways() -> None:
+    assert same_places(("Gharmabad",), ("Garmobod",))
+    assert not same_places(("Jajarkot",), ("Rukum",))
+    district = view("a", figure(61), scope=("Gharmabad",))
+    other = view("b", figure(61), scope=("Rukum",))
+    assert features(district, other)["scope_conflict"] == 1.0
+
+
+def test_an_earlier_value_is_another_time() -> None:
+    earlier = view("a", figure(54.9, "turnout"), scope=("earlier",))
+    now = view("b", figure(61.2, "turnout"))
+    assert features(earlier, now)["time_conflict"] == 1.0
+
+
+def test_a_denial_and_an_assertion_differ_in_polarity() -> None:
+    assert features(view("a", negated=True), view("b"))["polarity_differs"] == 1.0
+
+
+def test_figures_compare_in_a_verdict_only_within_one_frame() -> None:
+    assert frame_compatible(figure(157), figure(112)) is False
+    assert frame_compatible(figure(157), figure(157)) is True
+    assert frame_compatible(figure(157), figure(112, "arrest")) is None
+    assert (
+        frame_compatible(figure(18, qualifiers=("confirmed",)), figure(17, qualifiers=("probable",))) is None
+    )
+    assert frame_compatible(figure(61, scope=("Gharmabad",)), figure(157)) is None
+
+
+def test_words_every_claim_shares_weigh_less_than_words_that_single_out_a_fact() -> None:
+    wording = Wording(
+        [
+            "the earthquake damaged the stockpiling depot",
+            "the earthquake damaged a stockpiling depot",
+            "the earthquake hit the capital",
+            "the earthquake hit the coast",
+        ]
+    )
+    assert wording.score(0, 1) > wording.score(2, 3)
+
+
+def test_a_model_round_trips_through_json_and_refuses_other_features() -> None:
+    model = shipped_model()
+    again = PairModel.from_json(model.to_json())
+    assert again == model
+    assert len(model.weights) == len(FEATURES)
+    with pytest.raises(ValueError, match="make fit"):
+        PairModel.from_json(model.to_json().replace('"cosine"', '"cosine2"'))
+
+
+def test_two_lower_bounds_that_are_not_one_figure_are_two_counts() -> None:
+    at_least_516 = figure(516, "injured", high=math.inf)
+    more_than_700 = figure(700, "injured", high=math.inf)
+    assert frame_compatible(at_least_516, more_than_700) is False
+    assert frame_compatible(figure(900, "fire", high=math.inf), figure(903, "fire")) is True

@@ -1,0 +1,178 @@
+"""Cluster -> verdict: single, agree, or diverge with the kind and the values side by side."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from mineralcheck.claims.values import describe, extract_values, values_compatible
+from mineralcheck.match.verdicts import judge
+from mineralcheck.models import Claim, Cluster, Fact, SourceId
+
+
+def claim(source: str, text: str, *, base: dt.date | None = None, **kw: object) -> Claim:
+    return Claim(
+        id=f"{source}:0-{len(text)}",
+        source=SourceId(source),
+        start=0,
+        end=len(text),
+        line=1,
+        evidence=text,
+        text=text,
+        values=extract_values(text, base_date=base),
+        **kw,  # type: ignore[arg-type]
+    )
+
+
+def verdict(*claims: Claim, dates: dict[str, dt.date] | None = None) -> Fact:
+    return judge(
+        Cluster("f1", tuple(claims)),
+        compatible=values_compatible,
+        describe=describe,
+        dates={SourceId(k): v for k, v in (dates or {}).items()},
+    )
+
+
+def test_one_source_is_single() -> None:
+    fact = verdict(claim("a", "The quake killed 157 people"), claim("a", "Quake kills 157"))
+    assert fact.verdict == "single"
+    assert fact.reason.summary == "only a reports this"
+
+
+def test_compatible_figures_agree() -> None:
+    fact = verdict(claim("a", "The quake killed 157 people"), claim("b", "At least 128 people were killed"))
+    assert fact.verdict == "agree"
+
+
+def test_a_difference_of_wording_alone_is_no_divergence() -> None:
+    fact = verdict(
+        claim("a", "Floods destroyed the old stone bridge"),
+        claim("b", "The ancient bridge was swept away by the flood"),
+    )
+    assert fact.verdict == "agree"
+
+
+def test_conflicting_figures_diverge_with_the_values_side_by_side_and_the_majority() -> None:
+    fact = verdict(
+        claim("a", "The quake killed 157 people"),
+        claim("b", "The quake killed 157 people, officials said"),
+        claim("c", "The quake killed 112 people"),
+    )
+    assert fact.verdict == "diverge"
+    assert fact.reason.kind == "value"
+    assert [(g.value, g.sources) for g in fact.reason.groups] == [("157", ("a", "b")), ("112", ("c",))]
+    assert fact.reason.summary == "people: 157 (a, b) vs 112 (c)"
+    assert fact.reason.majority == "157"
+    assert fact.diverging_sources == ("c",)
+
+
+def test_figures_are_matched_one_to_one_before_a_conflict_is_called() -> None:
+    fact = verdict(
+        claim("a", "The party won 68 of the 120 seats"), claim("b", "The party won 66 of 120 seats")
+    )
+    assert fact.verdict == "diverge"
+    assert fact.reason.summary == "seat: 68 (a) vs 66 (b)"
+
+
+def test_a_rounded_figure_agrees_with_the_precise_one() -> None:
+    fact = verdict(claim("a", "The deal is worth $6bn"), claim("b", "The deal is worth $6.1 billion"))
+    assert fact.verdict == "agree"
+
+
+def test_different_dates_diverge_with_kind_date() -> None:
+    base = dt.date(2025, 11, 11)
+    fact = verdict(
+        claim("a", "The runoff will be held on Dec. 7", base=base),
+        claim("b", "The runoff will be held on Dec. 14", base=base),
+    )
+    assert fact.verdict == "diverge"
+    assert fact.reason.kind == "date"
+
+
+def test_a_weekday_agrees_with_the_date_it_falls_on() -> None:
+    base = dt.date(2025, 10, 28)
+    fact = verdict(
+        claim("a", "They signed the deal on Tuesday", base=base),
+        claim("b", "They signed the deal on October 28, 2025", base=base),
+    )
+    assert fact.verdict == "agree"
+
+
+def test_a_figure_that_grows_with_later_articles_is_a_developing_story() -> None:
+    fact = verdict(
+        claim("a", "The quake killed 40 people"),
+        claim("b", "The quake killed 128 people"),
+        claim("c", "The quake killed 157 people"),
+        dates={"a": dt.date(2023, 11, 4), "b": dt.date(2023, 11, 5), "c": dt.date(2023, 11, 6)},
+    )
+    assert fact.verdict == "diverge"
+    assert "figure rose over time: 40 → 128 → 157" in fact.reason.summary
+
+
+def test_figures_for_different_places_never_conflict() -> None:
+    fact = verdict(
+        claim("a", "The quake killed 157 people"),
+        claim("b", "The quake killed 105 people", scope=("Jajarkot",)),
+    )
+    assert fact.verdict == "agree"
+
+
+def test_the_same_speaker_quoted_with_a_word_changed_is_a_quote_divergence() -> None:
+    fact = verdict(
+        claim("a", "She promised a new golden age", quote="a new golden age", speaker="Jane Holt"),
+        claim("b", "She declared a new golden era", quote="a new golden era", speaker="Jane Holt"),
+    )
+    assert fact.verdict == "diverge"
+    assert fact.reason.kind == "quote"
+
+
+def test_different_passages_or_unnamed_speakers_are_not_misquotes() -> None:
+    passages = verdict(
+        claim("a", "x", quote="Voters chose stability and an honest economy", speaker="Jane Holt"),
+        claim("b", "y", quote="a historic first step", speaker="Jane Holt"),
+    )
+    unnamed = verdict(
+        claim("a", "x", quote="a new golden age", speaker=""),
+        claim("b", "y", quote="a new golden era", speaker=""),
+    )
+    assert passages.verdict == unnamed.verdict == "agree"
+
+
+def test_one_name_spelled_two_ways_is_a_note_not_a_conflict() -> None:
+    fact = verdict(
+        claim("a", "Andriy Sorokin won the vote", entities=("Andriy Sorokin",)),
+        claim("b", "Andrii Sorokin won the vote", entities=("Andrii Sorokin",)),
+    )
+    assert fact.verdict == "agree"
+    assert fact.reason.notes == ("spelled Andrii Sorokin (b) / Andriy Sorokin (a)",)
+
+
+def test_each_reading_is_credited_to_exactly_the_sources_that_give_it_on_its_side() -> None:
+    """Compatible readings share a side ("157", "more than 150"), each with its own source."""
+    fact = verdict(
+        claim("a", "The quake killed 157 people"),
+        claim("b", "The quake killed more than 150 people"),
+        claim("c", "The quake killed 112 people"),
+        dates={"a": dt.date(2023, 11, 6), "b": dt.date(2023, 11, 5), "c": dt.date(2023, 11, 4)},
+    )
+    assert fact.verdict == "diverge"
+    assert [(g.value, g.sources, g.side) for g in fact.reason.groups] == [
+        ("157", ("a",), 0),
+        ("more than 150", ("b",), 0),
+        ("112", ("c",), 1),
+    ]
+    assert fact.reason.majority == "157 / more than 150"
+    assert fact.diverging_sources == ("c",)
+    assert "rose over time: 112 → more than 150 → 157" in fact.reason.summary
+
+
+def test_an_agreement_credits_each_value_to_the_sources_that_write_it() -> None:
+    fact = verdict(
+        claim("a", "The blast injured more than 700 people"),
+        claim("b", "The blast injured more than 700 people"),
+        claim("c", "The blast injured about 1,000 people"),
+    )
+    assert fact.verdict == "agree"
+    assert [(g.value, g.sources) for g in fact.reason.groups] == [
+        ("more than 700 people", ("a", "b")),
+        ("about 1,000 people", ("c",)),
+    ]
