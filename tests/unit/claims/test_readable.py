@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from mineralcheck.gate.readable import follows_evidence, readable_claim, readable_sentence
+from mineralcheck.claims.readable import follows_evidence, readable_claim, readable_sentence
 from mineralcheck.models import Claim, SourceId
 
 
