@@ -23,7 +23,7 @@ FLOORS = {
     "seeds": 0.80,
     "france-pension-protests-2023-03-23": 0.54,
     "iran-shahid-rajaee-port-explosion-2025": 0.48,
-    "trump-civil-fraud-ruling-2024": 0.52,
+    "trump-civil-fraud-ruling-2024": 0.47,
     "uganda-ebola-sudan-outbreak-2022-09": 0.48,
 }
 

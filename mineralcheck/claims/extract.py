@@ -14,6 +14,7 @@ from typing import Any
 
 from mineralcheck.claims.clauses import MIN_CONTENT_WORDS, split_clauses
 from mineralcheck.claims.frame import clause_frame, clause_scope, frame_values
+from mineralcheck.claims.readable import follows_evidence, readable_sentence
 from mineralcheck.claims.text import evidence_run, quote_of, quoted_regions, tidy, trim
 from mineralcheck.claims.tokens import COMPLEMENT_DEPS, Clause, content_words, join_tokens, own_subject
 from mineralcheck.claims.words import ENTITY_LABELS, SPEAKING_VERBS
@@ -161,6 +162,12 @@ def _claim(context: _Context, clause: Clause) -> Claim | None:
     text = tidy(text)
     if len(text.split()) < MIN_CONTENT_WORDS and not any(ch.isdigit() for ch in text):
         return None  # what is left of a clause whose fact went to another claim ("Marylise Leon")
+    evidence = article.text[start:end]
+    if not (readable_sentence(text) and follows_evidence(text, evidence)):
+        # A cut the parse got wrong ("Over 500 begins"): the words as written read better.
+        verbatim = tidy(evidence)
+        if readable_sentence(verbatim):
+            text = verbatim
     quote = quote_of(toks, context.regions)
     return Claim(
         id=f"{article.id}:{start}-{end}",
@@ -168,7 +175,7 @@ def _claim(context: _Context, clause: Clause) -> Claim | None:
         start=start,
         end=end,
         line=article.line_of(start),
-        evidence=article.text[start:end],
+        evidence=evidence,
         text=text,
         subject=" ".join(_subject(clause, own).split()),
         predicate=clause.head.lemma_.lower() if clause.kind != "appos" else "be",
