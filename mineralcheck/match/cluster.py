@@ -128,7 +128,8 @@ def _aligned(
     """Pairs matched when each pair of articles has its claims aligned one to one (the assignment
     of largest total cosine over candidate pairs): a fact found in both articles is one match, so a
     claim cannot pair with several claims of the other article."""
-    from scipy.optimize import linear_sum_assignment
+    # lap, not scipy.optimize: same optimum, and importing scipy.optimize costs a third of a warm run.
+    import lap
 
     by_articles: dict[tuple[str, str], list[tuple[int, int, float]]] = {}
     for i, j, cosine in candidates:
@@ -145,8 +146,9 @@ def _aligned(
         gain = np.zeros((len(rows), len(cols)))
         for i, j, cosine in edges:
             gain[at_row[i], at_col[j]] = cosine
-        for r, c in zip(*linear_sum_assignment(gain, maximize=True), strict=True):
-            if gain[r, c] > 0:
+        _total, assigned, _back = lap.lapjv(-gain, extend_cost=True)
+        for r, c in enumerate(assigned):
+            if c >= 0 and gain[r, c] > 0:
                 i, j = rows[r], cols[c]
                 aligned.add((i, j) if i < j else (j, i))
     return aligned

@@ -125,3 +125,19 @@ def test_the_shipped_model_clusters_without_being_told_which() -> None:
     b = claim("b", "The old stone bridge was destroyed by floods")
     vectors = unit([1, 0], [1, 0])
     assert cluster_claims([a, b], vectors) == cluster_claims([a, b], vectors, pair_model=shipped_model())
+
+
+def test_two_articles_are_aligned_one_to_one_for_the_largest_total_likeness() -> None:
+    # a1 is nearest b1, but pairing a1-b2 and a2-b1 gives more in total (1.65 against 1.0):
+    # a greedy match would take a1-b1 and leave a2 with its worst partner.
+    from mineralcheck.match.cluster import _aligned
+
+    a1, a2 = claim("a", "one", sentence=0), claim("a", "two", sentence=1)
+    b1, b2, b3 = (
+        claim("b", "three", sentence=0),
+        claim("b", "four", sentence=1),
+        claim("b", "five", sentence=2),
+    )
+    claims = [a1, a2, b1, b2, b3]
+    candidates = [(0, 2, 0.9), (0, 3, 0.8), (1, 2, 0.85), (1, 3, 0.1), (2, 3, 0.99)]  # b1-b2: one article
+    assert _aligned(claims, np.zeros((5, 2)), candidates) == {(0, 3), (1, 2)}
