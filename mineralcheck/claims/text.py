@@ -85,6 +85,29 @@ _EMPTY_QUOTE = re.compile(r"[“\"]\s*[.,;:!?]?\s*[”\"]")
 _SAYING_AT_END = re.compile(r"[,\s]+(?:\w+ing|said|says|adding|saying)\s*[.,]?$")
 
 
+_PAIRS = {"(": ")", "[": "]"}
+
+
+def _balance_brackets(text: str) -> str:
+    """Brackets in pairs, as quotes are: a bracket the cut left open is closed where the text ends
+    ("... on Thursday (Oct 30" -> "(Oct 30)"), and a closing bracket whose opening fell outside the
+    clause is dropped ("CNN) - Judge ...")."""
+    out: list[str] = []
+    opened: list[str] = []
+    for ch in text:
+        if ch in _PAIRS:
+            opened.append(_PAIRS[ch])
+        elif ch in _PAIRS.values():
+            if not opened or opened[-1] != ch:
+                continue
+            opened.pop()
+        out.append(ch)
+    text = "".join(out)
+    if opened:
+        text = text.rstrip(" ,;:–—-") + "".join(reversed(opened))
+    return text
+
+
 def _balance_quotes(text: str) -> str:
     """Quotation marks in pairs: a quote the clause cut in two is closed where the text ends, and a
     closing mark whose opening belongs to another clause is dropped."""
@@ -110,12 +133,12 @@ def _balance_quotes(text: str) -> str:
 
 
 def tidy(text: str) -> str:
-    """Collapse the stray spaces and commas left where nested clauses were cut out; keep quotation
-    marks in pairs; drop a verb of saying left dangling at the end by a quote cut out."""
+    """Collapse the stray spaces and commas left where nested clauses were cut out; keep brackets and
+    quotation marks in pairs; drop a verb of saying left dangling at the end by a quote cut out."""
     text = " ".join(text.split())
     text = _REPEATED_COMMA.sub(", ", text)
     text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
-    text = _balance_quotes(text).strip()
+    text = _balance_quotes(_balance_brackets(text)).strip()
     if _SAYING_AT_END.search(text) and text.split()[-1].strip(".,").lower() in SAYING_FORMS:
         text = _SAYING_AT_END.sub("", text)
     return text.strip(" ,;:—–-")
