@@ -79,6 +79,14 @@ def _anchor(doc: Any, start: int, end: int) -> Any | None:
     return heads[-1] if heads else inside[-1]
 
 
+def _own_outcome(tok: Any) -> str:
+    """The outcome a participle hung on `tok` names ("500 injured", "dozens of people killed"), or ""."""
+    for child in tok.children:
+        if child.dep_ in ("acl", "amod") and child.tag_ == "VBN" and _lemma(child) in OUTCOME_VERBS:
+            return OUTCOME_VERBS[_lemma(child)]
+    return ""
+
+
 def _noun_measure(noun: Any, depth: int = 0) -> tuple[str, Any | None]:
     """What a noun counts: itself, the noun a wrapper stands for, or the verb's outcome for people."""
     lemma = _lemma(noun)
@@ -100,6 +108,8 @@ def _noun_measure(noun: Any, depth: int = 0) -> tuple[str, Any | None]:
         # counted; who was counted is in the words, for the embedding to weigh.
         return OUTCOME_VERBS[_lemma(verb)], noun
     if lemma in GENERIC_NOUNS or noun.lower_ in ("people", "others"):
+        if _own_outcome(noun):
+            return _own_outcome(noun), noun  # "with at least 750 others injured"
         if noun.dep_ in ("dobj", "nsubj", "nsubjpass", "obj") and verb.pos_ in ("VERB", "AUX"):
             measure = _verb_measure(verb, exclude=noun.i, depth=depth + 1)
             if measure[0]:
@@ -173,6 +183,8 @@ def measure_of(anchor: Any) -> tuple[str, Any | None]:
             return _verb_measure(governor, exclude=tok.i)
         if governor.pos_ in ("NOUN", "PROPN") and head.lower_ in ("of", "to", "at"):
             return _noun_measure(governor)
+    if _own_outcome(tok):
+        return _own_outcome(tok), None  # a headline's "Over 500 injured in blast as talks begin"
     if tok.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX", "ADJ"):
         if _lemma(head) in OUTCOME_VERBS:
             return OUTCOME_VERBS[_lemma(head)], None
@@ -190,6 +202,12 @@ def measure_of(anchor: Any) -> tuple[str, Any | None]:
         if head.pos_ in ("NOUN", "PROPN") and head.i != tok.i:
             return _noun_measure(head)
     return "", None
+
+
+def _comparator(tok: Any) -> bool:
+    """ "more" in "more than 700" bounds a figure; "12 more deaths" adds to one."""
+    doc = tok.doc
+    return tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "than"
 
 
 def qualifiers_of(noun: Any | None, anchor: Any) -> tuple[str, ...]:
@@ -215,11 +233,15 @@ def qualifiers_of(noun: Any | None, anchor: Any) -> tuple[str, ...]:
                 continue
             word = _lemma(child)
             if word in INCREMENT_WORDS:
-                found.add(INCREMENT)
+                if not _comparator(child):
+                    found.add(INCREMENT)
             elif word not in NON_QUALIFIERS and word.isalpha() and word not in WRAPPER_NOUNS:
                 found.add(word)
     # "18 more are suspected": the increment word hangs from the figure itself
-    if any(c.lower_ in INCREMENT_WORDS and c.dep_ in ("amod", "advmod") for c in anchor.children):
+    if any(
+        c.lower_ in INCREMENT_WORDS and c.dep_ in ("amod", "advmod") and not _comparator(c)
+        for c in anchor.children
+    ):
         found.add(INCREMENT)
     # "raise the age by two years": a change, not the level it leads to ("to 64")
     if anchor.dep_ == "pobj" and anchor.head.lower_ == "by" and _lemma(anchor.head.head) in CHANGE_VERBS:

@@ -92,3 +92,21 @@ def test_who_counted_a_figure_is_its_attribution() -> None:
 def test_a_weekday_with_its_day_of_the_month_is_a_date_not_a_figure() -> None:
     [(text, _m, _q)] = figures("The toll rose to 21 on Sunday 25.")
     assert text == "21"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "more than" bounds a figure; only "N more" adds to an earlier one
+        ("A powerful explosion injured more than 700 people.", [("more than 700", "injured", ())]),
+        ("More than 900 fires were lit in the streets.", [("More than 900", "fire", ())]),
+        ("Officials reported 12 more deaths on Monday.", [("12", "death", ("new",))]),
+        # a figure's own participle says what it counts, as headlines write it
+        ("Over 500 injured in massive blast at port as round of talks begins", [("Over 500", "injured", ())]),
+        ("The blast left at least 750 others injured.", [("at least 750", "injured", ())]),
+    ],
+)
+def test_a_comparator_is_no_increment_and_a_participle_names_the_outcome(
+    text: str, expected: list[tuple[str, str, tuple[str, ...]]]
+) -> None:
+    assert figures(text) == expected
