@@ -89,6 +89,8 @@ def _own_outcome(tok: Any) -> str:
 
 def _noun_measure(noun: Any, depth: int = 0) -> tuple[str, Any | None]:
     """What a noun counts: itself, the noun a wrapper stands for, or the verb's outcome for people."""
+    if noun.pos_ == "NUM":
+        return "", None  # "the number of 18 confirmed and ...": a figure is not what is counted
     lemma = _lemma(noun)
     if depth > 3:
         return canonical_noun(lemma), noun
@@ -164,6 +166,21 @@ def _labelled(anchor: Any) -> Any | None:
     return None
 
 
+def _partitive(tok: Any) -> Any | None:
+    """The noun a count takes a part of ("18 of the cases", "three of the victims"), else None.
+    A share ("90% of the world's supply") says what it is a share of, not what it counts."""
+    if tok.lower_ in ("%", "percent", "cent"):
+        return None
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            obj = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN"), None)
+            if obj is not None and any(
+                c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in obj.children
+            ):
+                return obj
+    return None
+
+
 def measure_of(anchor: Any) -> tuple[str, Any | None]:
     """(measure, the noun carrying it) for the figure headed by `anchor`; ("", None) when unknown.
 
@@ -183,6 +200,9 @@ def measure_of(anchor: Any) -> tuple[str, Any | None]:
             return _verb_measure(governor, exclude=tok.i)
         if governor.pos_ in ("NOUN", "PROPN") and head.lower_ in ("of", "to", "at"):
             return _noun_measure(governor)
+    part = _partitive(tok)
+    if part is not None:
+        return _noun_measure(part)
     if _own_outcome(tok):
         return _own_outcome(tok), None  # a headline's "Over 500 injured in blast as talks begin"
     if tok.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX", "ADJ"):
@@ -246,7 +266,8 @@ def qualifiers_of(noun: Any | None, anchor: Any) -> tuple[str, ...]:
     # "raise the age by two years": a change, not the level it leads to ("to 64")
     if anchor.dep_ == "pobj" and anchor.head.lower_ == "by" and _lemma(anchor.head.head) in CHANGE_VERBS:
         found.add(INCREMENT)
-    bare = noun is None  # "16 confirmed": the figure's own participle or adjective qualifies it
+    # "16 confirmed", "18 of the cases were confirmed": the figure's own participle or adjective qualifies it
+    bare = noun is None or noun.head.head.i == anchor.i
     if (
         bare
         and anchor.dep_ in ("nsubj", "nsubjpass")

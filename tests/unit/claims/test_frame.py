@@ -104,6 +104,16 @@ def test_a_weekday_with_its_day_of_the_month_is_a_date_not_a_figure() -> None:
         # a figure's own participle says what it counts, as headlines write it
         ("Over 500 injured in massive blast at port as round of talks begins", [("Over 500", "injured", ())]),
         ("The blast left at least 750 others injured.", [("at least 750", "injured", ())]),
+        # a part of a counted whole counts what the whole counts, qualified as the part is
+        ("18 of the cases have been confirmed.", [("18", "case", ("confirm",))]),
+        ("Three of the victims were children.", [("Three", "victim", ())]),
+        # ... but a share is no part of a count ("of" says what it is a share of)
+        ("China processes more than 90% of the world's rare earths.", [("more than 90%", "process", ())]),
+        # a figure is never what another figure counts: unknown is better than wrong
+        (
+            "A cumulative number of 18 confirmed and 18 probable cases.",
+            [("18", "", ()), ("18", "case", ("probable",))],
+        ),
     ],
 )
 def test_a_comparator_is_no_increment_and_a_participle_names_the_outcome(
