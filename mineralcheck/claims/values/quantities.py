@@ -224,10 +224,10 @@ _UNIT_DISPLAY = {
 }  # fmt: skip
 
 
+# "only 4" and "exactly 4" state the figure 4: shown as "4", so a reader sees one figure, not two.
 _COMPARATOR_DISPLAY = {
     "more-than": "more than ", "at-least": "at least ", "less-than": "less than ", "at-most": "at most ",
-    "up-to": "up to ", "about": "about ", "nearly": "nearly ", "just-over": "just over ", "only": "only ",
-    "exactly": "exactly ",
+    "up-to": "up to ", "about": "about ", "nearly": "nearly ", "just-over": "just over ",
 }  # fmt: skip
 
 

@@ -202,6 +202,9 @@ def test_rise_is_two_figures_not_a_range():
         ("its 250th year", "250th year"),
         ("between 20 and 30", "20–30"),
         ("dozens", "dozens"),
+        # emphasis, not a bound: the same figure as "4", shown the same way
+        ("only 4 survivors", "4 survivor"),
+        ("exactly 12 people", "12 people"),
     ],
 )
 def test_describe(phrase, text):
