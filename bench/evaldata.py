@@ -108,14 +108,19 @@ def noise_labels(corpus: Corpus, spans: list[tuple[str, int, int]]) -> list[bool
     return [any(m.source == s and hits(claim(s, a, b, 0), m.spans) for m in noise) for s, a, b in spans]
 
 
-def score_report(corpus: Corpus, report: dict[str, Any]) -> dict[str, Any]:
-    """The scorer's figures for a JSON report (as `score.py --json` prints them), plus divergences."""
-    module = scorer()
-    facts, noise, texts = gold(corpus)
+def read_report(report_json: str, texts: dict[str, str]) -> tuple[list[Any], list[Any], list[Any]]:
+    """(claims, clusters, problems) of a JSON report as the scorer reads them (it reads a file)."""
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "report.json"
-        path.write_text(json.dumps(report), encoding="utf-8")
-        claims, clusters, problems = module.load_report(path, texts)
+        path.write_text(report_json, encoding="utf-8")
+        return scorer().load_report(path, texts)  # type: ignore[no-any-return]
+
+
+def figures(
+    facts: list[Any], noise: list[Any], claims: list[Any], clusters: list[Any], problems: list[Any]
+) -> dict[str, Any]:
+    """The scorer's figures for a report read against its gold, plus cross-source and divergences."""
+    module = scorer()
     outcomes = [module.judge(f, claims, clusters) for f in facts]
     multi = [o for o in outcomes if "single" not in o.fact.verdicts]
     diverging = [o for o in outcomes if o.fact.verdicts == {"diverge"}]
@@ -143,6 +148,12 @@ def score_report(corpus: Corpus, report: dict[str, Any]) -> dict[str, Any]:
         "diverge_precision": true_diverge / len(diverge_clusters) if diverge_clusters else None,
         "diverge_clusters": len(diverge_clusters),
         "noise": noise_claims,
-        "problems": len(problems),
+        "problems": list(problems),
         "outcomes": outcomes,
     }
+
+
+def score_report(corpus: Corpus, report: dict[str, Any]) -> dict[str, Any]:
+    """The scorer's figures for a JSON report (as `score.py --json` prints them), plus divergences."""
+    facts, noise, texts = gold(corpus)
+    return figures(facts, noise, *read_report(json.dumps(report), texts))

@@ -8,10 +8,8 @@ nobody reviews.
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import sys
-import tempfile
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -19,6 +17,10 @@ from typing import Any
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+import evaldata  # noqa: E402  (bench/evaldata.py: the gold files and the scorer, shared with `make quality`)
+
 SHARED = ROOT.parent / "shared"
 SHARED_EVAL = SHARED / "eval"
 OPT_OUT = "MINERALCHECK_WITHOUT_SHARED"
@@ -39,48 +41,25 @@ def require_shared(path: Path) -> Path:
 
 
 def scorer() -> ModuleType:
-    """../shared/eval/score.py as a module."""
-    path = require_shared(SHARED_EVAL / "score.py")
-    if "shared_score" in sys.modules:
-        return sys.modules["shared_score"]
-    spec = importlib.util.spec_from_file_location("shared_score", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["shared_score"] = module
-    spec.loader.exec_module(module)
-    return module
+    """../shared/eval/score.py as a module (loaded by bench/evaldata.py, which `make quality` uses)."""
+    require_shared(SHARED_EVAL / "score.py")
+    return evaldata.scorer()
 
 
 def evaluate(gold: Path, report_json: str) -> tuple[dict[str, Any], list[Any], list[Any]]:
-    """(figures, outcomes per gold fact, the report's claims as the scorer reads them)."""
-    module = scorer()
-    facts, noise, texts = module.load_gold(gold)
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "report.json"
-        path.write_text(report_json, encoding="utf-8")
-        claims, clusters, problems = module.load_report(path, texts)
-    outcomes = [module.judge(f, claims, clusters) for f in facts]
-    diverge = [k for k, c in enumerate(clusters) if c.get("verdict") == "diverge"]
-    allowed = [f for f in facts if "diverge" in f.verdicts]
-    true = sum(
-        1
-        for k in diverge
-        if any(
-            c.cluster == k and c.source == m.source and module.hits(c, m.spans)
-            for f in allowed
-            for m in f.mentions
-            for c in claims
-        )
-    )
+    """(figures, outcomes per gold fact, the report's clusters as the scorer reads them), with the
+    figures `make quality` prints; a report without divergences has a diverge precision of 1."""
+    facts, noise, texts = scorer().load_gold(gold)
+    claims, clusters, problems = evaldata.read_report(report_json, texts)
+    got = evaldata.figures(facts, noise, claims, clusters, problems)
+    precision = got["diverge_precision"]
     figures = {
-        "score": sum(o.correct for o in outcomes) / len(facts),
-        "noise": sum(
-            1 for c in claims if any(c.source == m.source and module.hits(c, m.spans) for m in noise)
-        ),
-        "problems": problems,
-        "diverge_precision": true / len(diverge) if diverge else 1.0,
+        "score": got["score"],
+        "noise": got["noise"],
+        "problems": got["problems"],
+        "diverge_precision": 1.0 if precision is None else precision,
     }
-    return figures, outcomes, clusters
+    return figures, got["outcomes"], clusters
 
 
 def projection(gold: Path, report_json: str) -> str:
@@ -88,10 +67,7 @@ def projection(gold: Path, report_json: str) -> str:
     cluster that best holds it (as the scorer chooses it); where wrong, what the gold says."""
     module = scorer()
     facts, _noise, texts = module.load_gold(gold)
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "report.json"
-        path.write_text(report_json, encoding="utf-8")
-        claims, clusters, _problems = module.load_report(path, texts)
+    claims, clusters, _problems = evaldata.read_report(report_json, texts)
     lines = []
     for fact in facts:
         outcome = module.judge(fact, claims, clusters)
