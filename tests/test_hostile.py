@@ -37,14 +37,13 @@ from typing import Any
 import pytest
 
 from mineralcheck.errors import ExitCode
-from mineralcheck.match import embed
-from mineralcheck.match.embed import FakeEmbedder
 from mineralcheck.report import ReportFormat
 from tests.test_robustness import (
     COURIER,
     FAKE_MODEL_MAIN,
     HERALD,
     assert_offsets_exact,
+    fake_model,  # noqa: F401  (autouse: every command gets FakeEmbedder and a cache of its own)
     news,
     one_sentence_error,
 )
@@ -54,17 +53,6 @@ MAIN = [sys.executable, "-c", FAKE_MODEL_MAIN + "main()"]
 MEMORY_LIMIT = 2 * 2**30
 """Address-space limit of processes that read something endless: a regression fails fast with
 MemoryError instead of eating the machine (a whole run with spaCy fits in well under this)."""
-
-
-@pytest.fixture(autouse=True)
-def fake_model(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """Every command gets FakeEmbedder, and a cache of its own that no other test sees."""
-
-    def fake(*args: Any, **kwargs: Any) -> FakeEmbedder:
-        return FakeEmbedder()
-
-    monkeypatch.setattr(embed, "embedder_for", fake)
-    monkeypatch.setenv("MINERALCHECK_CACHE_DIR", str(tmp_path / "cache"))
 
 
 @pytest.fixture
