@@ -110,8 +110,8 @@ def _noun_measure(noun: Any, depth: int = 0) -> tuple[str, Any | None]:
         # counted; who was counted is in the words, for the embedding to weigh.
         return OUTCOME_VERBS[_lemma(verb)], noun
     if lemma in GENERIC_NOUNS or noun.lower_ in ("people", "others"):
-        if _own_outcome(noun):
-            return _own_outcome(noun), noun  # "with at least 750 others injured"
+        if outcome := _own_outcome(noun):
+            return outcome, noun  # "with at least 750 others injured"
         if noun.dep_ in ("dobj", "nsubj", "nsubjpass", "obj") and verb.pos_ in ("VERB", "AUX"):
             measure = _verb_measure(verb, exclude=noun.i, depth=depth + 1)
             if measure[0]:
@@ -203,8 +203,8 @@ def measure_of(anchor: Any) -> tuple[str, Any | None]:
     part = _partitive(tok)
     if part is not None:
         return _noun_measure(part)
-    if _own_outcome(tok):
-        return _own_outcome(tok), None  # a headline's "Over 500 injured in blast as talks begin"
+    if outcome := _own_outcome(tok):
+        return outcome, None  # a headline's "Over 500 injured in blast as talks begin"
     if tok.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX", "ADJ"):
         if _lemma(head) in OUTCOME_VERBS:
             return OUTCOME_VERBS[_lemma(head)], None
