@@ -122,9 +122,7 @@ def disputes(row: np.ndarray) -> bool:
     )
 
 
-def _aligned(
-    claims: Sequence[Claim], vectors: np.ndarray, candidates: Sequence[tuple[int, int, float]]
-) -> set[tuple[int, int]]:
+def _aligned(claims: Sequence[Claim], candidates: Sequence[tuple[int, int, float]]) -> set[tuple[int, int]]:
     """Pairs matched when each pair of articles has its claims aligned one to one (the assignment
     of largest total cosine over candidate pairs): a fact found in both articles is one match, so a
     claim cannot pair with several claims of the other article."""
@@ -174,7 +172,7 @@ class PairScorer:
         self.views = [ClaimView.of(c) for c in claims]
         self.wording = Wording([c.text for c in claims])
         self.best = _best_matches(claims, candidates)
-        self.aligned = _aligned(claims, vectors, candidates)
+        self.aligned = _aligned(claims, candidates)
         self.disputed: set[tuple[int, int]] = set()
         """Candidate pairs of two articles giving different figures for one measure in one frame."""
 
