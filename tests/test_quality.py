@@ -8,11 +8,14 @@ fails here. These tests need ../shared beside the repository: without it they fa
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
 
 from mineralcheck import pipeline
+from mineralcheck.match.embed import Embedder
+from mineralcheck.models import Report
 from mineralcheck.report import ReportFormat, render
 from tests.quality import SHARED, SHARED_EVAL, evaluate, require_shared
 
@@ -21,10 +24,29 @@ pytestmark = pytest.mark.model
 # Share of gold facts right, per real event: just below today's score.
 FLOORS = {
     "seeds": 0.80,
-    "france-pension-protests-2023-03-23": 0.54,
-    "iran-shahid-rajaee-port-explosion-2025": 0.48,
-    "trump-civil-fraud-ruling-2024": 0.47,
-    "uganda-ebola-sudan-outbreak-2022-09": 0.48,
+    "australia-voice-referendum-2023": 0.38,
+    "france-pension-protests-2023-03-23": 0.56,
+    "iran-shahid-rajaee-port-explosion-2025": 0.46,
+    "lusail-world-cup-final-2022": 0.22,
+    "menlo-park-meta-layoffs-2022-nov": 0.48,
+    "odisha-cyclone-phailin-2013": 0.27,
+    "trump-civil-fraud-ruling-2024": 0.54,
+    "uganda-ebola-sudan-outbreak-2022-09": 0.46,
+}
+
+# Share of the report's diverge clusters that touch a fact the gold lets diverge: a cross-checker
+# that cries wolf is not trusted. At today's value where an event is below the general floor.
+PRECISION_FLOOR = 0.6
+PRECISION_FLOORS = {"lusail-world-cup-final-2022": 0.5}
+
+# The four events added to ../shared/eval/dev after the furniture rules were written leak page
+# furniture into claims; learning furniture from data is issue 19 ("Real pages read as a careful
+# reader reads them"). Strict: the test fails as soon as an event stops leaking, so the mark goes.
+FURNITURE_LEAKS = {
+    "australia-voice-referendum-2023",
+    "lusail-world-cup-final-2022",
+    "menlo-park-meta-layoffs-2022-nov",
+    "odisha-cyclone-phailin-2013",
 }
 
 
@@ -36,19 +58,44 @@ def _corpus(name: str) -> tuple[Path, Path]:
     return require_shared(gold.parent / folder), gold
 
 
+_MEASURED: dict[str, tuple[dict[str, Any], Report]] = {}
+
+
+def _measured(name: str, embedder: Embedder) -> tuple[dict[str, Any], Report]:
+    """The scorer's figures and the report of one real event, computed once per test session."""
+    if name not in _MEASURED:
+        folder, gold = _corpus(name)
+        options = pipeline.CompareOptions(use_cache=False)
+        report = pipeline.compare([str(folder)], options, embedder=embedder)
+        got, _outcomes, _clusters = evaluate(gold, render(report, ReportFormat.json))
+        _MEASURED[name] = (got, report)
+    return _MEASURED[name]
+
+
 @pytest.mark.parametrize("name", sorted(FLOORS))
 def test_each_real_event_stays_above_its_floor(name: str, real_embedder) -> None:  # type: ignore[no-untyped-def]
-    folder, gold = _corpus(name)
-    report = pipeline.compare([str(folder)], pipeline.CompareOptions(use_cache=False), embedder=real_embedder)
-    got, _outcomes, _clusters = evaluate(gold, render(report, ReportFormat.json))
+    got, report = _measured(name, real_embedder)
     assert got["problems"] == []
-    assert got["noise"] == 0, f"{name}: {got['noise']} claims taken from page furniture"
     assert got["score"] >= FLOORS[name], f"{name}: {got['score']:.3f} < {FLOORS[name]}"
-    # A cross-checker that cries wolf is not trusted.
-    assert got["diverge_precision"] >= 0.6
+    precision_floor = PRECISION_FLOORS.get(name, PRECISION_FLOOR)
+    assert got["diverge_precision"] >= precision_floor, f"{name}: {got['diverge_precision']:.2f}"
     for fact in report.facts:
         if fact.verdict == "diverge":
             assert fact.reason.kind is not None and len(fact.reason.groups) >= 2
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        pytest.param(name, marks=pytest.mark.xfail(strict=True, reason="furniture leaks: issue 19"))
+        if name in FURNITURE_LEAKS
+        else name
+        for name in sorted(FLOORS)
+    ],
+)
+def test_no_claim_comes_from_page_furniture(name: str, real_embedder) -> None:  # type: ignore[no-untyped-def]
+    got, _report = _measured(name, real_embedder)
+    assert got["noise"] == 0, f"{name}: {got['noise']} claims taken from page furniture"
 
 
 def test_the_development_events_are_all_measured() -> None:
