@@ -198,7 +198,12 @@ def _value(item: Any) -> Value:
 # Everything whose change can change the claims of an article: hashed, so the version cannot go stale.
 # Whole packages, so that a module added to a stage is covered without a change here.
 _EXTRACTOR_SOURCES = ("models.py", "pipeline.py")
-_EXTRACTOR_DIRS = (("read", "**/*.py"), ("claims", "**/*.py"), ("data", "*.yaml"))
+_EXTRACTOR_DIRS = (
+    ("read", "**/*.py"),
+    ("claims", "**/*.py"),
+    ("values", "**/*.py"),
+    ("data", "*.yaml"),
+)
 
 
 def extractor_version(parser_model: str) -> str:

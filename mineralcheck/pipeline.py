@@ -19,7 +19,6 @@ from mineralcheck.cache import Caches, ClaimCache, Warn, extractor_version
 from mineralcheck.cache import ignore_warning as _ignore
 from mineralcheck.claims import extract_claims
 from mineralcheck.claims.parse import SPACY_MODEL, SharedParses
-from mineralcheck.claims.values import canonical_entity, describe, extract_values, is_country
 from mineralcheck.match import embed
 from mineralcheck.match.cluster import ClusterParams, cluster_claims
 from mineralcheck.match.embed import DEFAULT_MODEL, Embedder
@@ -28,6 +27,7 @@ from mineralcheck.match.vectors import Encoder, claim_matrix
 from mineralcheck.match.verdicts import judge_all
 from mineralcheck.models import Article, Claim, Cluster, Fact, Report, Sentence, Value
 from mineralcheck.read import IngestResult, load_articles, manifest, split_sentences
+from mineralcheck.values import canonical_entity, describe, extract_values, is_country
 
 Progress = Callable[[str, int, int], None]
 """progress(stage, done, total): stages are "reading", "extracting", "encoding", "clustering"."""

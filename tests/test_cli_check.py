@@ -22,12 +22,12 @@ import pytest
 from typer.testing import CliRunner
 
 from mineralcheck import cli, pipeline
-from mineralcheck.claims.values import extract_values
 from mineralcheck.errors import ExitCode, InputError
 from mineralcheck.gate.formats import CheckFormat
 from mineralcheck.match import embed
 from mineralcheck.match.embed import FakeEmbedder
 from mineralcheck.models import Article, Claim, Cluster, Fact, Reason, Report, SourceId
+from mineralcheck.values import extract_values
 
 ROOT = Path(__file__).parents[1]
 

@@ -13,9 +13,9 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
 from typing import Any
 
-from mineralcheck.claims.values.nouns import canonical_noun
 from mineralcheck.claims.words import CHANGE_VERBS, COUNTING_VERBS, PLACE_LABELS
 from mineralcheck.models import Value
+from mineralcheck.values.nouns import canonical_noun
 
 # What a count of people measures, read from the verb that governs it: "killing at least 128
 # people" counts deaths, "80 people were detained" counts arrests.

@@ -6,6 +6,8 @@ Language, never a corpus: closed-class words, verbs of saying and of change, par
 
 from __future__ import annotations
 
+from mineralcheck.values.fractions import FRACTIONS  # noqa: F401  (a word list the values read too)
+
 # --- verbs (lemmas) ------------------------------------------------------------------------------
 
 SAYING_VERBS = frozenset(
@@ -69,18 +71,6 @@ majority on Sunday"), even where the parser found no subject for it."""
 
 CLAUSE_OPENERS = frozenset({"and", "or", "but", "nor", "where", "if"}) | RELATIVE_PRONOUNS | SUBORDINATORS
 """Where a clause or a reporting frame may be cut out of a sentence besides punctuation."""
-
-FRACTIONS = {
-    "half": 2,
-    "halves": 2,
-    "third": 3,
-    "thirds": 3,
-    "quarter": 4,
-    "quarters": 4,
-    "fifth": 5,
-    "fifths": 5,
-}
-"""Words for a part of a whole, and how many such parts make it."""
 
 # --- parser labels -------------------------------------------------------------------------------
 

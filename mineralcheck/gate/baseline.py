@@ -12,11 +12,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from mineralcheck.claims.values import describe, values_compatible
 from mineralcheck.errors import ConfigError
 from mineralcheck.files import read_config_text
 from mineralcheck.gate.fit import Pin
 from mineralcheck.models import Article, Fact, Value
+from mineralcheck.values import describe, values_compatible
 
 SCHEMA_VERSION = 1
 

@@ -9,12 +9,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, cast, get_args
 
-from mineralcheck.claims.values import extract_values
 from mineralcheck.errors import ConfigError
 from mineralcheck.files import read_config_text
 from mineralcheck.gate.fit import Pin
 from mineralcheck.models import Value
 from mineralcheck.safeyaml import Node, read_nodes
+from mineralcheck.values import extract_values
 
 Status = Literal["agree", "diverge", "single", "any"]
 """The verdict an expectation wants; "any" checks only presence, sources and value."""

@@ -16,9 +16,9 @@ import math
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
-from mineralcheck.claims.values import same_name, values_compatible
-from mineralcheck.claims.values.nouns import canonical_noun
 from mineralcheck.models import EARLIER, Claim, Fact, SourceId, Value
+from mineralcheck.values import same_name, values_compatible
+from mineralcheck.values.nouns import canonical_noun
 
 STEM = 4
 """Letters two qualifier words must share to be one word in two forms ("confirm", "confirmed")."""

@@ -9,11 +9,11 @@ from collections.abc import Sequence
 import numpy as np
 from rapidfuzz import fuzz, utils
 
-from mineralcheck.claims.values import values_compatible
 from mineralcheck.gate.expectations import Expectation
 from mineralcheck.gate.fit import pinned_sources
 from mineralcheck.match.embed import Embedder
 from mineralcheck.models import Fact, SourceId, Value
+from mineralcheck.values import values_compatible
 
 MEANING_WEIGHT = 0.75
 """Share of the match score given to the cosine of the sentence vectors; the rest is wording."""

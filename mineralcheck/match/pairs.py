@@ -21,9 +21,9 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from mineralcheck.claims.frame import INCREMENT
-from mineralcheck.claims.values import same_name, values_compatible
 from mineralcheck.claims.words import WORDING_STOP_WORDS
 from mineralcheck.models import EARLIER, Claim, Value
+from mineralcheck.values import same_name, values_compatible
 
 _WORD = re.compile(r"[\w%$€£¥]+", re.UNICODE)
 STEM_LENGTH = 6

@@ -14,9 +14,9 @@ from dataclasses import dataclass, replace
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
-from mineralcheck.claims.values import same_name
 from mineralcheck.match.pairs import same_places as same_scope
 from mineralcheck.models import Claim, Cluster, DivergenceKind, Fact, Reason, SourceId, Value, ValueGroup
+from mineralcheck.values import same_name
 
 Compatible = Callable[[Value, Value], "bool | None"]
 Describe = Callable[[Value], str]

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import re
 
-from mineralcheck.claims.values.dates import find_temporal
 from mineralcheck.read.line_shape import (
     SENTENCE_END,
     SHORT_LINE_CHARS,
     Line,
     is_sentence,
 )
+from mineralcheck.values.dates import find_temporal
 
 # Interface words that web pages show on a line of their own (menus, share bars, paywalls, author
 # boxes). A line that is only one of these, optionally behind a bullet and before a colon, carries no fact.

@@ -11,8 +11,8 @@ from urllib.parse import urlsplit
 import yaml
 
 from mineralcheck import safeyaml
-from mineralcheck.claims.values.dates import find_temporal
 from mineralcheck.models import Span
+from mineralcheck.values.dates import find_temporal
 
 # Front matter is a short block; do not scan a huge file for its closing fence.
 FRONT_MATTER_MAX_CHARS = 65536

@@ -12,8 +12,8 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from mineralcheck.claims.values import describe
 from mineralcheck.models import EARLIER, Article, Claim, Fact, Report, SourceId, Value
+from mineralcheck.values import describe
 
 KEY_FIGURE_SOURCES = 2
 """A measure is a key figure when at least this many sources state a figure for it."""

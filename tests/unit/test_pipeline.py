@@ -203,7 +203,7 @@ def test_each_distinct_sentence_is_parsed_once_and_copies_get_the_same_claims(
 def test_cached_values_are_those_normalize_reads_at_any_offset() -> None:
     import datetime as dt
 
-    from mineralcheck.claims.values import extract_values
+    from mineralcheck.values import extract_values
 
     date = dt.date(2025, 10, 28)
     for text in ("The quake killed 157 people on Tuesday.", "More than 90% of it, up from 54.9%.", "None."):

@@ -8,8 +8,8 @@ import pytest
 
 from mineralcheck.claims import claims_from_sentence, extract_claims, quoted_regions
 from mineralcheck.claims.parse import load_parser
-from mineralcheck.claims.values import canonical_entity, extract_values
 from mineralcheck.models import Article, Claim, Sentence, SourceId
+from mineralcheck.values import canonical_entity, extract_values
 
 
 def claims_of(text: str, *, date: dt.date | None = dt.date(2023, 11, 4)) -> list[Claim]:

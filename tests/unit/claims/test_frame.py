@@ -8,8 +8,8 @@ import pytest
 
 from mineralcheck.claims import claims_from_sentence
 from mineralcheck.claims.parse import load_parser
-from mineralcheck.claims.values import canonical_entity, extract_values, is_country
 from mineralcheck.models import Article, Claim, Sentence, SourceId
+from mineralcheck.values import canonical_entity, extract_values, is_country
 
 
 def claims_of(text: str) -> list[Claim]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from mineralcheck.claims import words
-from mineralcheck.claims.values.fractions import FRACTION
+from mineralcheck.values.fractions import FRACTION
 
 
 def test_every_list_of_verbs_of_saying_extends_the_core() -> None:

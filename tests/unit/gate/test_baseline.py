@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from mineralcheck.claims.values import extract_values
 from mineralcheck.errors import ConfigError
 from mineralcheck.gate.baseline import Baseline, Observation, dumps, load, loads, observe, updated
 from mineralcheck.gate.expectations import parse_value
 from mineralcheck.gate.fit import Pin
 from mineralcheck.models import Article, Claim, Cluster, Fact, Reason, SourceId
+from mineralcheck.values import extract_values
 
 
 def _baseline() -> Baseline:

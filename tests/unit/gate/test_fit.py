@@ -8,10 +8,10 @@ from dataclasses import replace
 
 import pytest
 
-from mineralcheck.claims.values import extract_values
 from mineralcheck.gate.expectations import parse_value
 from mineralcheck.gate.fit import Pin, fits, statements, within
 from mineralcheck.models import Claim, Cluster, Fact, Reason, SourceId, Value
+from mineralcheck.values import extract_values
 
 
 def value(text: str) -> Value:

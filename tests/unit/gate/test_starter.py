@@ -3,10 +3,10 @@ readable sentence, with a value only when every source's figure fits it today.""
 
 from __future__ import annotations
 
-from mineralcheck.claims.values import extract_values
 from mineralcheck.gate.expectations import loads
 from mineralcheck.gate.starter import starter
 from mineralcheck.models import Claim, Cluster, Fact, Reason, Report, SourceId
+from mineralcheck.values import extract_values
 
 
 def _claim(source: str, text: str, evidence: str | None = None) -> Claim:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from mineralcheck.claims.values import describe, extract_values, values_compatible
 from mineralcheck.match.verdicts import judge
 from mineralcheck.models import Claim, Cluster, Fact, SourceId
+from mineralcheck.values import describe, extract_values, values_compatible
 
 
 def claim(source: str, text: str, *, base: dt.date | None = None, **kw: object) -> Claim:

@@ -10,10 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from mineralcheck.claims.values import extract_values
 from mineralcheck.models import Article, Claim, Cluster, Fact, Report, SourceId
 from mineralcheck.pipeline import judge_clusters
 from mineralcheck.report.figures import Reading, disputed_measure, key_figures, measure_label, sides, stated
+from mineralcheck.values import extract_values
 
 A, B, C, D = (SourceId(s) for s in ("a", "b", "c", "d"))
 ARTICLES = (

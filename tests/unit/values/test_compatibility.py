@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from mineralcheck.claims.values import extract_values, values_compatible
+from mineralcheck.values import extract_values, values_compatible
 
 BASE = dt.date(2025, 10, 30)
 

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mineralcheck.claims.values import describe, extract_values
+from mineralcheck.values import describe, extract_values
 
 INF = math.inf
 H = 0.4999

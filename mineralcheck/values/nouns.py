@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from mineralcheck.claims.values.tokens import Tok, adjacent
+from mineralcheck.values.tokens import Tok, adjacent
 
 # Words that are not the counted noun when they follow a number.
 NOT_NOUNS = set(

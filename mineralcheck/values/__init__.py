@@ -16,17 +16,17 @@ import datetime as dt
 import math
 from dataclasses import replace
 
-from mineralcheck.claims.values.dates import find_temporal
-from mineralcheck.claims.values.days import describe_temporal, month_day
-from mineralcheck.claims.values.entities import canonical_entity, is_country, load_aliases, same_name
-from mineralcheck.claims.values.fractions import FRACTION, find_fractions
-from mineralcheck.claims.values.quantities import (
+from mineralcheck.models import Value
+from mineralcheck.values.dates import find_temporal
+from mineralcheck.values.days import describe_temporal, month_day
+from mineralcheck.values.entities import canonical_entity, is_country, load_aliases, same_name
+from mineralcheck.values.fractions import FRACTION, find_fractions
+from mineralcheck.values.quantities import (
     describe_quantity,
     find_quantities,
     intervals_overlap,
     quantities_comparable,
 )
-from mineralcheck.models import Value
 
 __all__ = [
     "canonical_entity",

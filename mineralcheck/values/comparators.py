@@ -6,8 +6,8 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from mineralcheck.claims.values.numbers import ORDINAL_WORDS
-from mineralcheck.claims.values.tokens import Core, Tok, gap_ok, match_after
+from mineralcheck.values.numbers import ORDINAL_WORDS
+from mineralcheck.values.tokens import Core, Tok, gap_ok, match_after
 
 INF = math.inf
 

@@ -8,8 +8,8 @@ import calendar
 import datetime as dt
 import re
 
-from mineralcheck.claims.values.days import WD, WEEKDAYS, day_value, overlaps, safe_date, span_value
 from mineralcheck.models import Value
+from mineralcheck.values.days import WD, WEEKDAYS, day_value, overlaps, safe_date, span_value
 
 # "Friday 23": a day of the month may follow the weekday; it is part of the date, not a figure.
 _WD_ALONE = re.compile(

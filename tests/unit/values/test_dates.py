@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from mineralcheck.claims.values import describe, extract_values
+from mineralcheck.values import describe, extract_values
 
 BASE = dt.date(2025, 10, 30)  # a Thursday
 D = dt.date.toordinal

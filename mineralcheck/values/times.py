@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from mineralcheck.claims.values.days import overlaps
 from mineralcheck.models import Value
+from mineralcheck.values.days import overlaps
 
 # Offsets in minutes east of UTC. Ambiguous abbreviations (CST, IST as Irish/Israeli) are
 # resolved to their most common use in English-language news, or left out.

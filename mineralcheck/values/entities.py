@@ -13,7 +13,7 @@ from rapidfuzz import fuzz
 
 from mineralcheck.errors import ConfigError
 
-SHIPPED_ALIASES = Path(__file__).resolve().parents[2] / "data" / "aliases.yaml"
+SHIPPED_ALIASES = Path(__file__).resolve().parents[1] / "data" / "aliases.yaml"
 SECTIONS = ("countries", "capitals", "demonyms", "organisations", "places", "people", "regions")
 
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from mineralcheck.claims.values.tokens import Core, Tok, adjacent, match_after
-from mineralcheck.claims.values.units import ORDINAL_SUFFIX, SCALE_WORDS, known_suffix
+from mineralcheck.values.tokens import Core, Tok, adjacent, match_after
+from mineralcheck.values.units import ORDINAL_SUFFIX, SCALE_WORDS, known_suffix
 
 _SMALL = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from mineralcheck.claims.values import canonical_entity, load_aliases, same_name
-from mineralcheck.claims.values.entities import SECTIONS, SHIPPED_ALIASES
-from mineralcheck.claims.values.entities import canonical_entity as canonical_with
 from mineralcheck.errors import ConfigError
+from mineralcheck.values import canonical_entity, load_aliases, same_name
+from mineralcheck.values.entities import SECTIONS, SHIPPED_ALIASES
+from mineralcheck.values.entities import canonical_entity as canonical_with
 
 ALIASES = [
     ("U.S.", "United States"),

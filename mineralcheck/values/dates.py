@@ -12,7 +12,8 @@ import calendar
 import datetime as dt
 import re
 
-from mineralcheck.claims.values.days import (
+from mineralcheck.models import Value
+from mineralcheck.values.days import (
     WD,
     day_value,
     month_day_value,
@@ -22,9 +23,8 @@ from mineralcheck.claims.values.days import (
     safe_date,
     span_value,
 )
-from mineralcheck.claims.values.relative import find_relative, find_weekdays
-from mineralcheck.claims.values.times import find_times
-from mineralcheck.models import Value
+from mineralcheck.values.relative import find_relative, find_weekdays
+from mineralcheck.values.times import find_times
 
 # Month names are matched capitalised (or all capitals) only: "may" and "march" are verbs.
 _MON = (

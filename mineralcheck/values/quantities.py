@@ -10,11 +10,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from mineralcheck.claims.values.comparators import INF, comparator_before, post_hedge, to_interval
-from mineralcheck.claims.values.nouns import HUMAN_NOUNS, counted_noun
-from mineralcheck.claims.values.numbers import find_cores
-from mineralcheck.claims.values.tokens import Core, Tok, adjacent, tokenize
-from mineralcheck.claims.values.units import (
+from mineralcheck.models import Value
+from mineralcheck.values.comparators import INF, comparator_before, post_hedge, to_interval
+from mineralcheck.values.nouns import HUMAN_NOUNS, counted_noun
+from mineralcheck.values.numbers import find_cores
+from mineralcheck.values.tokens import Core, Tok, adjacent, tokenize
+from mineralcheck.values.units import (
     CURRENCY_CODES,
     Side,
     apply_right,
@@ -22,7 +23,6 @@ from mineralcheck.claims.values.units import (
     prefix_of,
     unit_factor_for,
 )
-from mineralcheck.models import Value
 
 # Verbs before "from X to Y" that make it a change (two values), not a range.
 _CHANGE_VERBS = re.compile(

@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from mineralcheck.claims.values.nouns import NOT_NOUNS
-from mineralcheck.claims.values.tokens import Core, Tok, adjacent, gap_ok, match_after, match_before, words_at
+from mineralcheck.values.nouns import NOT_NOUNS
+from mineralcheck.values.tokens import Core, Tok, adjacent, gap_ok, match_after, match_before, words_at
 
 SCALE_WORDS = {
     "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
