@@ -28,12 +28,12 @@ from rich.console import Console
 
 from mineralcheck import __version__, config, gate, pipeline, stdio
 from mineralcheck.errors import ExitCode, MineralcheckError
+from mineralcheck.files.writing import check_output_path, write_atomic, write_stream
 from mineralcheck.gate import starter
 from mineralcheck.gate.formats import CheckFormat
 from mineralcheck.gate.formats.terminal import TerminalCheckRenderer
 from mineralcheck.match.embed import DEFAULT_MODEL
 from mineralcheck.models import Verdict
-from mineralcheck.output import check_output_path, write_atomic, write_stream
 from mineralcheck.read import read_stdin
 from mineralcheck.report import ReportFormat, TerminalRenderer, render
 from mineralcheck.report import selection as selections

@@ -31,8 +31,8 @@ from rich.progress import (
 
 from mineralcheck.display import inert, inert_line
 from mineralcheck.errors import OutputError
+from mineralcheck.files.writing import cannot_write
 from mineralcheck.models import Report
-from mineralcheck.output import cannot_write
 from mineralcheck.store import warn_once
 
 

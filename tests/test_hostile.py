@@ -958,7 +958,7 @@ def test_sigterm_or_sighup_while_writing_leaves_the_old_report_and_no_temp_file(
     # CI job is cancelled.
     script = FAKE_MODEL_MAIN + textwrap.dedent(
         f"""
-        import os, mineralcheck.output as out
+        import os, mineralcheck.files.writing as out
         def fsync(fd):
             os.kill(os.getpid(), {int(signum)})
         out.os.fsync = fsync

@@ -35,8 +35,8 @@ from click.testing import Result
 from typer.testing import CliRunner
 
 from mineralcheck import cli
-from mineralcheck import output as output_module
 from mineralcheck.errors import ExitCode
+from mineralcheck.files import writing as output_module
 from mineralcheck.match import embed
 from mineralcheck.match.embed import FakeEmbedder
 from mineralcheck.report import ReportFormat
@@ -672,7 +672,7 @@ def test_a_real_sigint_while_writing_leaves_no_partial_report(in_tmp: Path) -> N
     # The signal arrives while the report is being written (between write and rename).
     script = FAKE_MODEL_MAIN + textwrap.dedent(
         """
-        import os, signal, mineralcheck.output as out
+        import os, signal, mineralcheck.files.writing as out
         def fsync(fd):
             os.kill(os.getpid(), signal.SIGINT)
         out.os.fsync = fsync

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from mineralcheck.errors import ConfigError
-from mineralcheck.files import read_config_text
+from mineralcheck.files.reading import read_config_text
 from mineralcheck.gate.fit import Pin
 from mineralcheck.models import Article, Fact, Value
 from mineralcheck.values import describe, values_compatible

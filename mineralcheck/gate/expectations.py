@@ -10,10 +10,10 @@ from pathlib import Path
 from typing import Any, Literal, cast, get_args
 
 from mineralcheck.errors import ConfigError
-from mineralcheck.files import read_config_text
+from mineralcheck.files.reading import read_config_text
+from mineralcheck.files.safeyaml import Node, read_nodes
 from mineralcheck.gate.fit import Pin
 from mineralcheck.models import Value
-from mineralcheck.safeyaml import Node, read_nodes
 from mineralcheck.values import extract_values
 
 Status = Literal["agree", "diverge", "single", "any"]

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from mineralcheck import pipeline
 from mineralcheck.errors import InputError, MineralcheckError
+from mineralcheck.files.writing import check_output_path, write_atomic
 from mineralcheck.gate import baseline as baselines
 from mineralcheck.gate import expectations
 from mineralcheck.gate.evaluate import accepted_observations, evaluate
@@ -16,7 +17,6 @@ from mineralcheck.gate.results import CheckResult
 from mineralcheck.match import embed
 from mineralcheck.match.pairs import PairModel
 from mineralcheck.match.vectors import CachedEmbedder
-from mineralcheck.output import check_output_path, write_atomic
 
 
 @dataclass(frozen=True)

@@ -15,10 +15,10 @@ from rapidfuzz import fuzz
 from mineralcheck.claims.readable import readable_claim
 from mineralcheck.display import inert_line
 from mineralcheck.errors import OutputError
+from mineralcheck.files.writing import check_output_path
 from mineralcheck.gate.expectations import SUPPORTED_VERSIONS, parse_value
 from mineralcheck.gate.fit import fits
 from mineralcheck.models import EARLIER, Fact, Report
-from mineralcheck.output import check_output_path
 from mineralcheck.values import describe
 
 

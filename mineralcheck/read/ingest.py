@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import IO
 
 from mineralcheck.errors import InputError
-from mineralcheck.files import NotARegularFile, TooLarge, file_size, megabytes, read_limited
+from mineralcheck.files.reading import NotARegularFile, TooLarge, file_size, megabytes, read_limited
 from mineralcheck.models import Article, Skipped, SourceId, Span
 from mineralcheck.read.decode import Skip, decode, looks_like_html
 from mineralcheck.read.folders import STDIN_PATH, assign_ids, collect

@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from mineralcheck.errors import ConfigError
+from mineralcheck.files.safeyaml import Node, read_nodes  # the one YAML reader with line numbers
 from mineralcheck.read.folders import STDIN_PATH
 from mineralcheck.read.outlets import SourceMeta, clean_title, to_date_time
-from mineralcheck.safeyaml import Node, read_nodes  # the one YAML reader with line numbers
 
 COLUMNS = ("path", "outlet", "url", "date", "title")
 

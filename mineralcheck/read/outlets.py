@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from mineralcheck import safeyaml
+from mineralcheck.files import safeyaml
 from mineralcheck.models import Span
 from mineralcheck.values.dates import find_temporal
 

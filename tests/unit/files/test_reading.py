@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from mineralcheck.errors import ConfigError
-from mineralcheck.files import NotARegularFile, TooLarge, read_config_text, read_limited
+from mineralcheck.files.reading import NotARegularFile, TooLarge, read_config_text, read_limited
 
 
 def test_a_regular_file_is_read_whole(tmp_path: Path) -> None:

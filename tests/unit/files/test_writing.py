@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from mineralcheck import output as output_module
 from mineralcheck.errors import OutputError
-from mineralcheck.output import check_output_path, write_atomic, write_stream
+from mineralcheck.files import writing as output_module
+from mineralcheck.files.writing import check_output_path, write_atomic, write_stream
 
 
 def test_write_atomic_writes_utf8_text(tmp_path: Path) -> None:

@@ -7,8 +7,8 @@ import time
 import pytest
 import yaml
 
-from mineralcheck import safeyaml
-from mineralcheck.safeyaml import MAX_DEPTH, BoundExceeded
+from mineralcheck.files import safeyaml
+from mineralcheck.files.safeyaml import MAX_DEPTH, BoundExceeded
 
 LAUGHS = "".join(
     f"{name}: &{name} [{', '.join([f'*{prev}'] * 9) if prev else ', '.join(['lol'] * 9)}]\n"

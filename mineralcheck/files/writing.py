@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from mineralcheck.errors import OutputError
-from mineralcheck.files import special_kind
+from mineralcheck.files.reading import special_kind
 from mineralcheck.read.folders import ARTICLE_EXTENSIONS
 
 # Names of an open descriptor: writing there must reach the descriptor, not replace what it points to.
