@@ -29,11 +29,11 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
+from mineralcheck.cache.store import warn_once
 from mineralcheck.display import inert, inert_line
 from mineralcheck.errors import OutputError
 from mineralcheck.files.writing import cannot_write
 from mineralcheck.models import Report
-from mineralcheck.store import warn_once
 
 
 class ReportConsole(Console):

@@ -193,3 +193,14 @@ def test_a_source_named_by_a_file_name_that_is_not_utf8_is_stored_and_read_back(
     article = an_article(id=source)
     ClaimCache(tmp_path).put([(article, claims)], "v1")
     assert ClaimCache(tmp_path).get([article], "v1") == {0: claims}
+
+
+def test_the_extractor_version_hashes_files_that_are_there() -> None:
+    # A moved module would otherwise hash as "<missing>" and stop invalidating the claims it makes.
+    from mineralcheck.cache import caches
+
+    package = Path(caches.__file__).parent.parent
+    assert all((package / name).is_file() for name in caches._EXTRACTOR_SOURCES)
+    for folder, pattern in caches._EXTRACTOR_DIRS:
+        assert list((package / folder).glob(pattern)), folder
+    assert {folder for folder, _ in caches._EXTRACTOR_DIRS} >= {"read", "claims", "values"}

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from mineralcheck.store import Store, warn_once
+from mineralcheck.cache.store import Store, warn_once
 
 
 def _filled(path: Path) -> None:

@@ -5,7 +5,7 @@ SQLite (stdlib) gives atomic, transactional writes that concurrent runs can shar
 corrupting anything, and keeps tens of thousands of entries in one file instead of as many small
 ones. Every entry carries a checksum; an entry that fails it (or fails to decode) is ignored, reported
 through the `warn` callback and rebuilt by the caller. A cache that cannot be written or opened is
-handled by its Store (mineralcheck.store): a cache problem never fails a run.
+handled by its Store (store.py): a cache problem never fails a run.
 """
 
 from __future__ import annotations
@@ -20,23 +20,8 @@ from typing import Any
 
 import numpy as np
 
+from mineralcheck.cache.store import CACHE_DIR_ENV, Store, Warn, ignore_warning, warn_once
 from mineralcheck.models import Article, Claim, Value
-from mineralcheck.store import CACHE_DIR_ENV, Store, Warn, ignore_warning, warn_once
-
-__all__ = [
-    "CACHE_DIR_ENV",
-    "Caches",
-    "ClaimCache",
-    "Store",
-    "VectorCache",
-    "Warn",
-    "claims_from_json",
-    "claims_to_json",
-    "default_cache_dir",
-    "extractor_version",
-    "ignore_warning",
-    "warn_once",
-]
 
 SCHEMA = 1
 """Bumped when the layout of a cache file or of its entries changes; part of each file name."""
@@ -210,7 +195,7 @@ def extractor_version(parser_model: str) -> str:
     """A digest of the extraction code, its data files and the parser's versions."""
     from importlib import metadata
 
-    package = Path(__file__).parent
+    package = Path(__file__).parent.parent  # mineralcheck/
     files = [package / name for name in _EXTRACTOR_SOURCES]
     for folder, pattern in _EXTRACTOR_DIRS:
         files.extend(sorted((package / folder).glob(pattern)))
