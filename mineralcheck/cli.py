@@ -372,11 +372,12 @@ def init(
         with stdio.ProgressDisplay(_stderr(), enabled=not quiet) as progress:
             report = pipeline.compare(paths, options, progress=progress, warn=None if quiet else stdio.warn)
         stdio.warn_unused_inputs(report)
-        text = starter.starter_file(report, paths, output)
-        write_atomic(output, text)
+        made = starter.starter_file(report, paths, output)
+        write_atomic(output, made.text)
         if not quiet:
-            count = text.count("\n  - id: ")
-            stdio.say(f"Wrote {output} with {count} expectations: prune it, then run mineralcheck check")
+            stdio.say(
+                f"Wrote {output} with {made.expectations} expectations: prune it, then run mineralcheck check"
+            )
         return ExitCode.OK
 
     raise typer.Exit(_run(job, debug=debug))

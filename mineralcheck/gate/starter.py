@@ -7,7 +7,7 @@ import json
 import os
 import re
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from rapidfuzz import fuzz
@@ -32,13 +32,22 @@ def check_target(output: Path, paths: Sequence[str], *, force: bool) -> None:
     check_output_path(output, paths)
 
 
-def starter_file(report: Report, paths: Sequence[str], output: Path) -> str:
+@dataclass(frozen=True)
+class Starter:
+    """A starter claims.yaml."""
+
+    text: str
+    expectations: int
+    """How many expectations it holds (facts that several sources state in a readable sentence)."""
+
+
+def starter_file(report: Report, paths: Sequence[str], output: Path) -> Starter:
     """The starter claims.yaml to write at `output`: its `sources:` are `paths` relative to it."""
     relative = [os.path.relpath(p, output.parent.resolve()) if p != "-" else p for p in paths]
     return starter(report, [Path(s).as_posix() for s in relative])
 
 
-def starter(report: Report, sources: Sequence[str] = ()) -> str:
+def starter(report: Report, sources: Sequence[str] = ()) -> Starter:
     """A starter claims.yaml from a run: every fact two or more sources state in a claim that reads
     as a sentence, with its current verdict, source count and (when every source's figure fits one)
     value, for a user to prune."""
@@ -80,7 +89,7 @@ def starter(report: Report, sources: Sequence[str] = ()) -> str:
             f"# {len(facts) - written} more facts that several sources state were left out: none of their "
             "claims reads as a whole sentence."
         )
-    return "\n".join(lines) + "\n"
+    return Starter("\n".join(lines) + "\n", written)
 
 
 def _readable_title(fact: Fact) -> str | None:

@@ -37,9 +37,11 @@ def test_the_starter_file_lists_multi_source_facts_and_validates() -> None:
             ),
         ),
     )
-    claims = loads(starter(report, ["news"]))
+    made = starter(report, ["news"])
+    claims = loads(made.text)
     assert claims.sources == ("news",)
     first, second = claims.expectations
+    assert made.expectations == 2  # what `init` says it wrote
     assert (first.id, first.status, first.min_sources) == (
         "china-processes-more-than-90-rare-earths",
         "agree",
@@ -64,12 +66,12 @@ def test_a_value_some_source_does_not_fit_is_left_out() -> None:
         _claim("b", "about 1,000 people were injured in the blast"),
         _claim("c", "at least 516 people were injured in the blast"),
     )
-    (only,) = loads(starter(Report((), (injured,)))).expectations
+    (only,) = loads(starter(Report((), (injured,))).text).expectations
     assert only.value is not None and only.value.text == "at least 516"  # all three lie within it
     two = _fact(
         "f1", "agree", _claim("a", "about 700 people were injured"), _claim("b", "about 1,000 were injured")
     )
-    (only,) = loads(starter(Report((), (two,)))).expectations
+    (only,) = loads(starter(Report((), (two,))).text).expectations
     assert only.value is None
 
 
@@ -88,7 +90,7 @@ def test_only_claims_that_read_as_sentences_become_expectations() -> None:
         _claim("a", 'Takaichi also emphasized the nations\' bond, saying "."'),
         _claim("b", "Takaichi emphasized the bond between the two nations"),
     )
-    text = starter(Report((), (broken, readable_elsewhere)))
+    text = starter(Report((), (broken, readable_elsewhere))).text
     (only,) = loads(text).expectations
     assert only.match == ("Takaichi emphasized the bond between the two nations",)
     assert "The blast happened talks" not in text and "Over 500 begins" not in text
@@ -96,5 +98,7 @@ def test_only_claims_that_read_as_sentences_become_expectations() -> None:
 
 
 def test_nothing_to_write_is_still_a_valid_file_that_says_why() -> None:
-    text = starter(Report((), ()))
+    made = starter(Report((), ()))
+    text = made.text
+    assert made.expectations == 0
     assert "claims: []" in text
