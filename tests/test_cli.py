@@ -19,6 +19,7 @@ from rich.console import Console
 from typer.testing import CliRunner
 
 from mineralcheck import cli, pipeline
+from mineralcheck.cli import commands
 from mineralcheck.errors import ExitCode, InputError
 from mineralcheck.models import Article, Claim, Cluster, Fact, Reason, Report, SourceId, ValueGroup
 from mineralcheck.report import ReportFormat, render
@@ -265,7 +266,7 @@ def test_progress_is_shown_on_a_terminal_stderr_unless_quiet(
     stub = ProgressCompare(_report())
     monkeypatch.setattr(pipeline, "compare", stub)
     terminal = Console(file=io.StringIO(), force_terminal=True, width=80)
-    monkeypatch.setattr(cli, "_stderr", lambda: terminal)
+    monkeypatch.setattr(commands, "_stderr", lambda: terminal)
     result = invoke("compare", "news", "--format", "json", *flags)
     assert result.exit_code == ExitCode.OK, result.output
     assert (stub.calls[0]["progress"] is not None) is shown

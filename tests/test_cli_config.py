@@ -7,8 +7,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import typer
 
-from mineralcheck import pipeline
+from mineralcheck import cli, pipeline
+from mineralcheck.cli import config
+from mineralcheck.cli.options import config_defaults
 from mineralcheck.errors import ExitCode
 from tests.test_cli import FakeCompare, _report, invoke
 
@@ -92,3 +95,13 @@ def test_a_value_for_another_command_names_where_it_belongs(project: Path) -> No
     assert result.exit_code == ExitCode.ERROR
     assert "format = 'junit' is not a `compare` format" in result.stderr
     assert "Tip: [tool.mineralcheck.check] is where it belongs" in result.stderr
+
+
+def test_every_configurable_key_sets_an_option_of_its_command() -> None:
+    # config.COMMAND_KEYS is the one list of keys; each names an option of its command.
+    group = typer.main.get_command(cli.app)
+    for command, keys in config.COMMAND_KEYS.items():
+        defaults = config_defaults(group, command, {key: key for key in keys})
+        assert sorted(defaults.values()) == sorted(keys), command
+    assert config_defaults(group, "init", {"claims": "x"}) == {"output": "x"}
+    assert config_defaults(group, "check", {"fail-on": "x", "format": "y"}) == {"fail_on": "x", "fmt": "y"}

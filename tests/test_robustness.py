@@ -35,6 +35,7 @@ from click.testing import Result
 from typer.testing import CliRunner
 
 from mineralcheck import cli
+from mineralcheck.cli import commands
 from mineralcheck.errors import ExitCode
 from mineralcheck.files import writing as output_module
 from mineralcheck.match import embed
@@ -616,7 +617,7 @@ def test_ctrl_c_while_rendering_leaves_the_previous_report_and_no_temp_file(
     def interrupted(*args: object, **kwargs: object) -> str:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(cli, "render", interrupted)
+    monkeypatch.setattr(commands, "render", interrupted)
     result = run("compare", "news", "--format", "markdown", "-o", str(old))
     assert result.exit_code == ExitCode.ERROR
     assert result.stderr == "interrupted\n"

@@ -19,14 +19,24 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, cast
+from typing import Annotated
 
 import typer
 from rich.console import Console
 
-from mineralcheck import __version__, config, gate, pipeline, stdio
+from mineralcheck import __version__, gate, pipeline
+from mineralcheck.cli import config, stdio
+from mineralcheck.cli.options import (
+    EXIT_CODES,
+    DebugOption,
+    ModelOption,
+    QuietOption,
+    SourcesOption,
+    config_defaults,
+    report_spec,
+    report_specs,
+)
 from mineralcheck.errors import ExitCode, MineralcheckError
 from mineralcheck.files.writing import check_output_path, write_atomic, write_stream
 from mineralcheck.gate import starter
@@ -39,15 +49,6 @@ from mineralcheck.report import ReportFormat, TerminalRenderer, render
 from mineralcheck.report import selection as selections
 from mineralcheck.report.terminal import WIDTH as TERMINAL_WIDTH
 
-EXIT_CODES = (
-    "Exit codes: "
-    f"{ExitCode.OK.value} = ran, nothing failed; "
-    f"{ExitCode.FAILED.value} = ran and found what you asked to fail on (check: an expectation failed; "
-    "compare --fail-on diverge: a divergence); "
-    f"{ExitCode.ERROR.value} = could not do the job (usage, input, output, model or internal error, Ctrl-C)."
-)
-"""Shown under every command's --help; built from ExitCode so the two cannot drift apart."""
-
 app = typer.Typer(
     name="mineralcheck",
     help="Cross-check the claims that several news articles make about one event.",
@@ -58,56 +59,11 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-DebugOption = Annotated[bool, typer.Option("--debug", help="Show the traceback of an internal error.")]
-QuietOption = Annotated[
-    bool, typer.Option("--quiet", "-q", help="No progress display and no notes on stderr.")
-]
-ModelOption = Annotated[
-    str, typer.Option("--model", help="Sentence-embedding model: a name or a local folder.")
-]
-SourcesOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--sources",
-        metavar="FILE",
-        help="Sources manifest (CSV or YAML: path, outlet, url, date): who published each article, when.",
-    ),
-]
-
 
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"mineralcheck {__version__}")
         raise typer.Exit(ExitCode.OK)
-
-
-class OnlyVerdict(StrEnum):
-    """The facts `compare --only` shows."""
-
-    diverge = "diverge"
-    agree = "agree"
-    single = "single"
-
-
-class CompareFailOn(StrEnum):
-    """What makes `compare` exit 1."""
-
-    never = "never"
-    diverge = "diverge"
-
-
-# [tool.mineralcheck] keys -> the parameter of each command they set the default of.
-CONFIG_PARAMS = {
-    "compare": {"model": "model", "sources": "sources", "format": "fmt"},
-    "check": {
-        "model": "model",
-        "sources": "sources",
-        "claims": "claims",
-        "fail-on": "fail_on",
-        "format": "fmt",
-    },
-    "init": {"model": "model", "sources": "sources", "claims": "output"},
-}
 
 
 @app.callback()
@@ -120,7 +76,7 @@ def _root(
 ) -> None:
     """Cross-check the claims that several news articles make about one event."""
     command = ctx.invoked_subcommand
-    if command not in CONFIG_PARAMS:
+    if command not in config.COMMAND_KEYS:
         return
     try:
         settings = config.load().settings(command)
@@ -130,8 +86,7 @@ def _root(
             stdio.say(f"Tip: {error.tip}")
         raise typer.Exit(error.exit_code) from None
     # Defaults, not values: an option given on the command line still wins (and --help shows them).
-    params = CONFIG_PARAMS[command]
-    ctx.default_map = {command: {params[key]: value for key, value in settings.items()}}
+    ctx.default_map = {command: config_defaults(ctx.command, command, settings)}
 
 
 @app.command(epilog=EXIT_CODES)
@@ -154,7 +109,7 @@ def compare(
     model: ModelOption = DEFAULT_MODEL,
     sources: SourcesOption = None,
     only: Annotated[
-        OnlyVerdict | None,
+        Verdict | None,
         typer.Option("--only", case_sensitive=False, help="Show only the facts with this verdict."),
     ] = None,
     min_sources: Annotated[
@@ -173,11 +128,11 @@ def compare(
         ),
     ] = False,
     fail_on: Annotated[
-        CompareFailOn,
+        selections.CompareFailOn,
         typer.Option(
             "--fail-on", case_sensitive=False, help="Exit 1 when the report shows a divergence (for CI)."
         ),
-    ] = CompareFailOn.never,
+    ] = "never",
     no_cache: Annotated[
         bool, typer.Option("--no-cache", help="Neither read nor write the extraction and vector caches.")
     ] = False,
@@ -185,11 +140,7 @@ def compare(
     debug: DebugOption = False,
 ) -> None:
     """Compare the articles and report which facts agree, diverge or have a single source."""
-    selection = selections.Selection(
-        only=cast(Verdict, only.value) if only else None,
-        min_sources=min_sources,
-        singles=singles,
-    )
+    selection = selections.Selection(only=only, min_sources=min_sources, singles=singles)
 
     def job() -> ExitCode:
         if output is not None:
@@ -210,7 +161,7 @@ def compare(
                 stdin_text=stdin_text,
             )
         stdio.warn_unused_inputs(report)
-        code = selections.exit_code(report, selection, cast(selections.CompareFailOn, fail_on.value))
+        code = selections.exit_code(report, selection, fail_on)
         with stdio.reader_may_leave():
             if output is not None:
                 write_atomic(output, render(report, fmt, selection))
@@ -227,31 +178,6 @@ def compare(
     raise typer.Exit(_run(job, debug=debug))
 
 
-class FailOnLevel(StrEnum):
-    """Lowest severity of a failed expectation that makes `check` exit 1."""
-
-    error = "error"
-    warning = "warning"
-
-
-def _report_specs(specs: list[str] | None) -> list[str] | None:
-    """Validate --report FORMAT=PATH values at parse time (a bad one is a usage error, exit 2)."""
-    for spec in specs or []:
-        _report_spec(spec)
-    return specs
-
-
-def _report_spec(spec: str) -> tuple[CheckFormat, Path]:
-    fmt, sep, path = spec.partition("=")
-    choices = ", ".join(f.value for f in CheckFormat)
-    if not sep or not path.strip():
-        raise typer.BadParameter(f"expected FORMAT=PATH (e.g. junit=mineralcheck.xml), got {spec!r}")
-    try:
-        return CheckFormat(fmt.strip().lower()), Path(path.strip())
-    except ValueError:
-        raise typer.BadParameter(f"unknown format {fmt!r} in {spec!r}; choose from: {choices}") from None
-
-
 @app.command(epilog=EXIT_CODES)
 def check(
     paths: Annotated[
@@ -266,13 +192,13 @@ def check(
         "claims.yaml"
     ),
     fail_on: Annotated[
-        FailOnLevel,
+        gate.FailOn,
         typer.Option(
             "--fail-on",
             case_sensitive=False,
             help="Exit 1 when an expectation of this severity or above fails.",
         ),
-    ] = FailOnLevel.error,
+    ] = "error",
     fmt: Annotated[
         CheckFormat, typer.Option("--format", "-f", case_sensitive=False, help="Format on stdout.")
     ] = CheckFormat.terminal,
@@ -281,7 +207,7 @@ def check(
         typer.Option(
             "--report",
             metavar="FORMAT=PATH",
-            callback=_report_specs,
+            callback=report_specs,
             help="Also write this format to this file (repeatable; written before exiting, also on exit 1).",
         ),
     ] = None,
@@ -311,7 +237,7 @@ def check(
     """Check that the articles still support every expectation of claims.yaml (for CI)."""
 
     def job() -> ExitCode:
-        extra = [_report_spec(spec) for spec in reports or []]
+        extra = [report_spec(spec) for spec in reports or []]
         options = gate.CheckOptions(
             claims=claims,
             baseline=baseline,
@@ -324,12 +250,11 @@ def check(
         with stdio.ProgressDisplay(_stderr(), enabled=not quiet) as progress:
             result = gate.run(planned, progress=progress, warn=None if quiet else stdio.warner())
         stdio.warn_unused_inputs(result.report)
-        level = cast(gate.FailOn, fail_on.value)
-        code = gate.exit_code(result, level)  # before rendering: the same for every format
+        code = gate.exit_code(result, fail_on)  # before rendering: the same for every format
 
         for extra_fmt, path in extra:
             with stdio.reader_may_leave(stdout=False):  # a named pipe whose reader left
-                write_atomic(path, gate.render_check(result, extra_fmt, level))
+                write_atomic(path, gate.render_check(result, extra_fmt, fail_on))
             if not quiet:
                 stdio.say(f"Wrote the {extra_fmt.value} report to {path}")
         if update_baseline:
@@ -341,10 +266,10 @@ def check(
         with stdio.reader_may_leave():  # `check | head` still exits with the verdict
             if fmt is CheckFormat.terminal:
                 stdio.print_to_stdout(
-                    lambda console: TerminalCheckRenderer(verbose=verbose).print(result, level, console)
+                    lambda console: TerminalCheckRenderer(verbose=verbose).print(result, fail_on, console)
                 )
             else:
-                write_stream(sys.stdout.buffer, gate.render_check(result, fmt, level))
+                write_stream(sys.stdout.buffer, gate.render_check(result, fmt, fail_on))
         return code
 
     raise typer.Exit(_run(job, debug=debug))

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from mineralcheck import config
+from mineralcheck.cli import config
 from mineralcheck.errors import ConfigError
 
 
