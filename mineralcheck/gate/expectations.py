@@ -13,10 +13,10 @@ from mineralcheck.errors import ConfigError
 from mineralcheck.files.reading import read_config_text
 from mineralcheck.files.safeyaml import Node, read_nodes
 from mineralcheck.gate.fit import Pin
-from mineralcheck.models import Value
+from mineralcheck.models import Value, Verdict
 from mineralcheck.values import extract_values
 
-Status = Literal["agree", "diverge", "single", "any"]
+Status = Literal[Verdict, "any"]
 """The verdict an expectation wants; "any" checks only presence, sources and value."""
 
 Severity = Literal["error", "warning"]

@@ -63,7 +63,8 @@ _CODE_INFO: dict[Code, tuple[str, str]] = {
 Outcome = Literal["passed", "failed", "warning", "xfail"]
 """failed: an error-severity finding; warning: only warning findings; xfail: failed as expected."""
 
-FailOn = Literal["error", "warning"]
+FailOn = Severity
+"""The lowest severity of a failed expectation that fails the run (`check --fail-on`)."""
 
 _RANK: dict[Severity, int] = {"warning": 1, "error": 2}
 
