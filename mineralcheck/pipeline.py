@@ -208,9 +208,8 @@ def prepare(
 
     def start_model() -> None:
         # New articles mean new claims, which need the model: import it on the other core meanwhile.
-        start = getattr(model, "start", None)
-        if owned and callable(start):
-            start()
+        if owned:
+            model.start()
 
     encoder = Encoder(model, cache=caches.vectors, progress=notify)
     try:
@@ -225,9 +224,8 @@ def prepare(
     finally:
         encoder.close()
         caches.close()
-        close = getattr(model, "close", None)
-        if owned and callable(close):
-            close()
+        if owned:  # an embedder passed in is the caller's to close
+            model.close()
     return Prepared(ingested, claims, vectors, model.name)
 
 

@@ -25,9 +25,9 @@ from mineralcheck import cli, pipeline
 from mineralcheck.errors import ExitCode, InputError
 from mineralcheck.gate.formats import CheckFormat
 from mineralcheck.match import embed
-from mineralcheck.match.embed import FakeEmbedder
 from mineralcheck.models import Article, Claim, Cluster, Fact, Reason, Report, SourceId
 from mineralcheck.values import extract_values
+from tests.fakes import FAKE_MODEL, FakeEmbedder
 
 ROOT = Path(__file__).parents[1]
 
@@ -363,17 +363,16 @@ def test_an_expectation_pinned_by_its_measure_fails_on_an_edited_figure(
 
 # --- as a process -----------------------------------------------------------------------------
 
-LAUNCHER = """\
-import sys
+LAUNCHER = (
+    FAKE_MODEL
+    + """\
 from mineralcheck import cli, pipeline
-from mineralcheck.match import embed
-from mineralcheck.match.embed import FakeEmbedder
-embed.embedder_for = lambda model: FakeEmbedder()
 def compare(*args, **kwargs):
     raise {error}
 pipeline.compare = compare
 cli.main()
 """
+)
 
 
 @pytest.mark.parametrize("error", ["RuntimeError('forced')", "KeyboardInterrupt()"])

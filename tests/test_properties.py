@@ -25,6 +25,7 @@ from mineralcheck.pipeline import extract_all
 from mineralcheck.read.decode import looks_like_html
 from mineralcheck.read.ingest import MAX_ARTICLE_CHARS, load_articles
 from mineralcheck.read.sentences import split_sentences
+from tests.fakes import FAKE_MODEL_MAIN
 
 FIXTURES = Path(__file__).parent / "unit" / "fixtures" / "robustness"
 EXAMPLES = 1000
@@ -167,14 +168,14 @@ def test_any_text_gives_claims_whose_evidence_is_the_text_at_their_offsets(parse
 
 # The whole pipeline (with the fake embedder, so this stays fast) on the fixture articles plus a
 # tricky article made of every TRICKY piece; the JSON report must be identical byte for byte.
-DETERMINISM_MAIN = """
+DETERMINISM_MAIN = (
+    FAKE_MODEL_MAIN
+    + """
 import sys
-import mineralcheck.match.embed as e
-e.embedder_for = lambda *a, **k: e.FakeEmbedder()
-from mineralcheck.cli import main
 sys.argv[0] = "mineralcheck"
 main()
 """
+)
 
 
 def test_same_report_under_two_hash_seeds(tmp_path: Path) -> None:

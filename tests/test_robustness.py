@@ -39,23 +39,14 @@ from mineralcheck.cli import commands
 from mineralcheck.errors import ExitCode
 from mineralcheck.files import writing as output_module
 from mineralcheck.match import embed
-from mineralcheck.match.embed import FakeEmbedder
 from mineralcheck.report import ReportFormat
+from tests.fakes import FAKE_MODEL_MAIN, FakeEmbedder
 
 FIXTURES = Path(__file__).parent / "unit" / "fixtures" / "robustness"
 HERALD = (FIXTURES / "bridge_herald.txt").read_text(encoding="utf-8")
 COURIER = (FIXTURES / "bridge_courier.txt").read_text(encoding="utf-8")
 VENV_BIN = Path(sys.executable).parent
 REPO = Path(__file__).resolve().parent.parent
-
-# A process that uses the fake embedder, for the tests that need a real process (real stderr, real
-# signals) without paying for the real model.
-FAKE_MODEL_MAIN = (
-    "import mineralcheck.match.embed as e\n"
-    "fake = lambda *args, **kwargs: e.FakeEmbedder()\n"
-    "e.embedder_for = fake\n"
-    "from mineralcheck.cli import main\n"
-)
 
 
 @pytest.fixture(autouse=True)

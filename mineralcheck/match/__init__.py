@@ -10,7 +10,7 @@ Nothing here loads a model on its own: the pipeline passes in the embedder and t
 """
 
 from mineralcheck.match.cluster import ClusterParams, cluster_claims
-from mineralcheck.match.embed import DEFAULT_MODEL, Embedder, FakeEmbedder, embedder_for
+from mineralcheck.match.embed import DEFAULT_MODEL, Embedder, embedder_for
 from mineralcheck.match.pairs import PairModel, frame_compatible, shipped_model
 from mineralcheck.match.verdicts import judge, judge_all
 
@@ -18,7 +18,6 @@ __all__ = [
     "DEFAULT_MODEL",
     "ClusterParams",
     "Embedder",
-    "FakeEmbedder",
     "PairModel",
     "cluster_claims",
     "embedder_for",

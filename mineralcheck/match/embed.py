@@ -1,5 +1,5 @@
 """Sentence embedders behind one small interface: the default model through ONNX Runtime, any other
-through sentence-transformers, and a fake for tests. `embedder_for(model)` picks one.
+through sentence-transformers (the tests bring a fake of their own). `embedder_for(model)` picks one.
 
 sentence-transformers (and torch) are imported lazily, inside SentenceTransformerEmbedder, because
 importing them costs seconds: a run whose vectors are all cached never pays it, and a run that needs
@@ -28,15 +28,33 @@ DEFAULT_MODEL = "all-MiniLM-L6-v2"
 
 
 class Embedder(Protocol):
-    """Turns texts into L2-normalised vectors (one row per text)."""
+    """Turns texts into L2-normalised vectors (one row per text).
+
+    A run that owns its embedder calls start() when it knows it will need vectors (the model then
+    loads while the parser works) and close() when it is done; encode() works without start().
+    """
 
     @property
     def name(self) -> str:
-        """Identity of the model, part of every cache key."""
+        """The model's name, as the report shows it."""
+        ...
+
+    @property
+    def cache_identity(self) -> str:
+        """What the vector cache keys on: the name, and whatever else decides the vectors (weights,
+        the code that runs them)."""
+        ...
+
+    def start(self) -> None:
+        """Begin loading the model in the background and return at once (nothing to do for some)."""
         ...
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """Return a float32 array of shape (len(texts), dim), rows L2-normalised."""
+        ...
+
+    def close(self) -> None:
+        """Stop what start() or encode() left running (a background process or thread)."""
         ...
 
 
@@ -296,29 +314,3 @@ class SentenceTransformerEmbedder:
             self.close()
         except Exception:  # pragma: no cover - interpreter shutdown
             pass
-
-
-class FakeEmbedder:
-    """Deterministic bag-of-words vectors for tests: texts sharing words get similar vectors.
-
-    Not a model of meaning (paraphrases with no shared word are far apart), which is what unit tests
-    of clustering want: predictable similarity.
-    """
-
-    def __init__(self, dim: int = 256) -> None:
-        self.dim = dim
-
-    @property
-    def name(self) -> str:
-        return f"fake-bow-{self.dim}"
-
-    def encode(self, texts: Sequence[str]) -> np.ndarray:
-        out = np.zeros((len(texts), self.dim), dtype=np.float32)
-        for row, text in enumerate(texts):
-            for word in text.lower().split():
-                word = word.strip(".,;:!?\"'()[]“”‘’")
-                if len(word) < 3:
-                    continue
-                bucket = int.from_bytes(hashlib.blake2b(word.encode(), digest_size=4).digest(), "big")
-                out[row, bucket % self.dim] += 1.0
-        return normalise_rows(out)

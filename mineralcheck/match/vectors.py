@@ -38,7 +38,7 @@ class Encoder:
 
     def __init__(self, embedder: Embedder, *, cache: VectorCache | None = None, progress: Progress = _silent):
         self._embedder = embedder
-        self._identity = getattr(embedder, "cache_identity", None) or embedder.name
+        self._identity = embedder.cache_identity
         self._cache = cache
         self._progress = progress
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="mineralcheck-encode")
@@ -114,6 +114,16 @@ class CachedEmbedder:
     @property
     def name(self) -> str:
         return self._embedder.name
+
+    @property
+    def cache_identity(self) -> str:
+        return self._embedder.cache_identity
+
+    def start(self) -> None:
+        self._embedder.start()
+
+    def close(self) -> None:
+        self._embedder.close()
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:

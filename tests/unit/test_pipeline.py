@@ -15,10 +15,10 @@ import pytest
 
 from mineralcheck import pipeline
 from mineralcheck.claims import parse
-from mineralcheck.match.embed import FakeEmbedder
 from mineralcheck.match.onnx_model import vector_identity
 from mineralcheck.pipeline import CompareOptions
 from mineralcheck.report import ReportFormat, render
+from tests.fakes import FakeEmbedder
 
 CORPUS = Path(__file__).parents[1] / "corpora" / "quake"
 

@@ -13,9 +13,9 @@ from mineralcheck.errors import ExitCode
 from mineralcheck.gate import Code, evaluate, exit_code, summary_line
 from mineralcheck.gate.baseline import Baseline, Observation
 from mineralcheck.gate.expectations import loads
-from mineralcheck.match.embed import FakeEmbedder
 from mineralcheck.models import Article, Claim, Cluster, Fact, Reason, Report, SourceId
 from mineralcheck.values import extract_values
+from tests.fakes import FakeEmbedder
 
 BASE = dt.date(2025, 10, 28)
 

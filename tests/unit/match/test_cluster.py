@@ -9,9 +9,9 @@ from __future__ import annotations
 import numpy as np
 
 from mineralcheck.match.cluster import ClusterParams, cluster_claims
-from mineralcheck.match.embed import FakeEmbedder
 from mineralcheck.match.pairs import FEATURES, PairModel, shipped_model
 from mineralcheck.models import Claim, SourceId, Value
+from tests.fakes import FakeEmbedder
 
 
 def claim(source: str, text: str, *, sentence: int = 0, values: tuple[Value, ...] = ()) -> Claim:

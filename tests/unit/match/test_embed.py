@@ -9,7 +9,21 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from mineralcheck.match.embed import DEFAULT_MODEL, FakeEmbedder, SentenceTransformerEmbedder, model_identity
+from mineralcheck.match.embed import DEFAULT_MODEL, Embedder, SentenceTransformerEmbedder, model_identity
+from mineralcheck.match.onnx_model import OnnxEmbedder
+from mineralcheck.match.vectors import CachedEmbedder
+from tests.fakes import FakeEmbedder
+
+
+@pytest.mark.parametrize("kind", [OnnxEmbedder, SentenceTransformerEmbedder, CachedEmbedder, FakeEmbedder])
+def test_every_embedder_has_the_whole_interface(kind: type) -> None:
+    # mypy holds the package's embedders to the protocol; this holds the tests' fake to it too.
+    wanted = {name for name in vars(Embedder) if not name.startswith("_")}
+    assert wanted == {"name", "cache_identity", "start", "encode", "close"}
+    assert all(
+        callable(getattr(kind, name, None)) or isinstance(getattr(kind, name, None), property)
+        for name in wanted
+    )
 
 
 def test_fake_vectors_are_deterministic_unit_rows() -> None:

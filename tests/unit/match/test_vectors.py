@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mineralcheck.match.embed import FakeEmbedder
 from mineralcheck.match.vectors import CachedEmbedder
+from tests.fakes import FakeEmbedder
 
 
 def test_the_cached_embedder_encodes_a_text_once_across_calls(tmp_path: Path) -> None:
