@@ -1,12 +1,20 @@
-"""Shared fixtures: tests never touch the user's cache, and load the real model at most once."""
+"""Shared fixtures: tests never touch the user's cache, load the real model at most once, and the
+subject files that run the command line (tests/runs.py) get the fake model and a folder to work in."""
 
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+
+from mineralcheck.errors import ExitCode
+from mineralcheck.match import embed
+from tests.fakes import FakeEmbedder
+from tests.runs import COURIER, mc, news
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED_EVAL = ROOT.parent / "shared" / "eval"
@@ -38,3 +46,37 @@ def torch_embedder():  # type: ignore[no-untyped-def]
     from mineralcheck.match.embed import SentenceTransformerEmbedder
 
     return SentenceTransformerEmbedder()
+
+
+@pytest.fixture
+def fake_model(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Every command gets FakeEmbedder, and a cache of its own that no other test sees."""
+
+    def fake(*args: Any, **kwargs: Any) -> FakeEmbedder:
+        return FakeEmbedder()
+
+    monkeypatch.setattr(embed, "embedder_for", fake)
+    monkeypatch.setenv("MINERALCHECK_CACHE_DIR", str(tmp_path / "cache"))
+
+
+@pytest.fixture
+def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Run from tmp_path, so relative paths in messages are short and nothing lands in the repo."""
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+@pytest.fixture(scope="session")
+def _cache_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A cache holding the claims and vectors of news/herald.txt and news/courier.txt."""
+    root = tmp_path_factory.mktemp("warm")
+    news(root, courier__txt=COURIER)
+    assert mc("compare", "news", cwd=root).returncode == ExitCode.OK
+    return root / "cache"
+
+
+@pytest.fixture
+def warm(_cache_template: Path, tmp_path: Path) -> None:
+    """This test's cache starts warm for herald and courier: a process that reads only those two
+    never loads the parser, which keeps the many real-process cases quick."""
+    shutil.copytree(_cache_template, tmp_path / "cache")

@@ -9,10 +9,13 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
+from mineralcheck import pipeline
 from mineralcheck.match.embed import normalise_rows
+from mineralcheck.models import Article, Claim, Cluster, Fact, Reason, Report, SourceId, ValueGroup
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -64,3 +67,57 @@ a real process (real stderr, signals, descriptors) without paying for the real m
 
 FAKE_MODEL_MAIN = FAKE_MODEL + "from mineralcheck.cli import main\n"
 """FAKE_MODEL, then mineralcheck's entry point imported as `main` for the script to call."""
+
+
+class FakeCompare:
+    """Stands in for pipeline.compare: records its call, then returns the report or raises."""
+
+    def __init__(self, result: Report | BaseException) -> None:
+        self.result = result
+        self.calls: list[dict[str, Any]] = []
+
+    def __call__(self, paths: Sequence[str], options: pipeline.CompareOptions, **kwargs: Any) -> Report:
+        self.calls.append({"paths": list(paths), "options": options, **kwargs})
+        if isinstance(self.result, BaseException):
+            raise self.result
+        return self.result
+
+
+A, B = SourceId("001_a"), SourceId("002_b")
+
+
+def diverging_report() -> Report:
+    """A hand-built report of two sources that diverge on one death toll."""
+
+    def claim(source: SourceId, line: int, text: str) -> Claim:
+        return Claim(
+            id=f"{source}:0-{len(text)}",
+            source=source,
+            start=0,
+            end=len(text),
+            line=line,
+            evidence=text,
+            text=text,
+        )
+
+    diverge = Fact(
+        cluster=Cluster(
+            id="c1", claims=(claim(A, 3, "157 people died"), claim(B, 5, "at least 128 people died"))
+        ),
+        verdict="diverge",
+        reason=Reason(
+            summary="deaths: 157 (001_a) vs at least 128 (002_b)",
+            kind="value",
+            groups=(ValueGroup("157", (A,)), ValueGroup("at least 128", (B,))),
+        ),
+        title="Death toll",
+        diverging_sources=(B,),
+    )
+    return Report(
+        articles=(
+            Article(id=A, path="news/001_a.txt", text=""),
+            Article(id=B, path="news/002_b.txt", text=""),
+        ),
+        facts=(diverge,),
+        model="all-MiniLM-L6-v2",
+    )

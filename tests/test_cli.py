@@ -21,59 +21,9 @@ from typer.testing import CliRunner
 from mineralcheck import cli, pipeline
 from mineralcheck.cli import commands
 from mineralcheck.errors import ExitCode, InputError
-from mineralcheck.models import Article, Claim, Cluster, Fact, Reason, Report, SourceId, ValueGroup
+from mineralcheck.models import Claim, Cluster, Fact, Reason, Report
 from mineralcheck.report import ReportFormat, render
-
-A, B = SourceId("001_a"), SourceId("002_b")
-
-
-def _report() -> Report:
-    def claim(source: SourceId, line: int, text: str) -> Claim:
-        return Claim(
-            id=f"{source}:0-{len(text)}",
-            source=source,
-            start=0,
-            end=len(text),
-            line=line,
-            evidence=text,
-            text=text,
-        )
-
-    diverge = Fact(
-        cluster=Cluster(
-            id="c1", claims=(claim(A, 3, "157 people died"), claim(B, 5, "at least 128 people died"))
-        ),
-        verdict="diverge",
-        reason=Reason(
-            summary="deaths: 157 (001_a) vs at least 128 (002_b)",
-            kind="value",
-            groups=(ValueGroup("157", (A,)), ValueGroup("at least 128", (B,))),
-        ),
-        title="Death toll",
-        diverging_sources=(B,),
-    )
-    return Report(
-        articles=(
-            Article(id=A, path="news/001_a.txt", text=""),
-            Article(id=B, path="news/002_b.txt", text=""),
-        ),
-        facts=(diverge,),
-        model="all-MiniLM-L6-v2",
-    )
-
-
-class FakeCompare:
-    """Stands in for pipeline.compare: records its call, then returns the report or raises."""
-
-    def __init__(self, result: Report | BaseException) -> None:
-        self.result = result
-        self.calls: list[dict[str, Any]] = []
-
-    def __call__(self, paths: Sequence[str], options: pipeline.CompareOptions, **kwargs: Any) -> Report:
-        self.calls.append({"paths": list(paths), "options": options, **kwargs})
-        if isinstance(self.result, BaseException):
-            raise self.result
-        return self.result
+from tests.fakes import A, B, FakeCompare, diverging_report
 
 
 @pytest.fixture
@@ -92,28 +42,28 @@ def invoke(*args: str, input: str | None = None) -> Any:
 
 @pytest.mark.parametrize("fmt", list(ReportFormat))
 def test_compare_exits_0_in_every_format(fake: Callable[..., FakeCompare], fmt: ReportFormat) -> None:
-    fake(_report())
+    fake(diverging_report())
     result = invoke("compare", "news", "--format", fmt.value)
     assert result.exit_code == ExitCode.OK, result.output
     assert "1 diverge" in result.stdout or '"diverge": 1' in result.stdout
 
 
 def test_json_on_stdout_is_the_report_and_nothing_else(fake: Callable[..., FakeCompare]) -> None:
-    fake(_report())
+    fake(diverging_report())
     result = invoke("compare", "news", "--format", "json")
-    assert result.stdout == render(_report(), ReportFormat.json)
+    assert result.stdout == render(diverging_report(), ReportFormat.json)
     assert json.loads(result.stdout)["clusters"][0]["verdict"] == "diverge"
 
 
 def test_markdown_on_stdout_is_the_report_and_nothing_else(fake: Callable[..., FakeCompare]) -> None:
-    fake(_report())
+    fake(diverging_report())
     assert invoke("compare", "news", "--format", "markdown").stdout == render(
-        _report(), ReportFormat.markdown
+        diverging_report(), ReportFormat.markdown
     )
 
 
 def test_options_reach_the_pipeline(fake: Callable[..., FakeCompare]) -> None:
-    stub = fake(_report())
+    stub = fake(diverging_report())
     invoke("compare", "a.txt", "b.txt", "--model", "/models/mini", "--no-cache", "--quiet")
     (call,) = stub.calls
     assert call["paths"] == ["a.txt", "b.txt"]
@@ -123,7 +73,7 @@ def test_options_reach_the_pipeline(fake: Callable[..., FakeCompare]) -> None:
 
 
 def test_dash_reads_the_article_from_stdin(fake: Callable[..., FakeCompare]) -> None:
-    stub = fake(_report())
+    stub = fake(diverging_report())
     result = invoke("compare", "-", "b.txt", input="An article from stdin.\n")
     assert result.exit_code == ExitCode.OK
     assert stub.calls[0]["stdin_text"] == b"An article from stdin.\n"  # bytes: ingest decodes it
@@ -133,19 +83,19 @@ def test_dash_reads_the_article_from_stdin(fake: Callable[..., FakeCompare]) -> 
 def test_output_file_is_written_atomically(
     fake: Callable[..., FakeCompare], tmp_path: Path, fmt: ReportFormat
 ) -> None:
-    fake(_report())
+    fake(diverging_report())
     target = tmp_path / f"report.{fmt.value}"
     result = invoke("compare", "news", "--format", fmt.value, "-o", str(target))
     assert result.exit_code == ExitCode.OK, result.output
     assert result.stdout == ""
-    assert target.read_text(encoding="utf-8") == render(_report(), fmt)
+    assert target.read_text(encoding="utf-8") == render(diverging_report(), fmt)
     assert os.listdir(tmp_path) == [target.name]  # no temp file left behind
 
 
 def test_terminal_report_written_to_a_file_has_no_colour(
     fake: Callable[..., FakeCompare], tmp_path: Path
 ) -> None:
-    fake(_report())
+    fake(diverging_report())
     target = tmp_path / "report.txt"
     invoke("compare", "news", "-o", str(target))
     text = target.read_text(encoding="utf-8")
@@ -156,7 +106,7 @@ def test_terminal_report_written_to_a_file_has_no_colour(
 def test_output_into_a_missing_folder_is_refused_before_the_run(
     fake: Callable[..., FakeCompare], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    stub = fake(_report())
+    stub = fake(diverging_report())
     monkeypatch.chdir(tmp_path)
     result = invoke("compare", "news", "--format", "json", "-o", "out/report.json")
     assert result.exit_code == ExitCode.ERROR
@@ -171,7 +121,7 @@ def test_output_into_a_missing_folder_is_refused_before_the_run(
 def test_output_naming_an_input_file_is_refused(
     fake: Callable[..., FakeCompare], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    fake(_report())
+    fake(diverging_report())
     monkeypatch.chdir(tmp_path)
     (tmp_path / "a.txt").write_text("An article.")
     result = invoke("compare", "a.txt", "b.txt", "-o", str(tmp_path / "a.txt"))
@@ -263,7 +213,7 @@ class ProgressCompare(FakeCompare):
 def test_progress_is_shown_on_a_terminal_stderr_unless_quiet(
     monkeypatch: pytest.MonkeyPatch, flags: tuple[str, ...], shown: bool
 ) -> None:
-    stub = ProgressCompare(_report())
+    stub = ProgressCompare(diverging_report())
     monkeypatch.setattr(pipeline, "compare", stub)
     terminal = Console(file=io.StringIO(), force_terminal=True, width=80)
     monkeypatch.setattr(commands, "_stderr", lambda: terminal)
@@ -274,7 +224,7 @@ def test_progress_is_shown_on_a_terminal_stderr_unless_quiet(
 
 
 def _with_an_agreement_and_a_single() -> Report:
-    report = _report()
+    report = diverging_report()
     agree = Fact(
         Cluster(
             "c2", (Claim("x", A, 0, 9, 7, "they met", "They met"), Claim("y", B, 0, 9, 8, "met", "They met"))
@@ -305,7 +255,7 @@ def test_fail_on_diverge_exits_1_when_the_report_shows_a_divergence(
 
 
 def test_fail_on_diverge_still_writes_the_report(fake: Callable[..., FakeCompare], tmp_path: Path) -> None:
-    fake(_report())
+    fake(diverging_report())
     out = tmp_path / "report.json"
     result = invoke("compare", "news", "-f", "json", "-o", str(out), "--fail-on", "diverge", "-q")
     assert result.exit_code == ExitCode.FAILED
@@ -333,5 +283,5 @@ def test_single_source_facts_are_listed_with_singles(fake: Callable[..., FakeCom
     "args", [["--only", "maybe"], ["--min-sources", "0"], ["--fail-on", "warning"]], ids=str
 )
 def test_bad_filter_values_are_usage_errors(fake: Callable[..., FakeCompare], args: list[str]) -> None:
-    fake(_report())
+    fake(diverging_report())
     assert invoke("compare", "news", *args).exit_code == ExitCode.ERROR

@@ -13,7 +13,7 @@ import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -27,7 +27,7 @@ from mineralcheck.gate.formats import CheckFormat
 from mineralcheck.match import embed
 from mineralcheck.models import Article, Claim, Cluster, Fact, Reason, Report, SourceId
 from mineralcheck.values import extract_values
-from tests.fakes import FAKE_MODEL, FakeEmbedder
+from tests.fakes import FAKE_MODEL, FakeCompare, FakeEmbedder
 
 ROOT = Path(__file__).parents[1]
 
@@ -67,18 +67,6 @@ def _report(china_b: str | None = CHINA, cherry: str = CHERRY) -> Report:
         for s in (["a", "b"] if china_b else ["a"])
     )
     return Report(articles=articles, facts=facts, model="fake")
-
-
-class FakeCompare:
-    def __init__(self, result: Report | BaseException) -> None:
-        self.result = result
-        self.calls: list[dict[str, Any]] = []
-
-    def __call__(self, paths: Sequence[str], options: pipeline.CompareOptions, **kwargs: Any) -> Report:
-        self.calls.append({"paths": list(paths), **kwargs})
-        if isinstance(self.result, BaseException):
-            raise self.result
-        return self.result
 
 
 @pytest.fixture

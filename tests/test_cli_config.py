@@ -5,15 +5,21 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 import typer
+from typer.testing import CliRunner
 
 from mineralcheck import cli, pipeline
 from mineralcheck.cli import config
 from mineralcheck.cli.options import config_defaults
 from mineralcheck.errors import ExitCode
-from tests.test_cli import FakeCompare, _report, invoke
+from tests.fakes import FakeCompare, diverging_report
+
+
+def invoke(*args: str) -> Any:
+    return CliRunner().invoke(cli.app, list(args))
 
 
 @pytest.fixture
@@ -44,7 +50,7 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def test_compare_takes_its_defaults_from_the_nearest_pyproject(
     project: Path, fake: Callable[..., FakeCompare]
 ) -> None:
-    stub = fake(_report())
+    stub = fake(diverging_report())
     result = invoke("compare", "news")
     assert result.exit_code == ExitCode.OK, result.output
     assert json.loads(result.stdout)["schema_version"] == 1
@@ -53,7 +59,7 @@ def test_compare_takes_its_defaults_from_the_nearest_pyproject(
 
 
 def test_options_on_the_command_line_win(project: Path, fake: Callable[..., FakeCompare]) -> None:
-    stub = fake(_report())
+    stub = fake(diverging_report())
     result = invoke("compare", "news", "-f", "markdown", "--model", "other", "--sources", "here.csv")
     assert result.stdout.startswith("# mineralcheck report")
     assert stub.calls[0]["options"] == pipeline.CompareOptions(model="other", sources="here.csv")
@@ -73,7 +79,7 @@ def test_check_reads_the_configured_claims_file(project: Path) -> None:
 
 def test_init_writes_the_configured_claims_file(project: Path, fake: Callable[..., FakeCompare]) -> None:
     (project / "ci").mkdir()
-    fake(_report())
+    fake(diverging_report())
     result = invoke("init", "news")
     assert result.exit_code == ExitCode.OK, result.output
     assert (project / "ci" / "claims.yaml").is_file()
