@@ -245,6 +245,17 @@ def compare(
     `pair_model` (default: the shipped one)."""
     notify = progress or _silent
     prepared = prepare(paths, options, embedder=embedder, progress=notify, warn=warn, stdin_text=stdin_text)
+    return judge(prepared, options, pair_model=pair_model, progress=notify)
+
+
+def judge(
+    prepared: Prepared,
+    options: CompareOptions = CompareOptions(),
+    *,
+    pair_model: PairModel | None = None,
+    progress: Progress | None = None,
+) -> Report:
+    """The report of a prepared run: its claims clustered and judged (no model load, no I/O)."""
     ingested = prepared.ingested
     facts = judge_claims(
         ingested.articles,
@@ -252,7 +263,7 @@ def compare(
         prepared.vectors,
         params=options.cluster,
         pair_model=pair_model,
-        progress=notify,
+        progress=progress or _silent,
     )
     return Report(
         articles=ingested.articles,

@@ -13,6 +13,7 @@ import pytest
 
 from mineralcheck.errors import ExitCode
 from mineralcheck.match import embed
+from tests.events import RealEvents
 from tests.fakes import FakeEmbedder
 from tests.runs import COURIER, mc, news
 
@@ -38,6 +39,12 @@ def real_embedder():  # type: ignore[no-untyped-def]
     from mineralcheck.match.embed import DEFAULT_MODEL, embedder_for
 
     return embedder_for(DEFAULT_MODEL)
+
+
+@pytest.fixture(scope="session")
+def real_events(real_embedder, tmp_path_factory: pytest.TempPathFactory) -> RealEvents:  # type: ignore[no-untyped-def]
+    """The real corpora, each prepared (read, extracted, embedded) at most once per session."""
+    return RealEvents(real_embedder, tmp_path_factory.mktemp("real-events-cache"))
 
 
 @pytest.fixture(scope="session")

@@ -9,11 +9,12 @@ and names them. The broken cuts of issue 11 are rejected in tests/unit/claims/te
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from mineralcheck.claims.readable import readable_sentence
-from mineralcheck.pipeline import extract_all
-from mineralcheck.read import load_articles
+from tests.events import RealEvents
 from tests.quality import SHARED, SHARED_EVAL, require_shared
 
 pytestmark = pytest.mark.model  # parses every real article
@@ -30,10 +31,10 @@ def _real_corpora() -> list[str]:
     return [str(require_shared(SHARED / "seeds"))] + sorted(str(p) for p in dev.iterdir() if p.is_dir())
 
 
-def test_claim_texts_on_real_coverage_read_as_sentences() -> None:
+def test_claim_texts_on_real_coverage_read_as_sentences(real_events: RealEvents) -> None:
     texts: list[str] = []
     for corpus in _real_corpora():
-        texts += [claim.text for claim in extract_all(load_articles([corpus]).articles)]
+        texts += [claim.text for claim in real_events.prepared(Path(corpus)).claims]
     assert len(texts) > 500, "the real corpora gave too few claims to judge"
     unreadable = [text for text in texts if not readable_sentence(text)]
     share = len(unreadable) / len(texts)

@@ -1,7 +1,8 @@
 """The ONNX path of the default model against sentence-transformers: same vectors, same reports, no torch.
 
 Reports are compared on the seeds and on the real coverage of ../shared/eval/dev/ (CI has it beside
-the clone): claims are extracted once into a cache, then judged with each path's vectors.
+the clone): claims are extracted once into the session's cache (tests/events.py), then judged with
+each path's vectors.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import pytest
 
 from mineralcheck import pipeline
 from mineralcheck.report import ReportFormat, render
+from tests.events import RealEvents
 
 pytestmark = pytest.mark.model
 
@@ -24,13 +26,14 @@ DEV_EVENTS = sorted(p.name for p in DEV.iterdir() if p.is_dir()) if DEV.is_dir()
 MIN_COSINE = 0.999
 
 
-def _seed_claim_texts() -> list[str]:
-    articles = pipeline.load_articles([str(ROOT / "seeds")]).articles
-    return sorted({claim.text for claim in pipeline.extract_all(articles)})
+def _seed_claim_texts(events: RealEvents) -> list[str]:
+    return sorted({claim.text for claim in events.prepared(ROOT / "seeds").claims})
 
 
-def test_onnx_vectors_match_sentence_transformers_on_every_seed_claim(real_embedder, torch_embedder) -> None:  # type: ignore[no-untyped-def]
-    texts = _seed_claim_texts()
+def test_onnx_vectors_match_sentence_transformers_on_every_seed_claim(
+    real_embedder, torch_embedder, real_events: RealEvents
+) -> None:  # type: ignore[no-untyped-def]
+    texts = _seed_claim_texts(real_events)
     assert len(texts) > 100
     onnx, torch = real_embedder.encode(texts), torch_embedder.encode(texts)
     assert onnx.shape == torch.shape
@@ -50,14 +53,15 @@ def _report(corpus: Path, embedder, cache: Path) -> str:  # type: ignore[no-unty
     ids=["seeds", *DEV_EVENTS],
 )
 def test_reports_are_identical_through_onnx_and_sentence_transformers(
-    corpus: Path, real_embedder, torch_embedder, tmp_path: Path
+    corpus: Path, real_embedder, torch_embedder, real_events: RealEvents
 ) -> None:  # type: ignore[no-untyped-def]
     if not corpus.is_dir():
         pytest.skip(f"{corpus} is missing: the development events live in ../shared beside the clone")
-    # One cache: the second run reuses the extracted claims; vectors differ by identity, so each
-    # path encodes its own.
-    through_torch = _report(corpus, torch_embedder, tmp_path)
-    through_onnx = _report(corpus, real_embedder, tmp_path)
+    # One cache, the session's: both runs reuse the claims extracted once; vectors differ by
+    # identity, so each path has its own.
+    real_events.prepared(corpus)
+    through_torch = _report(corpus, torch_embedder, real_events.cache_dir)
+    through_onnx = _report(corpus, real_embedder, real_events.cache_dir)
     assert through_onnx == through_torch
 
 

@@ -13,10 +13,9 @@ from typing import Any
 import pytest
 import yaml
 
-from mineralcheck import pipeline
-from mineralcheck.match.embed import Embedder
 from mineralcheck.models import Report
 from mineralcheck.report import ReportFormat, render
+from tests.events import RealEvents
 from tests.quality import SHARED, SHARED_EVAL, evaluate, require_shared
 
 pytestmark = pytest.mark.model
@@ -61,20 +60,19 @@ def _corpus(name: str) -> tuple[Path, Path]:
 _MEASURED: dict[str, tuple[dict[str, Any], Report]] = {}
 
 
-def _measured(name: str, embedder: Embedder) -> tuple[dict[str, Any], Report]:
+def _measured(name: str, events: RealEvents) -> tuple[dict[str, Any], Report]:
     """The scorer's figures and the report of one real event, computed once per test session."""
     if name not in _MEASURED:
         folder, gold = _corpus(name)
-        options = pipeline.CompareOptions(use_cache=False)
-        report = pipeline.compare([str(folder)], options, embedder=embedder)
+        report = events.report(folder)
         got, _outcomes, _clusters = evaluate(gold, render(report, ReportFormat.json))
         _MEASURED[name] = (got, report)
     return _MEASURED[name]
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
-def test_each_real_event_stays_above_its_floor(name: str, real_embedder) -> None:  # type: ignore[no-untyped-def]
-    got, report = _measured(name, real_embedder)
+def test_each_real_event_stays_above_its_floor(name: str, real_events: RealEvents) -> None:
+    got, report = _measured(name, real_events)
     assert got["problems"] == []
     assert got["score"] >= FLOORS[name], f"{name}: {got['score']:.3f} < {FLOORS[name]}"
     precision_floor = PRECISION_FLOORS.get(name, PRECISION_FLOOR)
@@ -93,8 +91,8 @@ def test_each_real_event_stays_above_its_floor(name: str, real_embedder) -> None
         for name in sorted(FLOORS)
     ],
 )
-def test_no_claim_comes_from_page_furniture(name: str, real_embedder) -> None:  # type: ignore[no-untyped-def]
-    got, _report = _measured(name, real_embedder)
+def test_no_claim_comes_from_page_furniture(name: str, real_events: RealEvents) -> None:
+    got, _report = _measured(name, real_events)
     assert got["noise"] == 0, f"{name}: {got['noise']} claims taken from page furniture"
 
 
