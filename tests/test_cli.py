@@ -11,7 +11,7 @@ import json
 import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import pytest
 import typer
@@ -21,8 +21,9 @@ from typer.testing import CliRunner
 from mineralcheck import cli, pipeline
 from mineralcheck.cli import commands
 from mineralcheck.errors import ExitCode, InputError
-from mineralcheck.models import Claim, Cluster, Fact, Reason, Report
+from mineralcheck.models import Claim, Cluster, Fact, Reason, Report, Verdict
 from mineralcheck.report import ReportFormat, render
+from mineralcheck.report import selection as selections
 from tests.fakes import A, B, FakeCompare, diverging_report
 
 
@@ -285,3 +286,19 @@ def test_single_source_facts_are_listed_with_singles(fake: Callable[..., FakeCom
 def test_bad_filter_values_are_usage_errors(fake: Callable[..., FakeCompare], args: list[str]) -> None:
     fake(diverging_report())
     assert invoke("compare", "news", *args).exit_code == ExitCode.ERROR
+
+
+@pytest.mark.parametrize(
+    ("option", "vocabulary"),
+    [("--only", get_args(Verdict)), ("--fail-on", get_args(selections.CompareFailOn))],
+)
+def test_the_choices_of_an_option_are_the_models_vocabulary(
+    fake: Callable[..., FakeCompare], option: str, vocabulary: tuple[str, ...]
+) -> None:
+    # The command line takes its words from the models' Literals: none is re-declared in cli/.
+    fake(diverging_report())
+    for word in vocabulary:
+        assert invoke("compare", "news", option, word.upper(), "--format", "json").exit_code != ExitCode.ERROR
+    refused = invoke("compare", "news", option, "sometimes")
+    assert refused.exit_code == ExitCode.ERROR
+    assert all(f"'{word}'" in refused.output for word in vocabulary)
