@@ -30,21 +30,6 @@ def _corpora() -> list[tuple[str, Path, Path]]:
 
 CORPORA = _corpora()
 
-FURNITURE_LEAKS = {
-    "australia-voice-referendum-2023",
-    "lusail-world-cup-final-2022",
-    "menlo-park-meta-layoffs-2022-nov",
-    "odisha-cyclone-phailin-2013",
-}
-"""Events added to ../shared/eval/dev after the furniture rules were written, whose furniture still
-reaches sentences: learning furniture from data is issue 19. Strict, so the mark goes when they pass."""
-
-
-def _marked(corpus: tuple[str, Path, Path]) -> object:
-    if corpus[0] in FURNITURE_LEAKS:
-        return pytest.param(*corpus, marks=pytest.mark.xfail(strict=True, reason="furniture leaks: issue 19"))
-    return corpus
-
 
 def test_the_shared_golds_are_beside_the_repository() -> None:
     assert (SHARED_EVAL / "seeds.gold.yaml").is_file(), (
@@ -59,9 +44,7 @@ def _overlaps(start: int, end: int, quote_start: int, quote_end: int) -> bool:
     return shared > 0 and shared * 2 >= min(end - start, quote_end - quote_start)
 
 
-@pytest.mark.parametrize(
-    ("name", "folder", "gold"), [_marked(c) for c in CORPORA], ids=[c[0] for c in CORPORA]
-)
+@pytest.mark.parametrize(("name", "folder", "gold"), CORPORA, ids=[c[0] for c in CORPORA])
 def test_no_sentence_comes_from_page_furniture(name: str, folder: Path, gold: Path) -> None:
     noise = yaml.safe_load(gold.read_text(encoding="utf-8")).get("noise") or []
     articles = {Path(a.path).stem: a for a in load_articles([str(folder)]).articles}

@@ -38,16 +38,6 @@ FLOORS = {
 PRECISION_FLOOR = 0.6
 PRECISION_FLOORS = {"lusail-world-cup-final-2022": 0.5}
 
-# The four events added to ../shared/eval/dev after the furniture rules were written leak page
-# furniture into claims; learning furniture from data is issue 19 ("Real pages read as a careful
-# reader reads them"). Strict: the test fails as soon as an event stops leaking, so the mark goes.
-FURNITURE_LEAKS = {
-    "australia-voice-referendum-2023",
-    "lusail-world-cup-final-2022",
-    "menlo-park-meta-layoffs-2022-nov",
-    "odisha-cyclone-phailin-2013",
-}
-
 
 def _corpus(name: str) -> tuple[Path, Path]:
     if name == "seeds":
@@ -82,15 +72,7 @@ def test_each_real_event_stays_above_its_floor(name: str, real_events: RealEvent
             assert fact.reason.kind is not None and len(fact.reason.groups) >= 2
 
 
-@pytest.mark.parametrize(
-    "name",
-    [
-        pytest.param(name, marks=pytest.mark.xfail(strict=True, reason="furniture leaks: issue 19"))
-        if name in FURNITURE_LEAKS
-        else name
-        for name in sorted(FLOORS)
-    ],
-)
+@pytest.mark.parametrize("name", sorted(FLOORS))
 def test_no_claim_comes_from_page_furniture(name: str, real_events: RealEvents) -> None:
     got, _report = _measured(name, real_events)
     assert got["noise"] == 0, f"{name}: {got['noise']} claims taken from page furniture"

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from mineralcheck.read.line_shape import MINOR_WORDS, SENTENCE_END, SHORT_LINE_CHARS
+from mineralcheck.read.line_shape import MINOR_WORDS, SENTENCE_END, SHORT_LINE_CHARS, is_label_text
 
 # Photo credits at the end of a caption: "(AP)", "( AFP )", "(Name/Agency)", "(Photo: ...)",
 # "(Getty Images)". Content that is a short all-caps agency code, holds a slash, or names the image.
@@ -31,7 +31,8 @@ CREDIT_LABEL_LINE = re.compile(
 CAPTION_LABEL_LINE = re.compile(r"^[\W_]*(?:image|photo|picture|video|media)\s+caption\s*[:,]", re.IGNORECASE)
 # A credit label closing a caption: "... on Thursday. Image Credit: REUTERS", "... Photo: Jane Doe".
 CREDIT_LABEL_AT_END = re.compile(
-    r"(?:^|[.!?,;]\s*|\s[-–—|/]\s*)(?:(?:image|photo|picture|video)\s+)?(?:credits?|photo|image)\s*:\s*[^.!?:]{1,60}$",
+    r"(?:^|[.!?,;]\s*|\s[-–—|/]\s*)"
+    r"(?P<credit>(?:(?:image|photo|picture|video)\s+)?(?:credits?|photo|image|picture|pic)\s*:\s*[^.!?:]{1,60})$",
     re.IGNORECASE,
 )
 # One to three capitalised words after the caption's last sentence, with no period: "... during a
@@ -39,6 +40,9 @@ CREDIT_LABEL_AT_END = re.compile(
 NAME_AFTER_SENTENCE = re.compile(
     r"[.!?][\"'”’)]?\s+([A-Z][\w&'’.-]*(?:\s+(?:via\s+)?[A-Z][\w&'’./-]*){0,3})\s*$"
 )
+# An agency's name closing a paragraph: "... since 1986. AGENCY".
+AGENCY_AFTER_SENTENCE = re.compile(r"[.!?][\"'”’)]?\s+([A-Z]{3,}(?:\s*/\s*[A-Z]{2,})?)\s*$")
+SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s+")
 CAPTION_MAX_WORDS = 60
 PRONOUN_STARTS = frozenset(
     "i he she it we they this that these those there his her its their mr mrs ms".split()
@@ -66,9 +70,11 @@ def is_standalone_credit(text: str) -> bool:
     if label and re.search(r"source|credit", label.group(0), re.IGNORECASE):
         return True
     rest = content[label.end() :] if label else content
-    # Every word a credit word or a capitalised name: "AFP via Getty Images", "Photo: Jane Doe/Reuters";
+    # Every word a credit word, a capitalised name or a figure ("Photo: Outlet 24"), brackets and
+    # slashes aside: "AFP via Getty Images", "Photo: Jane Doe/Reuters", "(Agency Photo/Jane Doe)(Agency)";
     # "Photo: Rescuers dig" is a short caption.
-    if not all(CREDIT_WORDS.fullmatch(w) or w[:1].isupper() for w in rest.split()):
+    words = [w.strip("()[]/") for w in rest.split()]
+    if not all(not w or CREDIT_WORDS.fullmatch(w) or w[:1].isupper() or w.isdigit() for w in words):
         return False
     return bool(label) or bool(CREDIT_WORDS.search(rest)) or bool(CREDIT_SLASH.match(rest))
 
@@ -84,11 +90,49 @@ def is_caption_line(text: str) -> bool:
         return False
     if CREDIT_LABEL_AT_END.search(text):
         return True
+    return _credit_after_sentence(text) is not None
+
+
+def _credit_after_sentence(text: str) -> re.Match[str] | None:
+    """One to four capitalised words after the last sentence that are a credit: "... Getty Images"."""
     after = NAME_AFTER_SENTENCE.search(text)
     if after is None:
-        return False
+        return None
     credit = after.group(1)
     if len(credit.split()) == 1:
         # "... said. The" is a cut sentence, not a credit.
-        return credit.lower() not in MINOR_WORDS | PRONOUN_STARTS
-    return _is_credit(credit)
+        return after if credit.lower() not in MINOR_WORDS | PRONOUN_STARTS else None
+    return after if _is_credit(credit) else None
+
+
+def trailing_credit(text: str) -> tuple[int, int] | None:
+    """(start, end) of the photo credit that closes a caption line: "(Jane Doe/Agency)", "(Image credit:
+    Agency)", "Picture: Agency / Jane Doe", "... on Monday. Getty Images"; None when there is none."""
+    start = None
+    rest = text.rstrip()
+    # Credits may follow each other: "(Agency Photo/Jane Doe)(Agency)".
+    while (match := CREDIT_AT_END.search(rest)) is not None and _is_credit(match.group(1)):
+        start = match.start()
+        rest = rest[:start].rstrip()
+    if start is None and len(text.split()) <= CAPTION_MAX_WORDS:
+        label = CREDIT_LABEL_AT_END.search(rest)
+        after = _credit_after_sentence(rest)
+        if label is not None:
+            start = label.start("credit")
+        elif after is not None:
+            start = after.start(1)
+    if start is None:
+        return None
+    # A caption that names who is pictured, run on after a paragraph: "... on Saturday. Region
+    # Governor Jane Doe (Agency)": the name goes with its credit.
+    ends = list(SENTENCE_BREAK.finditer(text, 0, start))
+    if ends and is_label_text(text[ends[-1].end() : start].strip()):
+        start = ends[-1].end()
+    return start, len(text.rstrip())
+
+
+def wire_credit(text: str) -> tuple[int, int] | None:
+    """(start, end) of an agency's name in capitals after a paragraph's last sentence: "... in 1986.
+    AGENCY"; None when there is none."""
+    match = AGENCY_AFTER_SENTENCE.search(text)
+    return (match.start(1), match.end(1)) if match else None

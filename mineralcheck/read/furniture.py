@@ -1,8 +1,12 @@
 """Find page furniture (menus, promos, bylines, related links, footers) and photo captions in web-copied news.
 
-A line is judged first on its own (furniture_lines), then by its place on the page: the header above
-the first paragraph (outlet name, section, byline, caption label), the body, and the lists of links
-to other stories that follow a "Previous Story" or "Related" marker.
+Three readings of each line, as a careful reader makes them:
+1. what is furniture on any page, whatever its place: interface words, promos, bylines, credits,
+   time stamps (furniture_lines, captions), and a line that is only the outlet's name;
+2. what the rest is, judged by the furniture model (furniture_model) on the line's shape, place and
+   neighbours (line_features), with weights learned from the development events' golds;
+3. what a content line holds that is not the article's: a dateline, a photo credit, a link label
+   (furniture_inline). A line that repeats an earlier one adds nothing, and goes too.
 """
 
 from __future__ import annotations
@@ -16,54 +20,19 @@ from mineralcheck.read.captions import (
     CREDIT_LABEL_LINE,
     is_caption_line,
     is_standalone_credit,
+    trailing_credit,
 )
-from mineralcheck.read.furniture_lines import (
-    SENTENCE_SPLIT,
-    is_furniture_line,
-    is_name_line,
-    is_nav_marker,
-    self_promo_sentences,
-)
-from mineralcheck.read.line_shape import (
-    CAPS_MIN_RATIO,
-    LABEL_MAX_WORDS,
-    SENTENCE_END,
-    SENTENCE_MIN_WORDS,
-    SHORT_LINE_CHARS,
-    Line,
-    caps_ratio,
-    is_label,
-    is_sentence,
-    is_title_case,
-    title_case_words,
-)
+from mineralcheck.read.furniture_inline import dateline_span, inline_spans
+from mineralcheck.read.furniture_lines import SENTENCE_SPLIT, is_furniture_line
+from mineralcheck.read.furniture_model import FurnitureModel, shipped_model
+from mineralcheck.read.line_features import PageView, after_marker, is_prose, key, norm, page_features
+from mineralcheck.read.line_shape import SENTENCE_END, Line, is_label, is_sentence
 
-# The dateline that opens wire copy: "KATHMANDU, Nov 4 (Reuters) - ", "NEW YORK — ", "TOKYO: ". It dates
-# and places the report; the first fact starts after it. A place in capitals of three letters or more
-# ("US - China talks" is a headline, not a dateline).
-DATELINE = re.compile(
-    r"^[A-Z][A-Z.'’-]{2,}(?:\s[A-Z][A-Z.'’-]+)*"
-    r"(?:,\s*[A-Z][a-z]{2,}\.?\s+\d{1,2}(?:,\s*\d{4})?)?(?:\s*\([^)]{1,40}\))?\s*[-–—:]\s+"
-)
-
-# Related headlines dropped into the body are set in capitals.
-CAPS_MIN_WORDS = 3
-# ... or in title case; a table row ("Jane Roe (Party) 41.8%") has fewer words than a headline.
-BODY_HEADLINE_MIN_WORDS = 4
-BODY_HEADLINE_MAX_WORDS = 20
-# An outlet's name above the headline is short ("Daily Example", "Radio Example - News in English").
-LOGO_MAX_WORDS = 4
-# A caption label or byline under the headline ("Region Governor, Jane Doe") is short too.
-HEADER_LABEL_MAX_WORDS = 5
-# A page's header (logo, menus, headline, byline, photo) fits in this many lines; a page without a
-# full-sentence paragraph is not all header.
-HEADER_MAX_LINES = 40
 # An image's alt text shown above its caption is short.
 ALT_TEXT_MAX_WORDS = 25
 # Host name parts that are not the outlet's name ("www.", "news.", "edition.").
 HOST_PARTS_NOT_NAMES = frozenset("www m amp mobile news edition en english".split())
 NAME_MIN_CHARS = 4
-DASHES = str.maketrans({"–": "-", "—": "-", "‑": "-", "’": "'", "‘": "'", "“": '"', "”": '"'})
 
 
 def _lines(text: str) -> Iterator[Line]:
@@ -85,21 +54,16 @@ def _lines(text: str) -> Iterator[Line]:
         pos = nl + 1
 
 
-def _key(text: str) -> str:
-    """Letters and digits only, lower case: "Example Post" and "examplepost.in" share a key."""
-    return re.sub(r"[\W_]+", "", text.lower())
-
-
 def name_keys(names: Sequence[str]) -> frozenset[str]:
     """Keys of the outlet's names: each name as given, and each distinctive part of a host name."""
     keys: set[str] = set()
     for name in names:
         if not name:
             continue
-        keys.add(_key(name))
+        keys.add(key(name))
         if "." in name and " " not in name:
             parts = name.lower().split(".")[:-1]  # the last part is the top-level domain
-            keys.update(_key(p) for p in parts if p not in HOST_PARTS_NOT_NAMES)
+            keys.update(key(p) for p in parts if p not in HOST_PARTS_NOT_NAMES)
     return frozenset(k for k in keys if len(k) >= NAME_MIN_CHARS)
 
 
@@ -108,8 +72,8 @@ class _Page:
 
     def __init__(self, text: str, names: Sequence[str]) -> None:
         self.lines = list(_lines(text))
-        keys = name_keys(names)
-        self.furniture = [is_furniture_line(line) or _key(line.text) in keys for line in self.lines]
+        self.names = name_keys(names)
+        self.furniture = [is_furniture_line(line) or key(line.text) in self.names for line in self.lines]
         self.caption = [
             is_caption_line(line.text) and not f for line, f in zip(self.lines, self.furniture, strict=True)
         ]
@@ -120,27 +84,52 @@ class _Page:
     def first_content(self) -> int | None:
         return next((i for i in range(len(self.lines)) if self.content(i)), None)
 
-    def body_start(self) -> int:
-        """The first paragraph: the first content line that is a full sentence."""
-        found = (i for i, line in enumerate(self.lines) if self.content(i) and is_sentence(line))
-        return next(found, len(self.lines))
+    def view(self) -> PageView:
+        return PageView(self.lines, tuple(self.furniture), tuple(self.caption), tuple(self._judged()))
+
+    def _judged(self) -> list[bool]:
+        """The lines the model judges: no pattern has marked them, they are not full sentences, and
+        they do not repeat a line above (a repeat goes anyway)."""
+        out = []
+        seen: set[str] = set()
+        for line, marked in zip(self.lines, self.furniture, strict=True):
+            text = norm(line.text)
+            out.append(not marked and not is_prose(line) and text not in seen)
+            seen.add(text)
+        return out
 
 
-def find_furniture(text: str, names: Sequence[str] = ()) -> tuple[tuple[Span, ...], tuple[Span, ...]]:
+def find_furniture(
+    text: str, names: Sequence[str] = (), model: FurnitureModel | None = None
+) -> tuple[tuple[Span, ...], tuple[Span, ...]]:
     """Return (furniture spans, caption spans) of a decoded article text.
 
     `names` are what the outlet is called (its name, its URL's host): a line that is only that name
-    is its logo. Furniture is one span per line, except a dateline or a self-promoting sentence,
-    which is cut out of its line."""
+    is its logo. `model` decides the lines that no pattern settles (default: the shipped one).
+    Furniture is one span per line, except what furniture_inline cuts out of a content line."""
+    page = marked_page(text, names)
+    decide = model or shipped_model()
+    view = page.view()
+    for i, row in enumerate(page_features(view)):
+        if view.judged[i] and decide.is_furniture(row):
+            page.furniture[i], page.caption[i] = True, False
+    _mark_repeats(page)
+    _mark_name_captions(page)
+    return _spans(page)
+
+
+def marked_page(text: str, names: Sequence[str] = ()) -> _Page:
+    """The page with what the patterns of furniture on any page mark (before the model)."""
     page = _Page(text, names)
     _mark_standalone_credits(page)
-    _mark_header(page)
-    title = page.first_content()
-    _mark_alt_text(page, title)
-    _mark_in_context(page, title)
+    _mark_alt_text(page, page.first_content())
     _mark_link_lists(page)
-    _mark_labels_of_furniture(page, title)
-    return _spans(page, title)
+    return page
+
+
+def page_view(text: str, names: Sequence[str] = ()) -> PageView:
+    """What the furniture model reads of a page (bench/fit_furniture.py fits on it)."""
+    return marked_page(text, names).view()
 
 
 def _mark_standalone_credits(page: _Page) -> None:
@@ -160,105 +149,10 @@ def _mark_standalone_credits(page: _Page) -> None:
             page.caption[above] = True
 
 
-def _mark_header(page: _Page) -> None:
-    """Above the first paragraph: the outlet's name before the headline; labels after it."""
-    body = min(page.body_start(), HEADER_MAX_LINES)
-    header = [i for i in range(body) if page.content(i)]
-    # Above a headline in sentence case (no period: not a short first paragraph), a short title-case
-    # label is the outlet's name or a section: "Daily Example", "WORLD NEWS". Where headlines are in
-    # title case too, a short one cannot be told from a name, and both stay.
-    headlines = [i for i in header if _is_sentence_case_headline(page.lines[i])]
-    last_headline = max(headlines, default=-1)
-    for i in header:
-        if i < last_headline and _is_logo(page.lines[i]):
-            page.furniture[i] = True
-    title = page.first_content()
-    # After the headline, a short label is a caption label, a byline or a section.
-    for i in header:
-        line = page.lines[i]
-        if title is not None and i > title and is_label(line):
-            if title_case_words(line.text)[1] <= HEADER_LABEL_MAX_WORDS:
-                page.furniture[i] = True
-
-
-def _is_sentence_case_headline(line: Line) -> bool:
-    return not SENTENCE_END.search(line.text) and not is_title_case(line.text, min_words=1)
-
-
-def _is_logo(line: Line) -> bool:
-    if not is_label(line):
-        return False
-    counted = title_case_words(line.text)[1]
-    # "Radio Example - News in English": a name and a section joined by a dash.
-    named_section = re.search(r"\s[-–—]\s", line.text) is not None
-    return counted <= LOGO_MAX_WORDS or (named_section and counted <= HEADER_LABEL_MAX_WORDS + 1)
-
-
-def _mark_in_context(page: _Page, title: int | None) -> None:
-    """Repeated lines, names on their own, and other stories' headlines after the last paragraph."""
-    paragraphs = [i for i, line in enumerate(page.lines) if page.content(i) and is_sentence(line)]
-    last = max(paragraphs, default=len(page.lines))
-    seen: set[str] = set()
-    for i, line in enumerate(page.lines):
-        key = _norm(line.text)
-        if key in seen:
-            # Duplicated headlines, menus and captions: the first copy is enough.
-            page.furniture[i] = True
-            continue
-        seen.add(key)
-        if not page.content(i) or i == title or len(line.text) >= SHORT_LINE_CHARS:
-            continue
-        if _is_caps_headline(line):
-            page.furniture[i] = True
-        elif not is_sentence(line) and (is_name_line(line) or (i > last and _is_tail_headline(line))):
-            page.furniture[i] = True
-
-
-def _is_caps_headline(line: Line) -> bool:
-    """A headline in capitals, alone or behind a short label ("Our column: BUYERS ARE BACK").
-
-    A long sentence stays content even in capitals: some outlets print whole paragraphs so."""
-    label, colon, rest = line.text.partition(": ")
-    text = rest if colon and len(label.split()) <= LABEL_MAX_WORDS else line.text
-    words = text.split()
-    if len(words) >= SENTENCE_MIN_WORDS and SENTENCE_END.search(text):
-        return False
-    return len(words) >= CAPS_MIN_WORDS and caps_ratio(text) >= CAPS_MIN_RATIO
-
-
-def _is_tail_headline(line: Line) -> bool:
-    """A title-case line below the article: a link to another story, a byline, a section.
-
-    (Inside the body, a title-case line may be a subhead that states a fact, so it stays.)"""
-    text = line.text
-    if SENTENCE_END.search(text) or text.endswith(":"):
-        return False
-    counted = title_case_words(text)[1]
-    if not BODY_HEADLINE_MIN_WORDS <= counted <= BODY_HEADLINE_MAX_WORDS:
-        return is_label(line) and counted >= 2
-    return is_title_case(text)
-
-
-def _mark_link_lists(page: _Page) -> None:
-    """After "Previous Story", "Related", "Latest from ...": the short lines that follow are links."""
-    in_list = False
-    for i, line in enumerate(page.lines):
-        if is_nav_marker(line.text):
-            page.furniture[i] = True
-            in_list = True
-            continue
-        if not in_list:
-            continue
-        if SENTENCE_END.search(line.text) or len(line.text) >= SHORT_LINE_CHARS:
-            in_list = False  # the article (or a caption) goes on
-            continue
-        page.furniture[i] = True
-        page.caption[i] = False
-
-
 def _mark_alt_text(page: _Page, title: int | None) -> None:
-    """Image alt text around captions: mixed-case alt text repeating the caption's words belongs to
-    the caption; all-lowercase alt text (a file-ish label) is furniture."""
+    """Image alt text and titles around captions: mixed-case alt text repeating the caption's words
+    belongs to the caption; all-lowercase alt text (a file-ish label) is furniture, and so is any
+    other short line right above a credited caption (the image's title: "Crowds At The Polls")."""
     lines = page.lines
     for i, line in enumerate(lines):
         if not page.caption[i]:
@@ -270,43 +164,70 @@ def _mark_alt_text(page: _Page, title: int | None) -> None:
                 page.furniture[j] = True
             elif j == i - 1 and _is_alt_text_for(lines[j], line):
                 page.caption[j] = True
+            elif j == i - 1 and _is_image_title(lines[j]) and trailing_credit(line.text) is not None:
+                page.furniture[j] = True
 
 
-def _mark_labels_of_furniture(page: _Page, title: int | None) -> None:
-    """A short label next to furniture that it is part of ("Outlet" above "Outlet 2 min read")."""
-    lines = page.lines
-    for i, line in enumerate(lines):
-        if not page.content(i) or i == title or len(line.words) > 4 or SENTENCE_END.search(line.text):
+def _mark_link_lists(page: _Page) -> None:
+    """After "Previous Story", "Related", "More stories": the lines up to the article going on (a
+    full sentence) are links to other stories, a teaser cut by "..." included."""
+    for i, listed in enumerate(after_marker(page.lines)):
+        if listed and not page.furniture[i]:
+            page.furniture[i], page.caption[i] = True, False
+
+
+def _mark_repeats(page: _Page) -> None:
+    """A line that repeats an earlier one (a headline printed twice, a menu, a caption): the first
+    copy is enough."""
+    seen: set[str] = set()
+    for i, line in enumerate(page.lines):
+        text = norm(line.text)
+        if text in seen:
+            page.furniture[i], page.caption[i] = True, False
+        seen.add(text)
+
+
+def _mark_name_captions(page: _Page) -> None:
+    """A caption that only names what is pictured ("Region Governor Jane Doe (Agency)") states no fact."""
+    for i, line in enumerate(page.lines):
+        if not page.caption[i]:
             continue
-        for j in (i - 1, i + 1):
-            if 0 <= j < len(lines) and page.furniture[j] and line.text in lines[j].text:
-                page.furniture[i] = True
-                break
+        credit = trailing_credit(line.text)
+        rest = line.text[: credit[0]].strip() if credit else line.text
+        if rest and is_label(Line(line.index, line.start, line.start + len(rest), rest, rest.split())):
+            page.furniture[i], page.caption[i] = True, False
 
 
-def _spans(page: _Page, title: int | None) -> tuple[tuple[Span, ...], tuple[Span, ...]]:
+def _spans(page: _Page) -> tuple[tuple[Span, ...], tuple[Span, ...]]:
     spans = [Span(line.start, line.end) for i, line in enumerate(page.lines) if page.furniture[i]]
+    title = page.first_content()
     for i, line in enumerate(page.lines):
         if page.furniture[i]:
             continue
-        dateline = DATELINE.match(line.text)
         # (Not in a headline: "WASHINGTON - Lawmakers ..." may be one; but a first line that is a
         # full sentence is the first paragraph.)
-        if dateline and (i != title or is_sentence(line)) and len(line.text) > dateline.end():
-            # The body's opening dateline: the fact begins after it.
-            spans.append(Span(line.start, line.start + dateline.end()))
-        spans.extend(Span(line.start + s, line.start + e) for s, e in self_promo_sentences(line.text))
+        opening = dateline_span(line.text) if i != title or is_sentence(line) else None
+        if opening:
+            spans.append(Span(line.start + opening[0], line.start + opening[1]))
+        cuts = inline_spans(line.text, caption=page.caption[i])
+        spans.extend(Span(line.start + s, line.start + e) for s, e in cuts)
     captions = tuple(
         Span(line.start, line.end)
         for i, line in enumerate(page.lines)
         if page.caption[i] and not page.furniture[i]
     )
-    return tuple(sorted(spans)), captions
+    return _merged(spans), captions
 
 
-def _norm(text: str) -> str:
-    """Comparison form of a line: case, spacing, dashes and quotes do not make it a new line."""
-    return " ".join(text.translate(DASHES).lower().split())
+def _merged(spans: list[Span]) -> tuple[Span, ...]:
+    """Sorted spans, overlapping ones joined (a dateline and a credit inside it are one cut)."""
+    out: list[Span] = []
+    for span in sorted(spans):
+        if out and span.start <= out[-1].end:
+            out[-1] = Span(out[-1].start, max(out[-1].end, span.end))
+        else:
+            out.append(span)
+    return tuple(out)
 
 
 def _word_set(text: str) -> set[str]:
@@ -317,13 +238,17 @@ def _is_alt_text_for(alt: Line, caption: Line) -> bool:
     """Alt text shown above a caption: short, unpunctuated, and made of the caption's words."""
     if len(alt.words) > ALT_TEXT_MAX_WORDS or SENTENCE_END.search(alt.text):
         return False
-    if _norm(caption.text).startswith(_norm(alt.text)):
+    if norm(caption.text).startswith(norm(alt.text)):
         return True
     alt_words = _word_set(alt.text)
     if len(alt_words) < 2:
         return False
     shared = alt_words & _word_set(caption.text)
     return len(shared) / len(alt_words) >= 0.8
+
+
+def _is_image_title(line: Line) -> bool:
+    return len(line.words) <= ALT_TEXT_MAX_WORDS and not SENTENCE_END.search(line.text)
 
 
 def _is_lowercase_alt(line: Line) -> bool:

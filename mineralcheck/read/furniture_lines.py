@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from mineralcheck.read.line_shape import (
+    FUNCTION_WORDS,
     SENTENCE_END,
     SHORT_LINE_CHARS,
     Line,
@@ -40,7 +41,10 @@ UI_LINE = re.compile(
         (?:see|read|view)\ (?:the\ )?full\ (?:story|article|coverage)|print\ friendly.{0,20}|
         opens?\ in\ (?:a\ )?new\ (?:window|tab)|like\ this|like\ loading.{0,5}|reading\ time.{0,20}|
         staff(?:\ and\ agencies)?|agencies|agency\ report|(?:web|news|online|digital|city|foreign)\ desk|
-        staff\ (?:reporter|writer|correspondent)|our\ (?:correspondent|reporter|bureau)
+        staff\ (?:reporter|writer|correspondent)|our\ (?:correspondent|reporter|bureau)|
+        (?:in\ [\w .'’-]{1,40}\ )?(?:and|with)\ agencies|story\ highlights|highlights|key\ points|
+        latest\ (?:developments|updates)|live\ updates|send\ feedback|e-?mail\ (?:this\ )?(?:article|story)|
+        today['’]s\ paper|e-?paper|print\ (?:this\ )?(?:article|story|page)|share\ (?:article|story)
     )\s*:?[\W_]*$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -50,7 +54,9 @@ UI_LINE = re.compile(
 # "Label:") so that a sentence merely mentioning, say, a newsletter is not caught.
 PROMO_LINE = re.compile(
     r"""^(?:[\w .&'’-]{1,30}:\s*)?[\W_]*(?:
-        click\ here\b|tap\ here\b|click\ to\ (?:share|print|email|open|read|subscribe)\b|
+        click\ here\b|tap\ here\b|for\ the\ rest\ of\ (?:this|the)\ (?:article|story)\b|
+        (?:[\w&'’.-]+\s+){1,3}is\ (?:now\ )?streaming\ live\b|
+        click\ to\ (?:share|print|email|open|read|subscribe)\b|
         (?:read|see|view)\ the\ full\ (?:story|article)\b|
         get\ (?:the\ )?latest\b.*\bnews\b|
         get\ (?:the|our)\b.{0,60}\b(?:stories|news|headlines|newsletter|briefing|updates)\b|
@@ -103,8 +109,8 @@ NAV_MARKER = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
-# Reading-time badges ("2 Min Read", "5 min read", "3-minute read").
-READ_TIME = re.compile(r"\b\d+\s*(?:-\s*)?min(?:ute)?s?\.?\s+read\b", re.IGNORECASE)
+# Reading-time badges ("2 Min Read", "5 min read", "3-minute read", "Section1 min read").
+READ_TIME = re.compile(r"(?<![\d.,])\d+\s*(?:-\s*)?min(?:ute)?s?\.?\s+read\b", re.IGNORECASE)
 
 # Time-stamp lines ("Updated 3 hours ago", "Published: Oct 28, 2025, 10:04 IST", "5 hours ago").
 TIMESTAMP_LINE = re.compile(
@@ -132,8 +138,20 @@ BYLINE = re.compile(
     r"reviewed by|fact[- ]checked by|photos? by)\s*:?\s+"
     r"[A-Z][\w'’.-]*\s+(?:[a-z]{1,3}\s+)?[A-Z][\w'’.-]*"
 )
-# "By AFP", "By Reuters": an agency alone after "By".
-SHORT_BYLINE = re.compile(r"^[\W_]*(?i:by)\s*:?\s+[A-Z][\w'’.&-]*\W*$")
+# "By AFP", "By Reuters", "By Station - Staff": an agency or a desk alone after "By".
+SHORT_BYLINE = re.compile(r"^[\W_]*(?i:by)\s*:?\s+[A-Z][\w'’.&-]*(?:\s+[-–—|]\s+[A-Z][\w'’.&-]*)?\W*$")
+# A media credit: "Source: Agency", "02:32 - Source: Broadcaster" under a video.
+MEDIA_SOURCE = re.compile(r"^(?:\d{1,2}:\d{2}\s*[-–—|]\s*)?(?i:source)\s*:\s*[A-Z][\w .&/-]{0,40}$")
+MEDIA_SOURCE_MAX_WORDS = 6
+# A line wholly in square brackets: an editor's note ("[Update 12:09 a.m.]") or a placeholder.
+EDITOR_NOTE = re.compile(r"^\[[^\[\]]{1,120}\]$")
+# A bare link, or a link behind a few words ("For more: https://..."): a pointer, never a statement.
+URL = re.compile(r"https?://\S+|www\.\S+")
+LINK_LINE_MAX_WORDS = 8
+# A page's tags or keywords: many short items between commas, nothing else ("Floods, Floods news,
+# Rescue, River levels, Weather").
+TAG_LIST_MIN_ITEMS = 5
+TAG_MAX_WORDS = 4
 # "Author: Jane Doe", "Reporter: Jane Doe".
 ROLE_LABEL = re.compile(r"^[\W_]*(?i:authors?|reporters?|correspondents?|editors?|writers?)\s*:\s*[A-Z]")
 
@@ -186,12 +204,15 @@ PROMO_ANYWHERE = re.compile(
 )
 
 # A sentence in which the page speaks about itself ("Listen to our special on Thursday", "Our
-# newsroom will follow the campaign"): marked on its own, so a fact in the same line stays.
+# newsroom will follow the campaign", "We have reached out to X for comment and will update this"):
+# marked on its own, so a fact in the same line stays.
 SELF_PROMO_SENTENCE = re.compile(
     r"""^[-–—•*\s]*(?:
         (?:listen|tune\ in|watch|read|follow|subscribe|download|join)\b[^.!?"“”]{0,60}\bour\b|
         (?:the|our)\s+(?:[A-Z][\w'’-]*\s+){0,3}newsroom\s+(?:will|is\ following|continues)\b|
-        stay\ tuned\b
+        stay\ tuned\b|
+        we(?:['’]ve|\ have)?\ (?:reached\ out|contacted|asked)\b[^.!?]{0,80}\bfor\ (?:further\ )?comment\b|
+        we(?:['’]ll|\ will)\ update\ this\b
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -261,6 +282,19 @@ def is_ticker_line(line: Line) -> bool:
     if any(PRICE_CHANGE.fullmatch(t) for t in tokens):
         return True
     return all(TICKER_CODE.fullmatch(t) for t in tokens) and any(t.rstrip(")]").endswith(":") for t in tokens)
+
+
+def is_tag_list(text: str) -> bool:
+    """ "Floods, Floods news, Rescue, River levels, Weather": names and nouns between commas, no
+    sentence ("A, B, C and D were called for No" has function words)."""
+    items = [item.strip() for item in text.split(",")]
+    return len(items) >= TAG_LIST_MIN_ITEMS and not SENTENCE_END.search(text) and all(map(is_tag, items))
+
+
+def is_tag(item: str) -> bool:
+    """A tag: a few words, none of them a function word ("in", "the", "said")."""
+    words = item.split()
+    return 0 < len(words) <= TAG_MAX_WORDS and not any(w.lower() in FUNCTION_WORDS for w in words)
 
 
 def is_nav_marker(text: str) -> bool:
@@ -356,7 +390,15 @@ def _is_widget(line: Line) -> bool:
         return True
     if len(words) <= WIDGET_MAX_WORDS and WIDGET_CREDIT.match(text):
         return True
-    if len(words) <= 3 and SHORT_BYLINE.match(text):
+    if len(words) <= 5 and SHORT_BYLINE.match(text):
+        return True
+    if len(words) <= MEDIA_SOURCE_MAX_WORDS and MEDIA_SOURCE.match(text):
+        return True
+    if EDITOR_NOTE.match(text):
+        return True
+    if URL.search(text) and len(URL.sub(" ", text).split()) <= LINK_LINE_MAX_WORDS:
+        return True
+    if is_tag_list(text):
         return True
     return len(words) <= 8 and ROLE_LABEL.match(text) is not None
 

@@ -15,6 +15,7 @@ from mineralcheck.models import Article, Skipped, SourceId, Span
 from mineralcheck.read.decode import Skip, decode, looks_like_html
 from mineralcheck.read.folders import STDIN_PATH, assign_ids, collect
 from mineralcheck.read.furniture import find_furniture
+from mineralcheck.read.furniture_model import FurnitureModel
 from mineralcheck.read.manifest import Manifest
 from mineralcheck.read.outlets import (
     SourceMeta,
@@ -54,13 +55,19 @@ class IngestResult:
 
 
 def load_articles(
-    paths: Sequence[str], *, stdin_text: str | bytes | None = None, manifest: Manifest | None = None
+    paths: Sequence[str],
+    *,
+    stdin_text: str | bytes | None = None,
+    manifest: Manifest | None = None,
+    furniture_model: FurnitureModel | None = None,
 ) -> IngestResult:
     """Read files, folders (recursively) and "-" (stdin_text) into articles, in a deterministic order.
 
     Give stdin as bytes where possible: it is then decoded like a file (BOM, detected encoding,
     binary refused), not with whatever encoding the terminal's locale implies. What `manifest` says
     about a file (outlet, URL, title, date) wins over what the file says about itself.
+    `furniture_model` judges page furniture (default: the shipped one; bench/fit_furniture.py passes
+    the model of each leave-one-event-out fold).
     """
     if not paths:
         raise InputError("No inputs given: pass files or folders of articles, or - to read stdin.")
@@ -77,9 +84,11 @@ def load_articles(
             if candidate.path is None:
                 text = _decode_stdin(stdin_text)
                 html = looks_like_html(text)
-                article = _build_article(text, STDIN_PATH, source_id, html=html, given=given)
+                article = _build_article(
+                    text, STDIN_PATH, source_id, html=html, given=given, model=furniture_model
+                )
             else:
-                article = _read(candidate.path, candidate.display, source_id, given)
+                article = _read(candidate.path, candidate.display, source_id, given, furniture_model)
         except Skip as skip:
             if skip.reason == "permission denied" and len(candidates) == 1:
                 raise InputError(
@@ -138,7 +147,13 @@ def read_article(path: Path, *, display_path: str, source_id: SourceId) -> Artic
 # --- reading a file -----------------------------------------------------------------------------------
 
 
-def _read(path: Path, display: str, source_id: SourceId, given: SourceMeta | None = None) -> Article:
+def _read(
+    path: Path,
+    display: str,
+    source_id: SourceId,
+    given: SourceMeta | None = None,
+    model: FurnitureModel | None = None,
+) -> Article:
     try:
         data = read_limited(path, MAX_FILE_BYTES)
     except NotARegularFile as exc:
@@ -153,11 +168,14 @@ def _read(path: Path, display: str, source_id: SourceId, given: SourceMeta | Non
     except OSError as exc:
         raise Skip(f"cannot read ({exc.strerror or exc})") from None
     text = decode(data)
+    return _build_article(text, display, source_id, html=_is_html(path, text), given=given, model=model)
+
+
+def _is_html(path: Path, text: str) -> bool:
     # A .html file without a single tag is text saved under the wrong name: read it as text.
-    is_html = looks_like_html(text[:1024]) or (
+    return looks_like_html(text[:1024]) or (
         path.suffix.lower() in HTML_EXTENSIONS and HTML_TAG.search(text, 0, HTML_TAG_SNIFF) is not None
     )
-    return _build_article(text, display, source_id, html=is_html, given=given)
 
 
 def _decode_stdin(data: str | bytes | None) -> str:
@@ -171,12 +189,23 @@ def _decode_stdin(data: str | bytes | None) -> str:
 # --- building the article -----------------------------------------------------------------------
 
 
-def _build_article(
-    text: str, display: str, source_id: SourceId, *, html: bool, given: SourceMeta | None = None
-) -> Article:
-    """The article of a decoded file. Who published it and when comes, in this order, from `given`
-    (the manifest), front matter, the page's metadata, a leading `Source:` line (its URL's domain and
-    date) and a dateline at the top; never from a date in the body."""
+@dataclass(frozen=True)
+class _Parsed:
+    """A decoded file read as far as furniture: its text, what the file says about its source, and the
+    text furniture is looked for in."""
+
+    text: str
+    meta: SourceMeta
+    lead: tuple[Span, ...]
+    """Front matter and the `Source:` line: furniture, and blanks for the furniture heuristics."""
+    masked: str
+    """`text` with the lead blanked (offsets stay the file's)."""
+    names: tuple[str, ...]
+    """What the outlet is called (its name, its URL's host): a line that is only that name is its logo."""
+    line_map: tuple[tuple[int, int], ...]
+
+
+def _parse(text: str, *, html: bool, given: SourceMeta | None = None) -> _Parsed:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     page: SourceMeta | None = None
     front: SourceMeta | None = None
@@ -196,10 +225,37 @@ def _build_article(
     lead = [Span(0, head)] if head else []
     lead += [url_span] if url_span else []
     meta = merge(given, front, page, SourceMeta(url=url))
+    names = tuple(n for n in (meta.outlet, outlet_from_url(meta.url)) if n)
+    return _Parsed(text, meta, tuple(lead), _blank(text, lead), names, line_map)
+
+
+def furniture_input(path: Path) -> tuple[str, tuple[str, ...]]:
+    """(text, outlet names) that find_furniture reads for the article file at `path`: how the
+    furniture model's fitting (bench/fit_furniture.py) sees a page as `compare` does."""
+    try:
+        text = decode(read_limited(path, MAX_FILE_BYTES))
+        parsed = _parse(text, html=_is_html(path, text))
+    except (Skip, OSError, NotARegularFile, TooLarge) as exc:
+        raise InputError(f"Cannot use {path}: {exc}.") from None
+    return parsed.masked, parsed.names
+
+
+def _build_article(
+    text: str,
+    display: str,
+    source_id: SourceId,
+    *,
+    html: bool,
+    given: SourceMeta | None = None,
+    model: FurnitureModel | None = None,
+) -> Article:
+    """The article of a decoded file. Who published it and when comes, in this order, from `given`
+    (the manifest), front matter, the page's metadata, a leading `Source:` line (its URL's domain and
+    date) and a dateline at the top; never from a date in the body."""
+    parsed = _parse(text, html=html, given=given)
+    text, meta, lead, masked = parsed.text, parsed.meta, parsed.lead, parsed.masked
     # Furniture heuristics see the front matter and Source line as blanks, so offsets stay the file's.
-    masked = _blank(text, lead)
-    names = [n for n in (meta.outlet, outlet_from_url(meta.url)) if n]
-    furniture, captions = find_furniture(masked, names)
+    furniture, captions = find_furniture(masked, parsed.names, model)
     stated, dateline_span = dateline(masked, furniture, start=lead[-1].end if lead else 0)
     furniture = tuple(sorted((*lead, *([dateline_span] if dateline_span else []), *furniture)))
 
@@ -217,12 +273,12 @@ def _build_article(
         url=meta.url,
         furniture=furniture,
         captions=captions,
-        line_map=line_map,
+        line_map=parsed.line_map,
         sha256=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(),
     )
 
 
-def _blank(text: str, spans: list[Span]) -> str:
+def _blank(text: str, spans: Sequence[Span]) -> str:
     """`text` with the characters of `spans` (but not their newlines) turned into spaces."""
     for span in spans:
         text = text[: span.start] + re.sub(r"[^\n]", " ", text[span.start : span.end]) + text[span.end :]

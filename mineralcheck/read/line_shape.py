@@ -17,6 +17,13 @@ MINOR_WORDS = frozenset(
     "a an the and or but nor of in on at to for from by with as into onto over per via vs vs. up out off "
     "than so yet".split()
 )
+# Words that carry grammar rather than content: prose is full of them; labels, names, tags and
+# headlines in title case have few. English only, like the rest of the reading stage.
+FUNCTION_WORDS = MINOR_WORDS | frozenset(
+    "that which who whom whose this these those it its is are was were be been being has have had will "
+    "would can could may might must shall should do does did not no he she they we you i his her their "
+    "our your him them us said says told after before while when where because if also".split()
+)
 # A line is in title case when nearly all its other words are capitalised.
 TITLE_CASE_MIN_RATIO = 0.85
 CAPS_MIN_RATIO = 0.7
@@ -70,7 +77,11 @@ def is_title_case(text: str, *, min_words: int = 2) -> bool:
 
 def is_label(line: Line) -> bool:
     """An outlet name, section, byline or caption label: short, title case, no figure, no sentence."""
-    text = line.text
+    return is_label_text(line.text)
+
+
+def is_label_text(text: str) -> bool:
+    """is_label of a piece of text."""
     if SENTENCE_END.search(text) or text.endswith(":") or any(c.isdigit() for c in text):
         return False
     _, counted = title_case_words(text)

@@ -278,7 +278,8 @@ def test_impossible_dates_are_ignored(tmp_path: Path) -> None:
 def test_furniture_and_captions_are_marked_on_the_article(tmp_path: Path) -> None:
     text = "Flood Hits Town\n\nAdvertisement\n\nWater rose fast on Friday.\n\nA flooded road. (AP)\n"
     article = _one(tmp_path, "a.txt", text)
-    assert [text[s.start : s.end] for s in article.furniture] == ["Advertisement"]
+    # The credit is cut out of its caption: the caption's claims are second-hand, the credit none.
+    assert [text[s.start : s.end] for s in article.furniture] == ["Advertisement", "(AP)"]
     assert [text[s.start : s.end] for s in article.captions] == ["A flooded road. (AP)"]
 
 

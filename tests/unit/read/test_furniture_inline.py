@@ -1,0 +1,148 @@
+"""Furniture inside a content line, and the new patterns of furniture on any page: each a table of
+lines that must be cut or marked, and look-alikes that must stay."""
+
+from __future__ import annotations
+
+import pytest
+
+from mineralcheck.read.captions import trailing_credit
+from mineralcheck.read.furniture import find_furniture
+from mineralcheck.read.furniture_inline import dateline_span, inline_spans, tag_run_end
+from mineralcheck.read.furniture_lines import is_furniture_line, is_tag_list
+from mineralcheck.read.line_shape import Line
+
+HEADLINE = "Rivers rise across the north"
+PARAGRAPH = (
+    "The river rose two metres overnight and forced about 4,000 people from their homes, officials said."
+)
+LAST_PARAGRAPH = (
+    "Rescue teams worked through the night and the army sent two helicopters to the area, officials said."
+)
+
+
+def _line(text: str) -> Line:
+    return Line(0, 0, len(text), text, text.split())
+
+
+def _cut(text: str, *, caption: bool = False) -> list[str]:
+    return [text[s:e] for s, e in inline_spans(text, caption=caption)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Section1 min read",
+        "By Station - Staff",
+        "02:32 - Source: Broadcaster",
+        "Source: Agency",
+        "[Breaking news update 12:09 a.m.]",
+        "For the rest of this article: https://example.com/2023/oct/14/a-story",
+        "Station On is streaming live news now",
+        "Jane Doe in Harbour Town and agencies",
+        "Story highlights",
+        "Floods, Floods news, River levels, Rescue, Weather warnings",
+        "Photo: Outlet 24",
+        "(Agency Photo/Jane Doe)(Agency)",
+    ],
+)
+def test_furniture_on_any_page(line: str) -> None:
+    text = f"{HEADLINE}\n{PARAGRAPH}\n{line}\n{LAST_PARAGRAPH}\n"
+    furniture, _ = find_furniture(text)
+    assert [text[s.start : s.end] for s in furniture] == [line]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Tasmania, Victoria, Queensland and Tasmania were all called for No by the count",
+        "Paris, Lyon, Marseille, Nantes, Rennes, and Bordeaux saw protests",
+        "The source: a ministry official, who spoke on condition of anonymity.",
+    ],
+)
+def test_look_alikes_of_tags_and_sources_stay(line: str) -> None:
+    assert not is_furniture_line(_line(line))
+    assert not is_tag_list(line)
+
+
+@pytest.mark.parametrize(
+    ("text", "cut"),
+    [
+        ("Crowds vote in the town hall. (Jane Doe/The Example Press)", "(Jane Doe/The Example Press)"),
+        ("Crowds vote in the town hall. (Image credit: Agency)", "(Image credit: Agency)"),
+        ("Crowds vote before 6pm on Saturday. Picture: Agency / Jane Doe", "Picture: Agency / Jane Doe"),
+        ("Crowds gather in the square on Monday. Getty Images", "Getty Images"),
+        # A caption naming who is pictured, run on after a paragraph, goes with its credit.
+        (
+            "The country has voted against the proposal, projections show. Region Premier Jane Doe(AGENCY)",
+            "Region Premier Jane Doe(AGENCY)",
+        ),
+    ],
+)
+def test_a_photo_credit_is_cut_out_of_its_caption(text: str, cut: str) -> None:
+    span = trailing_credit(text)
+    assert span is not None and text[span[0] : span[1]] == cut
+    assert _cut(text, caption=True) == [cut]
+
+
+def test_ordinary_parentheses_at_the_end_are_not_credits() -> None:
+    assert trailing_credit("Turnout rose to 64 percent (up from 58 percent).") is None
+    assert trailing_credit("The bridge was closed on Monday. The") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "cut"),
+    [
+        ("Mbappe was not celebrating as his teammate won the title. AGENCY", ["AGENCY"]),
+        ("23 people have died in the storm (Latest developments)", ["(Latest developments)"]),
+        ("The first priority was to save lives, he said (Watch).", ["(Watch)"]),
+        ("Rescuers at work. — Photo: Jane Doe (More pictures on Page 10)", ["(More pictures on Page 10)"]),
+        ("SOT JANE DOE “I think this is the beginning of much broader cuts,” she said.", ["SOT JANE DOE "]),
+        (
+            "Staff were told to leave early. We’ve reached out to the company for further comment and will "
+            "update this if we hear back.",
+            [
+                "We’ve reached out to the company for further comment and will update this if we hear back.",
+            ],
+        ),
+    ],
+)
+def test_furniture_inside_a_content_line_is_cut_and_the_fact_stays(text: str, cut: list[str]) -> None:
+    assert _cut(text) == cut
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ruling party (which won in 2019) lost its majority.",
+        "Officials spoke to reporters (via video link).",
+        "UN “deeply concerned” by the strikes, the spokesman said.",
+        "NATO said on Monday it would respond.",
+        "The figures are on page 4 of the report.",
+    ],
+)
+def test_look_alikes_inside_content_lines_stay(text: str) -> None:
+    assert _cut(text) == []
+
+
+def test_a_dateline_in_ordinary_case_loses_only_its_agency_credit() -> None:
+    """Where the place and date are the only statement of where and when, they stay."""
+    text = "Harbour Town, Region, Dec 18, (Agency/Desk) – The home side won the final on penalties."
+    span = dateline_span(text)
+    assert span is not None and text[span[0] : span[1]] == "(Agency/Desk)"
+    wire = "NAVOBOD, Oct 18 (Meridian) - The toll rose to 157 on Saturday."
+    assert dateline_span(wire) == (0, len("NAVOBOD, Oct 18 (Meridian) - "))
+
+
+def test_a_run_of_tags_glued_to_a_caption_is_cut() -> None:
+    text = "Floods, Floods news, River levels, Rescue teams, Weather, storm newsRescuers wade through water."
+    assert text[: tag_run_end(text)] == "Floods, Floods news, River levels, Rescue teams, Weather, "
+    assert tag_run_end("In Paris, on Thursday, police said, at dawn, in the end, that 12 were hurt.") == 0
+
+
+def test_a_short_line_above_a_credited_caption_is_the_images_title() -> None:
+    caption = "Supporters react as the result is called. Picture: Agency / Jane Doe"
+    text = f"{HEADLINE}\n{PARAGRAPH}\nVOTE 23\n{caption}\nVoters At The Polls\n{caption} \n{LAST_PARAGRAPH}\n"
+    furniture, captions = find_furniture(text)
+    cut = [text[s.start : s.end] for s in furniture]
+    assert "VOTE 23" in cut and "Voters At The Polls" in cut
+    assert [text[s.start : s.end] for s in captions] == [caption]
