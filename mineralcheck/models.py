@@ -229,6 +229,16 @@ class Fact:
 
 
 @dataclass(frozen=True)
+class CopyGroup:
+    """Articles that run one text (an agency story re-run with edits): one voice, however many outlets."""
+
+    sources: tuple[SourceId, ...]
+    """In the order of the report's articles."""
+    shared: float
+    """The least share of a shorter text's word runs that its copy prints too (read.copies)."""
+
+
+@dataclass(frozen=True)
 class Report:
     """Everything a renderer needs; renderers never recompute verdicts."""
 
@@ -239,6 +249,19 @@ class Report:
     """(path of a duplicate file, id of the article it duplicates): counted once."""
     model: str = ""
     options: dict[str, str] = field(default_factory=dict)
+    copies: tuple[CopyGroup, ...] = ()
+    """Groups of articles that run one text."""
+
+    def voices(self, fact: Fact) -> int:
+        """How many independent texts state `fact`: its sources, the copies of one text counted once."""
+        group = {s: n for n, g in enumerate(self.copies) for s in g.sources}
+        return len({group.get(s, s) for s in fact.cluster.sources})
+
+    def copies_of(self, source: SourceId) -> tuple[SourceId, ...]:
+        """The other sources that run the same text as `source`."""
+        return next(
+            (tuple(s for s in g.sources if s != source) for g in self.copies if source in g.sources), ()
+        )
 
     def counts(self) -> dict[str, int]:
         """Number of facts per verdict."""

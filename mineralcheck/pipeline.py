@@ -271,4 +271,5 @@ def judge(
         skipped=ingested.skipped,
         duplicates=ingested.duplicates,
         model=prepared.model,
+        copies=ingested.copies,
     )

@@ -11,7 +11,8 @@ from typing import IO
 
 from mineralcheck.errors import InputError
 from mineralcheck.files.reading import NotARegularFile, TooLarge, file_size, megabytes, read_limited
-from mineralcheck.models import Article, Skipped, SourceId, Span
+from mineralcheck.models import Article, CopyGroup, Skipped, SourceId, Span
+from mineralcheck.read.copies import find_copies
 from mineralcheck.read.decode import Skip, decode, looks_like_html
 from mineralcheck.read.folders import STDIN_PATH, assign_ids, collect
 from mineralcheck.read.furniture import find_furniture
@@ -52,6 +53,8 @@ class IngestResult:
     """Inputs that were not used, each with the reason."""
     duplicates: tuple[tuple[str, SourceId], ...]
     """(path of a file whose text repeats an earlier article, id of that article)."""
+    copies: tuple[CopyGroup, ...] = ()
+    """Groups of articles that run one text with edits (read.copies)."""
 
 
 def load_articles(
@@ -110,7 +113,7 @@ def load_articles(
             f"No readable articles in {', '.join(paths)}: every input was skipped ({reasons}{more}); "
             "give UTF-8 text, Markdown or HTML files."
         )
-    return IngestResult(tuple(articles), tuple(skipped), tuple(duplicates))
+    return IngestResult(tuple(articles), tuple(skipped), tuple(duplicates), find_copies(articles))
 
 
 def read_stdin(stdin: IO[str] | None) -> bytes:

@@ -108,6 +108,28 @@ def readable(text: str, labels: Labels) -> str:
     return re.sub(rf"(?<=[(\s,])(?:{ids})(?=[,)])", lambda m: labels[SourceId(m.group(0))], text)
 
 
+def copy_sentences(report: Report, labels: Labels) -> list[str]:
+    """ "fa.news and caymanmama.com run one text", one for each group of articles that run one text."""
+    return [f"{_and(labels.get(s, s) for s in group.sources)} run one text" for group in report.copies]
+
+
+def one_voice(report: Report, fact: Fact) -> bool:
+    """A fact that several sources state, all of them copies of one text: one voice, not an agreement."""
+    return fact.verdict != "single" and report.voices(fact) == 1
+
+
+def voice_note(report: Report, fact: Fact, labels: Labels) -> str:
+    """ "fa.news and caymanmama.com run one text" for a fact of one voice, else ""."""
+    if not one_voice(report, fact):
+        return ""
+    return f"{_and(labels.get(s, s) for s in fact.cluster.sources)} run one text"
+
+
+def _and(names: Iterable[str]) -> str:
+    listed = list(names)
+    return listed[0] if len(listed) == 1 else ", ".join(listed[:-1]) + " and " + listed[-1]
+
+
 def published(article: Article) -> str:
     """ "2024-02-24 03:58", "2024-02-24" or "" when no date is known."""
     if article.date is None:

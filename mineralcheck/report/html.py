@@ -18,6 +18,7 @@ from mineralcheck.display import inert
 from mineralcheck.models import Article, Claim, Fact, Report, SourceId
 from mineralcheck.report.base import (
     Labels,
+    copy_sentences,
     facts_by_verdict,
     location,
     matrix_cell,
@@ -27,6 +28,7 @@ from mineralcheck.report.base import (
     selection_line,
     source_labels,
     summary_line,
+    voice_note,
 )
 from mineralcheck.report.figures import KeyFigure, disputed_measure, key_figures, sides, stated
 from mineralcheck.report.selection import EVERYTHING, Selection
@@ -162,11 +164,14 @@ def _sources(report: Report, labels: Labels) -> str:
         '<tr><th scope="col">#</th><th scope="col">Outlet</th><th scope="col">Published</th>'
         '<th scope="col" class="title">Title</th><th scope="col" class="file">File</th></tr>'
     )
+    copies = "".join(
+        f'<p class="note">{escape(c)} (one voice).</p>\n' for c in copy_sentences(report, labels)
+    )
     return (
         f'<section id="sources">\n<h2>Sources ({len(report.articles)})</h2>\n'
         f'<table class="sources"><thead>{head}</thead><tbody>\n'
         + "\n".join(rows)
-        + "\n</tbody></table>\n</section>"
+        + f"\n</tbody></table>\n{copies}</section>"
     )
 
 
@@ -256,7 +261,7 @@ def _fact_sections(report: Report, selection: Selection, labels: Labels) -> tupl
             items = "\n".join(_single(f, labels, articles) for f in facts)
             body = f'<ul class="singles">\n{items}\n</ul>'
         else:
-            body = "\n".join(_fact(f, labels, articles) for f in facts)
+            body = "\n".join(_fact(f, labels, articles, voice_note(report, f, labels)) for f in facts)
         sections.append(
             f'<section class="facts" id="{verdict}" data-verdict="{verdict}">\n'
             f"<h2>{heading} ({len(facts)})</h2>\n{body}\n</section>"
@@ -265,7 +270,8 @@ def _fact_sections(report: Report, selection: Selection, labels: Labels) -> tupl
     return [s for s in sections if s not in singles], singles
 
 
-def _fact(fact: Fact, labels: Labels, articles: Mapping[SourceId, Article]) -> str:
+def _fact(fact: Fact, labels: Labels, articles: Mapping[SourceId, Article], voice: str = "") -> str:
+    """One fact; `voice` says when all its sources are copies of one text."""
     reason = fact.reason
     parts = [
         f'<article class="fact" id="fact-{escape(fact.id)}" data-verdict="{fact.verdict}">',
@@ -288,7 +294,7 @@ def _fact(fact: Fact, labels: Labels, articles: Mapping[SourceId, Article]) -> s
         parts.append('<div class="values">' + "".join(values) + "</div>")
     else:
         outlets = ", ".join(escape(labels.get(s, s)) for s in fact.cluster.sources)
-        parts.append(f'<p class="meta">stated by {outlets}</p>')
+        parts.append(f'<p class="meta">stated by {outlets}{" — one voice" if voice else ""}</p>')
         readings = stated(fact)
         if readings:
             listed = "; ".join(
@@ -296,7 +302,8 @@ def _fact(fact: Fact, labels: Labels, articles: Mapping[SourceId, Article]) -> s
                 for r in readings
             )
             parts.append(f'<p class="meta readings">values: {listed}</p>')
-    parts += [f'<p class="note">note: {escape(readable(n, labels))}</p>' for n in reason.notes]
+    notes = [*([voice] if voice else []), *(readable(n, labels) for n in reason.notes)]
+    parts += [f'<p class="note">note: {escape(n)}</p>' for n in notes]
     parts += [_evidence(c, labels, articles) for c in fact.cluster.claims]
     parts.append("</article>")
     return "\n".join(parts)

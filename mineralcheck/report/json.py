@@ -35,7 +35,7 @@ def to_dict(report: Report, selection: Selection = EVERYTHING) -> dict[str, Any]
 
     counts = report.counts()
     labels = source_labels(report.articles)
-    clusters = [_cluster(f, labels) for f in ordered_facts(report, selection)]
+    clusters = [_cluster(f, labels, report.voices(f)) for f in ordered_facts(report, selection)]
     figures = key_figures(report, min_sources=selection.min_sources) if selection.only is None else ()
     return {
         "schema_version": SCHEMA_VERSION,
@@ -53,7 +53,11 @@ def to_dict(report: Report, selection: Selection = EVERYTHING) -> dict[str, Any]
             "shown": len(clusters),
         },
         "filters": {"only": selection.only, "min_sources": selection.min_sources},
-        "sources": [_source(a, labels) for a in report.articles],
+        "sources": [_source(a, labels, report) for a in report.articles],
+        "copies": [
+            {"sources": list(g.sources), "outlets": [labels.get(s, s) for s in g.sources], "shared": g.shared}
+            for g in report.copies
+        ],
         "key_figures": [_key_figure(k, labels) for k in figures],
         "clusters": clusters,
         "skipped": [{"path": s.path, "reason": s.reason} for s in report.skipped],
@@ -61,8 +65,9 @@ def to_dict(report: Report, selection: Selection = EVERYTHING) -> dict[str, Any]
     }
 
 
-def _source(article: Article, labels: Labels) -> dict[str, Any]:
+def _source(article: Article, labels: Labels, report: Report) -> dict[str, Any]:
     return {
+        "copies": list(report.copies_of(article.id)),
         "id": article.id,
         "path": article.path,
         "outlet": article.outlet,
@@ -75,10 +80,11 @@ def _source(article: Article, labels: Labels) -> dict[str, Any]:
     }
 
 
-def _cluster(fact: Fact, labels: Labels) -> dict[str, Any]:
+def _cluster(fact: Fact, labels: Labels, voices: int) -> dict[str, Any]:
     return {
         "id": fact.id,
         "verdict": fact.verdict,
+        "voices": voices,
         "title": fact.title,
         "reason": _reason(fact.reason, labels),
         "sources": list(fact.cluster.sources),

@@ -12,6 +12,7 @@ from mineralcheck.report.base import (
     LONG_EVIDENCE,
     Cell,
     Labels,
+    copy_sentences,
     facts_by_verdict,
     location,
     matrix_cell,
@@ -22,6 +23,7 @@ from mineralcheck.report.base import (
     source_labels,
     summary_line,
     truncate,
+    voice_note,
 )
 from mineralcheck.report.figures import KeyFigure, disputed_measure, key_figures, sides, stated
 from mineralcheck.report.selection import EVERYTHING, Selection
@@ -48,6 +50,9 @@ class MarkdownRenderer:
         if report.model:
             parts.append(f"Model: {_code(report.model)}")
         parts += _sources(report, labels)
+        copies = copy_sentences(report, labels)
+        if copies:
+            parts.append("\n".join(f"- {_escape(c)} (one voice)." for c in copies))
         figures = key_figures(report, min_sources=selection.min_sources) if selection.only is None else ()
         if figures:
             parts += _key_figures(figures, report, labels)
@@ -58,7 +63,7 @@ class MarkdownRenderer:
         if agree:
             parts.append(f"## Agreements ({len(agree)})")
             for fact in agree:
-                parts += _agreement(fact, labels)
+                parts += _agreement(fact, labels, voice_note(report, fact, labels))
         parts += _matrix(report, selection, labels)
         if single:
             parts.append(f"## Single-source facts ({len(single)})")
@@ -138,14 +143,16 @@ def _divergence(fact: Fact, labels: Labels) -> list[str]:
     return parts
 
 
-def _agreement(fact: Fact, labels: Labels) -> list[str]:
+def _agreement(fact: Fact, labels: Labels, voice: str = "") -> list[str]:
     sources = _names(fact.cluster.sources, labels)
-    parts = [f"### {_escape(fact.id)}: {_escape(_one_line(fact.title))}", f"**Agree:** {sources}"]
+    said = "One voice" if voice else "Agree"
+    parts = [f"### {_escape(fact.id)}: {_escape(_one_line(fact.title))}", f"**{said}:** {sources}"]
     values = stated(fact)
     if values:
         parts[-1] += " — " + "; ".join(f"{_escape(r.value)} ({_names(r.sources, labels)})" for r in values)
-    if fact.reason.notes:
-        parts.append("\n".join(f"- Note: {_escape(readable(n, labels))}" for n in fact.reason.notes))
+    notes = [*([voice] if voice else []), *(readable(n, labels) for n in fact.reason.notes)]
+    if notes:
+        parts.append("\n".join(f"- Note: {_escape(n)}" for n in notes))
     parts += [_evidence(c, labels) for c in fact.cluster.claims]
     return parts
 

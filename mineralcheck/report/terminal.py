@@ -18,6 +18,7 @@ from mineralcheck.models import Article, Claim, Fact, Report, SourceId
 from mineralcheck.report.base import (
     Cell,
     Labels,
+    copy_sentences,
     facts_by_verdict,
     location,
     matrix_cell,
@@ -29,6 +30,7 @@ from mineralcheck.report.base import (
     source_labels,
     summary_line,
     truncate,
+    voice_note,
 )
 from mineralcheck.report.figures import KeyFigure, disputed_measure, key_figures, sides, stated
 from mineralcheck.report.selection import EVERYTHING, Selection
@@ -92,6 +94,8 @@ def renderables(report: Report, selection: Selection = EVERYTHING) -> Iterator[R
     if report.model:
         yield Text(f"model: {report.model}", style="dim")
     yield _sources(report, labels)
+    for sentence in copy_sentences(report, labels):
+        yield Text(f"  {sentence} (one voice)", style="yellow")
     figures = key_figures(report, min_sources=selection.min_sources) if selection.only is None else ()
     if figures:
         yield _heading(f"Key figures ({len(figures)})", "bold")
@@ -103,7 +107,7 @@ def renderables(report: Report, selection: Selection = EVERYTHING) -> Iterator[R
     if agree:
         yield _heading(f"Agreements ({len(agree)})", "bold green")
         for fact in agree:
-            yield _agreement(fact, labels)
+            yield _agreement(fact, labels, voice_note(report, fact, labels))
     facts = matrix_facts(report, selection)
     if facts:
         yield _heading("Facts × sources", "bold")
@@ -200,15 +204,20 @@ def _divergence(fact: Fact, labels: Labels) -> Panel:
     return Panel(Group(*parts), title=title, title_align="left", border_style="red", box=box.ROUNDED)
 
 
-def _agreement(fact: Fact, labels: Labels) -> Group:
-    """Two or three lines: the fact, where each source states it, and each value with its sources."""
+def _agreement(fact: Fact, labels: Labels, voice: str = "") -> Group:
+    """Two or three lines: the fact, where each source states it, and each value with its sources;
+    `voice` says when all of them are copies of one text."""
     head = Text("✓ ", style="bold green")
     head.append(f"{fact.id} ", style="green")
     head.append(truncate(fact.title, WIDTH - len(fact.id) - 4), style="bold")
     rows = Table(box=None, show_header=False, pad_edge=False, padding=(0, 1, 0, 0))
     rows.add_column("what", style="dim", no_wrap=True)
     rows.add_column("detail", ratio=1)
-    rows.add_row("agree:", Text(_locations(fact.cluster.claims, labels), style="cyan"))
+    rows.add_row(
+        "one voice:" if voice else "agree:", Text(_locations(fact.cluster.claims, labels), style="cyan")
+    )
+    if voice:
+        rows.add_row("note:", Text(voice, style="italic yellow"))
     values = stated(fact)
     if values:
         rows.add_row("values:", Text("; ".join(f"{r.value} ({named(r.sources, labels)})" for r in values)))

@@ -4,13 +4,14 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 from test_report_base import sample_report
 
-from mineralcheck.models import Report
+from mineralcheck.models import CopyGroup, Report
 from mineralcheck.report import ReportFormat, Selection, render
-from mineralcheck.report.base import Renderer
+from mineralcheck.report.base import Renderer, source_labels
 
 EVERYTHING_LISTED = Selection(singles=True)
 
@@ -99,3 +100,25 @@ def test_the_json_report_lists_the_key_figures() -> None:
         "side": None,
     }
     assert deaths["trend"] == "rose over time: 5 → 14 → at least 70"
+
+
+@pytest.mark.parametrize("fmt", list(ReportFormat))
+def test_copies_of_one_text_are_shown_in_every_format(fmt: ReportFormat) -> None:
+    """Two outlets that run one text: said once with the sources, and what they agree on is one voice."""
+    report = sample_report()
+    first, second = (a.id for a in report.articles)
+    copied = replace(report, copies=(CopyGroup((first, second), 0.54),))
+    text = render(copied, fmt)
+    labels = source_labels(report.articles)
+    if fmt is ReportFormat.json:
+        data = json.loads(text)
+        assert data["copies"] == [
+            {"sources": [first, second], "outlets": [labels[first], labels[second]], "shared": 0.54}
+        ]
+        assert [s["copies"] for s in data["sources"]] == [[second], [first]]
+        agreed = next(c for c in data["clusters"] if c["verdict"] == "agree")
+        assert agreed["voices"] == 1  # the verdict the scorer reads is unchanged
+    else:
+        assert f"{labels[first]} and {labels[second]} run one text" in text.replace("\\", "")
+        assert "one voice" in text.lower()
+    assert "run one text" not in render(report, fmt)

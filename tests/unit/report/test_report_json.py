@@ -47,6 +47,7 @@ def test_sources_have_id_path_outlet_url_title_iso_date_time_and_hash() -> None:
         "date": "2025-10-28",
         "time": "09:05",
         "sha256": "a" * 64,
+        "copies": [],
     }
     assert (second["title"], second["date"], second["time"], second["url"]) == (None, None, None, None)
     assert (second["outlet"], second["label"]) == ("", B)
