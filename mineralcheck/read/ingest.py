@@ -18,6 +18,7 @@ from mineralcheck.read.folders import STDIN_PATH, assign_ids, collect
 from mineralcheck.read.furniture import find_furniture
 from mineralcheck.read.furniture_model import FurnitureModel
 from mineralcheck.read.manifest import Manifest
+from mineralcheck.read.mastheads import outlet_name, stated_outlet
 from mineralcheck.read.outlets import (
     SourceMeta,
     date_from_url,
@@ -265,6 +266,9 @@ def _build_article(
     if meta.date is None:
         meta = merge(meta, SourceMeta(date=date_from_url(meta.url)), stated)
     title = meta.title or _first_title_line(text, (*furniture, *captions))
+    printed = stated_outlet(masked, furniture)
+    opening = title or _lead_text(text, furniture)
+    outlet = outlet_name(meta.outlet, outlet_from_url(meta.url), printed, source_id, opening)
     return Article(
         id=source_id,
         path=display,
@@ -272,7 +276,7 @@ def _build_article(
         title=title,
         date=meta.date,
         time=meta.time,
-        outlet=meta.outlet or outlet_from_url(meta.url) or source_id,
+        outlet=outlet,
         url=meta.url,
         furniture=furniture,
         captions=captions,
@@ -292,6 +296,20 @@ def _too_large(size: str | None, limit: str) -> str:
     """The skip reason; `size` is None for a stream, which is read only up to the limit."""
     measured = f"{size}; the limit is {limit}" if size else f"over the limit of {limit}"
     return f"too large for a news article ({measured}): split it into articles"
+
+
+def _lead_text(text: str, furniture: tuple[Span, ...]) -> str | None:
+    """The first line's text outside the furniture (a page without a headline opens with its lead)."""
+    pos = 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        kept = _blank(
+            line,
+            [Span(f.start - start, f.end - start) for f in furniture if f.overlaps(Span(start, pos - 1))],
+        )
+        if kept.strip():
+            return " ".join(kept.split())
+    return None
 
 
 def _first_title_line(text: str, furniture: tuple[Span, ...]) -> str | None:

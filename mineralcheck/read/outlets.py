@@ -52,6 +52,11 @@ DATE_LABEL = re.compile(
     r"|[A-Z][A-Z.'’-]{2,}(?:\s[A-Z][A-Z.'’-]+)*\s*[,:–—-])?\s*$"
 )
 
+# A date the first paragraph calls today's: "... development today, Tuesday, October 28, 2025, ...".
+TODAY = re.compile(
+    r"\btoday\s*,?\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\s*,?\s*)?(?:the\s+)?$", re.IGNORECASE
+)
+
 # A line that is a date besides a few capitalised words (weekday, place, zone) or these labels.
 DATE_LINE_MAX_WORDS = 4
 DATE_LINE_LABELS = frozenset({"date", "dated", "published", "posted", "updated", "on", "at", "am", "pm"})
@@ -212,8 +217,9 @@ def dateline(text: str, furniture: tuple[Span, ...], start: int = 0) -> tuple[So
 
     A dateline is a date on a line of its own or a time-stamp line (page furniture), a wire dateline
     ("WASHINGTON, Oct. 28, 2025 —"), or a date that opens the first line behind at most one label
-    (" date 2023-03-24 The ministry said…"): the span returned is that label and date. A date inside
-    a sentence of the body is never one: it dates an event, not the article.
+    (" date 2023-03-24 The ministry said…"): the span returned is that label and date. The first
+    line may also date itself ("... today, Tuesday, October 28, 2025, ..."): that date stays in the
+    text. Any other date inside a sentence of the body is never one: it dates an event, not the article.
     """
     head = text[:DATELINE_WINDOW]
     values, _ = find_temporal(head, None)
@@ -229,7 +235,8 @@ def dateline(text: str, furniture: tuple[Span, ...], start: int = 0) -> tuple[So
         in_furniture = any(f.start <= value.start and value.end <= f.end for f in furniture)
         opens_text = line_start == first_line and DATE_LABEL.match(text[line_start : value.start])
         date_line = _is_date_line(text, line_start, line_end, values)
-        if not (in_furniture or opens_text or date_line):
+        today = line_start == first_line and TODAY.search(text[line_start : value.start]) is not None
+        if not (in_furniture or opens_text or date_line or today):
             continue
         clock = _time_on_line(values, line_start, line_end)
         meta = SourceMeta(date=dt.date.fromordinal(int(value.low)), time=clock)
