@@ -31,8 +31,9 @@ MEDIA_WORDS = re.compile(
 # A date label before a masthead: " date 2025-10-28 Example Times / international".
 DATE_LABELS = re.compile(r"^(?:date|dated|published|posted|updated|on)\b\s*:?\s*", re.IGNORECASE)
 HASH_MIN_CHARS = 8
-LABEL_MAX_CHARS = 40
-"""A label made from a headline: its first words, up to this many characters."""
+LABEL_MAX_CHARS = 30
+"""A label made from a headline: its first words, up to this many characters (an outlet's column in
+the terminal report is 32 wide)."""
 
 
 def stated_outlet(text: str, furniture: Sequence[Span]) -> str | None:
