@@ -1,10 +1,11 @@
 """What a careful reader sees in one line of a page before reading it: its shape, its place, its neighbours.
 
 These are the features of the furniture model (furniture_model.py). Each means the same on every page:
-how long the line is, how it is set (capitals, title case, a full sentence), how much of it is prose
-(function words), whether it is a list or a link, where it sits (above the headline, between the
-headline and the first paragraph, under the last one, after a "More stories" marker), whether it
-repeats, and what its neighbours are. None names an outlet, an event or a place.
+how long the line is, how it is set (capitals, title case, how it ends), how much of it is prose
+(function words), whether it is a list or a label, where it sits (above the headline, between the
+headline and the first paragraph, under the last one, between two paragraphs), whether it repeats,
+and what its neighbours are. None names an outlet, an event or a place. (The list of links after a
+"More stories" marker, after_marker, is furniture on any page: furniture.py marks it outright.)
 """
 
 from __future__ import annotations
@@ -38,7 +39,6 @@ FEATURES = (
     "question",
     "ellipsis",
     "colon_end",
-    "full_sentence",
     "title_case",
     "capitals",
     "lower_start",
@@ -56,7 +56,6 @@ FEATURES = (
     "before_body",
     "after_body",
     "position",
-    "after_marker",
     "repeats",
     "prev_furniture",
     "next_furniture",
@@ -131,7 +130,6 @@ def page_features(page: PageView) -> list[tuple[float, ...]]:
     counts: dict[str, int] = {}
     for line in lines:
         counts[norm(line.text)] = counts.get(norm(line.text), 0) + 1
-    in_list = after_marker(lines)
     headlines = [i for i in range(first, body) if content[i] and _is_sentence_case_headline(lines[i])]
     last_headline = max(headlines, default=-1)
     rows = []
@@ -154,7 +152,6 @@ def page_features(page: PageView) -> list[tuple[float, ...]]:
                 float(first < i < body),
                 float(i > last >= 0),
                 i / max(n - 1, 1),
-                float(in_list[i]),
                 float(counts[norm(line.text)] > 1),
                 float(i > 0 and page.marked[i - 1]),
                 float(i + 1 < n and page.marked[i + 1]),
@@ -196,7 +193,6 @@ def _shape(line: Line) -> tuple[float, ...]:
         float(text.rstrip("\"'”’)]").endswith("?")),
         float(ellipsis),
         float(text.endswith(":")),
-        float(is_sentence(line) and not ellipsis),
         capitalised / counted if counted else 0.0,
         caps_ratio(text),
         float(letters.islower()),
