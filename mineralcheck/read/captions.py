@@ -123,12 +123,22 @@ def trailing_credit(text: str) -> tuple[int, int] | None:
             start = after.start(1)
     if start is None:
         return None
-    # A caption that names who is pictured, run on after a paragraph: "... on Saturday. Region
-    # Governor Jane Doe (Agency)": the name goes with its credit.
-    ends = list(SENTENCE_BREAK.finditer(text, 0, start))
-    if ends and is_label_text(text[ends[-1].end() : start].strip()):
-        start = ends[-1].end()
-    return start, len(text.rstrip())
+    run_on = run_on_caption(text, start)
+    return (run_on if run_on is not None else start), len(text.rstrip())
+
+
+def run_on_caption(text: str, credit: int | None = None) -> int | None:
+    """Where a caption that names who is pictured starts, run on after a paragraph: "... on Saturday.
+    Region Governor Jane Doe (AGENCY)": the name goes with its credit. None when there is none."""
+    if credit is None:
+        match = CREDIT_AT_END.search(text.rstrip())
+        if match is None or not _is_credit(match.group(1)):
+            return None
+        credit = match.start()
+    ends = list(SENTENCE_BREAK.finditer(text, 0, credit))
+    if ends and is_label_text(text[ends[-1].end() : credit].strip()):
+        return ends[-1].end()
+    return None
 
 
 def wire_credit(text: str) -> tuple[int, int] | None:

@@ -20,6 +20,7 @@ from mineralcheck.read.captions import (
     CREDIT_LABEL_LINE,
     is_caption_line,
     is_standalone_credit,
+    run_on_caption,
     trailing_credit,
 )
 from mineralcheck.read.furniture_inline import dateline_span, inline_spans
@@ -75,8 +76,18 @@ class _Page:
         self.names = name_keys(names)
         self.furniture = [is_furniture_line(line) or key(line.text) in self.names for line in self.lines]
         self.caption = [
-            is_caption_line(line.text) and not f for line, f in zip(self.lines, self.furniture, strict=True)
+            not self.furniture[i] and is_caption_line(line.text) and not self._prose_with_credit(i)
+            for i, line in enumerate(self.lines)
         ]
+
+    def _prose_with_credit(self, i: int) -> bool:
+        """A paragraph that only ends like a caption: wrapped prose whose sentence goes on in the next
+        line ("... higher ground. Others" / "sought safety in schools."), or a paragraph that a
+        photo's caption runs on ("... to Parliament. Region Premier Jane Doe(AGENCY)")."""
+        following = self.lines[i + 1].text if i + 1 < len(self.lines) else ""
+        if following[:1].islower():
+            return True
+        return run_on_caption(self.lines[i].text) is not None
 
     def content(self, i: int) -> bool:
         return not self.furniture[i] and not self.caption[i]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from mineralcheck.read.captions import trailing_credit, wire_credit
+from mineralcheck.read.captions import run_on_caption, trailing_credit, wire_credit
 from mineralcheck.read.furniture_lines import UI_LINE, is_tag, self_promo_sentences
 
 # The dateline that opens wire copy: "KATHMANDU, Nov 4 (Reuters) - ", "NEW YORK — ", "TOKYO: ". It dates
@@ -74,7 +74,9 @@ def dateline_span(text: str) -> tuple[int, int] | None:
 def inline_spans(text: str, *, caption: bool) -> list[tuple[int, int]]:
     """(start, end) within a content line of the furniture it holds; `caption` when the line is one."""
     spans = [*self_promo_sentences(text)]
-    credit = trailing_credit(text) if caption else wire_credit(text)
+    run_on = run_on_caption(text)
+    credit = (run_on, len(text.rstrip())) if run_on is not None else None
+    credit = credit or (trailing_credit(text) if caption else wire_credit(text))
     if credit is not None:
         spans.append(credit)
     for match in BRACKETED.finditer(text):

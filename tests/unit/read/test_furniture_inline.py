@@ -146,3 +146,15 @@ def test_a_short_line_above_a_credited_caption_is_the_images_title() -> None:
     cut = [text[s.start : s.end] for s in furniture]
     assert "VOTE 23" in cut and "Voters At The Polls" in cut
     assert [text[s.start : s.end] for s in captions] == [caption]
+
+
+def test_paragraphs_that_only_end_like_captions_stay_paragraphs() -> None:
+    """Wrapped prose whose next line goes on, and a paragraph a photo's caption runs on."""
+    wrapped = "Thousands spent the night in shelters after wading to higher ground. Others\n"
+    text = f"{HEADLINE}\n{PARAGRAPH}\n{wrapped}sought safety in schools and temples.\n{LAST_PARAGRAPH}\n"
+    assert find_furniture(text) == ((), ())
+    run_on = "The country has voted against the proposal, projections show. Region Premier Jane Doe(AGENCY)"
+    text = f"{HEADLINE}\n{run_on}\n{LAST_PARAGRAPH}\n"
+    furniture, captions = find_furniture(text)
+    assert [text[s.start : s.end] for s in furniture] == ["Region Premier Jane Doe(AGENCY)"]
+    assert captions == ()
