@@ -82,7 +82,7 @@ class _Page:
 
     def _prose_with_credit(self, i: int) -> bool:
         """A paragraph that only ends like a caption: wrapped prose whose sentence goes on in the next
-        line ("... higher ground. Others" / "sought safety in schools."), or a paragraph that a
+        line ("... the river banks. Many" / "stayed with relatives."), or a paragraph that a
         photo's caption runs on ("... to Parliament. Region Premier Jane Doe(AGENCY)")."""
         following = self.lines[i + 1].text if i + 1 < len(self.lines) else ""
         if following[:1].islower():

@@ -26,11 +26,11 @@ CREDITED_DATELINE = re.compile(
     r"\s*(?P<credit>\([A-Za-z][\w./& -]{1,30}\))\s*[-–—:]\s+"
 )
 
-# A link label or media marker in brackets inside a paragraph: "(Watch)", "(Latest developments)",
+# A link label or media marker in brackets inside a paragraph: "(Watch)", "(Live updates)",
 # "[Video]". The words are those of interface lines (furniture_lines.UI_LINE).
 BRACKETED = re.compile(r"[(\[]([^()\[\]]{2,40})[)\]]")
 BRACKETED_MAX_WORDS = 3
-# A pointer to the print edition: "(More pictures on Page 10)", "(See page 4)".
+# A pointer to the print edition: "(More photos on Page 6)", "(See page 4)".
 PRINT_REFERENCE = re.compile(
     r"\(\s*(?:(?:more|other|see|also)\s+)?[\w ]{0,30}\bon\s+pages?\s+\d+\s*\)|\(\s*see\s+pages?\s+\d+\s*\)",
     re.IGNORECASE,

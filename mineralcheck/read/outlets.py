@@ -52,7 +52,7 @@ DATE_LABEL = re.compile(
     r"|[A-Z][A-Z.'’-]{2,}(?:\s[A-Z][A-Z.'’-]+)*\s*[,:–—-])?\s*$"
 )
 
-# A date the first paragraph calls today's: "... development today, Tuesday, October 28, 2025, ...".
+# A date the first paragraph calls today's: "... the ministry said today, Monday, March 3, 2025, ...".
 TODAY = re.compile(
     r"\btoday\s*,?\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\s*,?\s*)?(?:the\s+)?$", re.IGNORECASE
 )
@@ -218,7 +218,7 @@ def dateline(text: str, furniture: tuple[Span, ...], start: int = 0) -> tuple[So
     A dateline is a date on a line of its own or a time-stamp line (page furniture), a wire dateline
     ("WASHINGTON, Oct. 28, 2025 —"), or a date that opens the first line behind at most one label
     (" date 2023-03-24 The ministry said…"): the span returned is that label and date. The first
-    line may also date itself ("... today, Tuesday, October 28, 2025, ..."): that date stays in the
+    line may also date itself ("... said today, Monday, March 3, 2025, ..."): that date stays in the
     text. Any other date inside a sentence of the body is never one: it dates an event, not the article.
     """
     head = text[:DATELINE_WINDOW]

@@ -35,7 +35,7 @@ def _cut(text: str, *, caption: bool = False) -> list[str]:
         "By Station - Staff",
         "02:32 - Source: Broadcaster",
         "Source: Agency",
-        "[Breaking news update 12:09 a.m.]",
+        "[Update 9:41 p.m.]",
         "For the rest of this article: https://example.com/2023/oct/14/a-story",
         "Station On is streaming live news now",
         "Jane Doe in Harbour Town and agencies",
@@ -92,17 +92,14 @@ def test_ordinary_parentheses_at_the_end_are_not_credits() -> None:
 @pytest.mark.parametrize(
     ("text", "cut"),
     [
-        ("Mbappe was not celebrating as his teammate won the title. AGENCY", ["AGENCY"]),
-        ("23 people have died in the storm (Latest developments)", ["(Latest developments)"]),
-        ("The first priority was to save lives, he said (Watch).", ["(Watch)"]),
-        ("Rescuers at work. — Photo: Jane Doe (More pictures on Page 10)", ["(More pictures on Page 10)"]),
-        ("SOT JANE DOE “I think this is the beginning of much broader cuts,” she said.", ["SOT JANE DOE "]),
+        ("The home side lifted the cup after a late winner on Sunday. AGENCY", ["AGENCY"]),
+        ("Nine people have died in the floods (Live updates)", ["(Live updates)"]),
+        ("The bridge will reopen next week, the mayor said (Watch).", ["(Watch)"]),
+        ("Rescuers wade through the water. (More photos on Page 6)", ["(More photos on Page 6)"]),
+        ("CUE JANE DOE “We will rebuild every house,” she said.", ["CUE JANE DOE "]),
         (
-            "Staff were told to leave early. We’ve reached out to the company for further comment and will "
-            "update this if we hear back.",
-            [
-                "We’ve reached out to the company for further comment and will update this if we hear back.",
-            ],
+            "The plant closed. We have contacted the owners for comment and will update this story.",
+            ["We have contacted the owners for comment and will update this story."],
         ),
     ],
 )
@@ -141,17 +138,19 @@ def test_a_run_of_tags_glued_to_a_caption_is_cut() -> None:
 
 def test_a_short_line_above_a_credited_caption_is_the_images_title() -> None:
     caption = "Supporters react as the result is called. Picture: Agency / Jane Doe"
-    text = f"{HEADLINE}\n{PARAGRAPH}\nVOTE 23\n{caption}\nVoters At The Polls\n{caption} \n{LAST_PARAGRAPH}\n"
+    text = (
+        f"{HEADLINE}\n{PARAGRAPH}\nGALLERY 12\n{caption}\nVoters At The Polls\n{caption} \n{LAST_PARAGRAPH}\n"
+    )
     furniture, captions = find_furniture(text)
     cut = [text[s.start : s.end] for s in furniture]
-    assert "VOTE 23" in cut and "Voters At The Polls" in cut
+    assert "GALLERY 12" in cut and "Voters At The Polls" in cut
     assert [text[s.start : s.end] for s in captions] == [caption]
 
 
 def test_paragraphs_that_only_end_like_captions_stay_paragraphs() -> None:
     """Wrapped prose whose next line goes on, and a paragraph a photo's caption runs on."""
-    wrapped = "Thousands spent the night in shelters after wading to higher ground. Others\n"
-    text = f"{HEADLINE}\n{PARAGRAPH}\n{wrapped}sought safety in schools and temples.\n{LAST_PARAGRAPH}\n"
+    wrapped = "Thousands spent the night in halls after leaving the river banks. Many\n"
+    text = f"{HEADLINE}\n{PARAGRAPH}\n{wrapped}stayed with relatives in the hills.\n{LAST_PARAGRAPH}\n"
     assert find_furniture(text) == ((), ())
     run_on = "The country has voted against the proposal, projections show. Region Premier Jane Doe(AGENCY)"
     text = f"{HEADLINE}\n{run_on}\n{LAST_PARAGRAPH}\n"
