@@ -118,7 +118,7 @@ def find_furniture(
     `names` are what the outlet is called (its name, its URL's host): a line that is only that name
     is its logo. `model` decides the lines that no pattern settles (default: the shipped one).
     Furniture is one span per line, except what furniture_inline cuts out of a content line."""
-    page = marked_page(text, names)
+    page = _marked_page(text, names)
     decide = model or shipped_model()
     view = page.view()
     for i, row in enumerate(page_features(view)):
@@ -129,7 +129,7 @@ def find_furniture(
     return _spans(page)
 
 
-def marked_page(text: str, names: Sequence[str] = ()) -> _Page:
+def _marked_page(text: str, names: Sequence[str] = ()) -> _Page:
     """The page with what the patterns of furniture on any page mark (before the model)."""
     page = _Page(text, names)
     _mark_standalone_credits(page)
@@ -140,7 +140,7 @@ def marked_page(text: str, names: Sequence[str] = ()) -> _Page:
 
 def page_view(text: str, names: Sequence[str] = ()) -> PageView:
     """What the furniture model reads of a page (bench/fit_furniture.py fits on it)."""
-    return marked_page(text, names).view()
+    return _marked_page(text, names).view()
 
 
 def _mark_standalone_credits(page: _Page) -> None:
