@@ -11,13 +11,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from mineralcheck.claims.values.dates import find_temporal
 from mineralcheck.models import Span
 from mineralcheck.read.furniture import name_keys
 from mineralcheck.read.furniture_lines import READ_TIME, SECTION_SEPARATOR, UI_LINE
 from mineralcheck.read.line_features import key
 from mineralcheck.read.line_shape import SENTENCE_END, is_label_text, is_sentence
 from mineralcheck.read.line_shape import Line as _Line
+from mineralcheck.values.dates import find_temporal
 
 # The header a masthead is looked for in: the lines above the first paragraph, at most this many.
 HEADER_MAX_LINES = 15
