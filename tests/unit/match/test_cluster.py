@@ -141,3 +141,21 @@ def test_two_articles_are_aligned_one_to_one_for_the_largest_total_likeness() ->
     claims = [a1, a2, b1, b2, b3]
     candidates = [(0, 2, 0.9), (0, 3, 0.8), (1, 2, 0.85), (1, 3, 0.1), (2, 3, 0.99)]  # b1-b2: one article
     assert _aligned(claims, candidates) == {(0, 3), (1, 2)}
+
+
+def test_linking_at_one_threshold_does_not_depend_on_linking_at_others_before() -> None:
+    """The fit links one set of scored pairs at many thresholds: each answer must be what that
+    threshold alone gives. Linking at 0.4 scores a and c (not a candidate pair: cosine 0) while
+    judging {a, b} against c; their conflicting figures must not become a dispute that a later
+    link at 0.6 joins."""
+    from mineralcheck.match.cluster import link, score_pairs
+
+    a = claim("a", "the floods killed ten", values=(count(10, "death"),))
+    b = claim("b", "floods hit the valley")
+    c = claim("c", "twenty died in the floods", values=(count(20, "death"),))
+    vectors = unit([1, 0, 0], [0.7, 0.7, 0], [0, 1, 0])
+    model = cosine_model()
+    alone = link(score_pairs([a, b, c], vectors, model), 0.6, 0.0)
+    shared = score_pairs([a, b, c], vectors, model)
+    link(shared, 0.4, 0.0)
+    assert link(shared, 0.6, 0.0) == alone
