@@ -17,7 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -29,9 +29,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from evaldata import Corpus, fact_labels, real_corpora, score_report, source_stem  # noqa: E402
 
 from mineralcheck import pipeline  # noqa: E402
-from mineralcheck.match.cluster import ScoredPairs, cluster_claims, link, pair_table, score_pairs  # noqa: E402
+from mineralcheck.match.cluster import ScoredPairs, link, pair_table, score_pairs  # noqa: E402
+from mineralcheck.match.measures import name_measures  # noqa: E402
 from mineralcheck.match.pairs import FEATURES, PairModel  # noqa: E402
-from mineralcheck.models import Cluster, Report  # noqa: E402
+from mineralcheck.models import Claim, Cluster, Report  # noqa: E402
 from mineralcheck.report.json import to_dict  # noqa: E402
 
 MODEL_FILE = Path(__file__).resolve().parent.parent / "mineralcheck" / "data" / "pair_model.json"
@@ -46,6 +47,8 @@ where two gave 0.562 on the same claims; on the claims before "more than" stoppe
 increment, 0.567 and 0.571)."""
 REGULARISATION = 1.0
 """Inverse L2 strength of the logistic regression (scikit-learn's C)."""
+MEASURE_THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 1.0)
+"""Cosines tried for naming figures' measures alike (match/measures.py; 1.0: each wording apart)."""
 
 
 @dataclass
@@ -54,9 +57,18 @@ class EventData:
 
     corpus: Corpus
     prepared: pipeline.Prepared
+    facts: list[frozenset[str]]
+    """facts[i]: the gold facts whose mentions claims[i] overlaps."""
     pairs: list[tuple[int, int]]
     features: np.ndarray
     labels: np.ndarray
+    named: dict[float, tuple[Claim, ...]] = field(default_factory=dict)
+
+    def named_at(self, threshold: float) -> tuple[Claim, ...]:
+        """The claims with their figures named at measure threshold `threshold` (computed once)."""
+        if threshold not in self.named:
+            self.named[threshold] = name_measures(self.prepared.claims, self.prepared.measures, threshold)
+        return self.named[threshold]
 
 
 def load_event(corpus: Corpus) -> EventData:
@@ -65,7 +77,38 @@ def load_event(corpus: Corpus) -> EventData:
     facts = fact_labels(corpus, [(source_stem(paths[c.source]), c.start, c.end) for c in prepared.claims])
     pairs, features = pair_table(prepared.claims, prepared.vectors)
     labels = np.array([1 if facts[i] & facts[j] else 0 for i, j in pairs], dtype=np.int64)
-    return EventData(corpus, prepared, pairs, features, labels)
+    return EventData(corpus, prepared, facts, pairs, features, labels)
+
+
+def measure_agreement(events: list[EventData], threshold: float) -> float:
+    """F1 of "two figures of two outlets get one measure name" against "they serve one gold fact",
+    over the claims of one worded figure that serve a fact."""
+    same = named = both = 0
+    for event in events:
+        claims = event.named_at(threshold)
+        figures = [k for k, c in enumerate(claims) if named_figure(c) is not None]
+        for n, i in enumerate(figures):
+            for j in figures[n + 1 :]:
+                if claims[i].source == claims[j].source or not (event.facts[i] and event.facts[j]):
+                    continue
+                one_fact = bool(event.facts[i] & event.facts[j])
+                one_name = named_figure(claims[i]) == named_figure(claims[j])
+                same += one_fact
+                named += one_name
+                both += one_fact and one_name
+    return 2 * both / (same + named) if same + named else 0.0
+
+
+def named_figure(claim: Claim) -> tuple[str, str] | None:
+    """(measure name, unit) of a claim's one worded figure, None for claims with none or several."""
+    figures = [v for v in claim.values if v.kind == "quantity" and v.unit != "ordinal" and v.measure]
+    return (figures[0].quantity, figures[0].unit) if len(figures) == 1 else None
+
+
+def fit_measure_threshold(events: list[EventData]) -> float:
+    """The measure threshold under which outlets' figures of one fact most often share a name and
+    figures of different facts least often do (ties: the higher threshold, which merges less)."""
+    return max(MEASURE_THRESHOLDS, key=lambda t: (round(measure_agreement(events, t), 9), t))
 
 
 def fit_weights(events: list[EventData]) -> tuple[np.ndarray, float, np.ndarray, np.ndarray]:
@@ -82,26 +125,32 @@ def fit_weights(events: list[EventData]) -> tuple[np.ndarray, float, np.ndarray,
     return model.coef_[0], float(model.intercept_[0]), mean, scale
 
 
-def score_clusters(event: EventData, clusters: tuple[Cluster, ...]) -> dict[str, Any]:
-    """The scorer's figures for one event's clusters, judged as `compare` judges them."""
+def score_clusters(event: EventData, clusters: tuple[Cluster, ...], measure: float) -> dict[str, Any]:
+    """The scorer's figures for one event's clusters, their figures named at measure threshold
+    `measure` and judged, as `compare` does."""
     articles = event.prepared.ingested.articles
-    facts = pipeline.judge_clusters(articles, clusters)
+    named = pipeline.named_clusters(clusters, event.prepared.measures, measure)
+    facts = pipeline.judge_clusters(articles, named)
     return score_report(event.corpus, to_dict(Report(articles=articles, facts=facts)))
 
 
 def score_event(event: EventData, model: PairModel) -> dict[str, Any]:
-    """The scorer's figures for one event clustered and judged with `model`."""
+    """The scorer's figures for one event clustered, named and judged with `model`, as `compare` does."""
     prepared = event.prepared
-    return score_clusters(event, cluster_claims(prepared.claims, prepared.vectors, pair_model=model))
+    articles = prepared.ingested.articles
+    facts = pipeline.judge_claims(
+        articles, prepared.claims, prepared.vectors, measures=prepared.measures, pair_model=model
+    )
+    return score_report(event.corpus, to_dict(Report(articles=articles, facts=facts)))
 
 
 def _mean_score(
-    events: list[EventData], scored: list[ScoredPairs], threshold: float, dispute: float
+    events: list[EventData], scored: list[ScoredPairs], threshold: float, dispute: float, measure: float
 ) -> float:
     return float(
         np.mean(
             [
-                score_clusters(e, link(s, threshold, dispute))["score"]
+                score_clusters(e, link(s, threshold, dispute), measure)["score"]
                 for e, s in zip(events, scored, strict=True)
             ]
         )
@@ -119,16 +168,19 @@ def _best(grid: tuple[float, ...], scores: list[float]) -> tuple[float, float]:
 def fit(events: list[EventData]) -> tuple[PairModel, float]:
     """The model fitted on `events`, its thresholds chosen on them; and their mean score.
 
-    The linkage threshold is chosen first with disputes left apart, then the dispute threshold
-    below it; each evaluation clusters, judges and scores every event.
+    The measure threshold (for naming figures after clustering) is chosen first, on how well
+    figures' names follow the gold facts; then the weights; then the linkage threshold with
+    disputes left apart, and the dispute threshold below it, each evaluation clustering, naming,
+    judging and scoring every event.
     """
+    measure = fit_measure_threshold(events)
     weights, bias, mean, scale = fit_weights(events)
     unlinked = PairModel(tuple(weights), bias, 1.0, tuple(mean), tuple(scale))
     scored = [score_pairs(e.prepared.claims, e.prepared.vectors, unlinked) for e in events]
-    threshold, _ = _best(THRESHOLDS, [_mean_score(events, scored, t, 1.0) for t in THRESHOLDS])
+    threshold, _ = _best(THRESHOLDS, [_mean_score(events, scored, t, 1.0, measure) for t in THRESHOLDS])
     disputes = tuple(d for d in DISPUTE_THRESHOLDS if d <= threshold or d == 1.0)
-    dispute, best = _best(disputes, [_mean_score(events, scored, threshold, d) for d in disputes])
-    return PairModel(tuple(weights), bias, threshold, tuple(mean), tuple(scale), dispute), best
+    dispute, best = _best(disputes, [_mean_score(events, scored, threshold, d, measure) for d in disputes])
+    return PairModel(tuple(weights), bias, threshold, tuple(mean), tuple(scale), dispute, measure), best
 
 
 def leave_one_event_out(events: list[EventData]) -> dict[str, dict[str, Any]]:
@@ -171,7 +223,7 @@ def differences(shipped: str, refit: str) -> list[str]:
     a, b = json.loads(shipped), json.loads(refit)
     found = [
         f"{key}: {a.get(key)!r} != {b.get(key)!r}"
-        for key in ("features", "threshold", "dispute_threshold")
+        for key in ("features", "threshold", "dispute_threshold", "measure_threshold")
         if a.get(key) != b.get(key)
     ]
     for key in ("weights", "mean", "scale"):

@@ -127,6 +127,10 @@ class Value:
     """Places below the national level the figure is about, as the parse attaches them."""
     context: tuple[str, ...] = ()
     """Content words around the figure that say what it counts ("force", "injured", "security")."""
+    measure: str = ""
+    """What the figure counts in the outlet's own words, without the figure, its place or its
+    agent ("people killed", "confirmed deaths"): outlets that count one thing word it alike here,
+    however differently their sentences run. "" where the parse says nothing."""
 
     def display(self) -> str:
         """Short human form used in reasons ("more than 90%")."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -22,7 +22,8 @@ from mineralcheck.claims.parse import SPACY_MODEL, SharedParses
 from mineralcheck.match import embed
 from mineralcheck.match.cluster import ClusterParams, cluster_claims
 from mineralcheck.match.embed import DEFAULT_MODEL, Embedder
-from mineralcheck.match.pairs import PairModel, frame_compatible
+from mineralcheck.match.measures import name_measures
+from mineralcheck.match.pairs import PairModel, frame_compatible, shipped_model
 from mineralcheck.match.vectors import Encoder, claim_matrix
 from mineralcheck.match.verdicts import judge_all
 from mineralcheck.models import Article, Claim, Cluster, Fact, Report, Sentence, Value
@@ -158,17 +159,32 @@ def judge_claims(
     claims: Sequence[Claim],
     vectors: np.ndarray,
     *,
+    measures: Mapping[str, np.ndarray] | None = None,
     params: ClusterParams | None = None,
     pair_model: PairModel | None = None,
     progress: Progress = _silent,
 ) -> tuple[Fact, ...]:
-    """Clusters and verdicts from claims and their vectors (no model load, no I/O); `pair_model`
-    defaults to the shipped one."""
+    """Clusters and verdicts from claims and their vectors (no model load, no I/O): claims clustered
+    by the pair model (`pair_model`, default the shipped one), their figures named by what they
+    count (`measures` maps each figure's measure text to its vector), and each cluster judged."""
     progress("clustering", 0, 1)
-    clusters = cluster_claims(claims, vectors, params or ClusterParams(), pair_model=pair_model)
+    model = pair_model or shipped_model()
+    clusters = cluster_claims(claims, vectors, params or ClusterParams(), pair_model=model)
+    if measures:
+        clusters = named_clusters(clusters, measures, model.measure_threshold)
     facts = judge_clusters(articles, clusters)
     progress("clustering", 1, 1)
     return facts
+
+
+def named_clusters(
+    clusters: Sequence[Cluster], measures: Mapping[str, np.ndarray], threshold: float
+) -> tuple[Cluster, ...]:
+    """The clusters with every figure of the corpus named by its measure group (match/measures.py),
+    so that verdicts and key figures compare outlets' figures by what they count."""
+    claims = [c for cluster in clusters for c in cluster.claims]
+    named = iter(name_measures(claims, measures, threshold))
+    return tuple(replace(cluster, claims=tuple(next(named) for _ in cluster.claims)) for cluster in clusters)
 
 
 def judge_clusters(articles: Sequence[Article], clusters: Sequence[Cluster]) -> tuple[Fact, ...]:
@@ -186,6 +202,8 @@ class Prepared:
     vectors: np.ndarray
     """vectors[i] embeds claims[i].text (L2-normalised)."""
     model: str
+    measures: Mapping[str, np.ndarray] = field(default_factory=dict)
+    """The vector of each figure's measure text (Value.measure)."""
 
 
 def prepare(
@@ -218,15 +236,19 @@ def prepare(
             notify,
             cache=caches.claims,
             before_parsing=start_model,
-            on_claims=lambda new: encoder.submit(c.text for c in new),
+            on_claims=lambda new: encoder.submit(
+                [c.text for c in new] + [v.measure for c in new for v in c.values if v.measure]
+            ),
         )
-        vectors = claim_matrix(claims, encoder.finish())
+        by_text = encoder.finish()
+        vectors = claim_matrix(claims, by_text)
+        measures = {v.measure: by_text[v.measure] for c in claims for v in c.values if v.measure}
     finally:
         encoder.close()
         caches.close()
         if owned:  # an embedder passed in is the caller's to close
             model.close()
-    return Prepared(ingested, claims, vectors, model.name)
+    return Prepared(ingested, claims, vectors, model.name, measures)
 
 
 def compare(
@@ -261,6 +283,7 @@ def judge(
         ingested.articles,
         prepared.claims,
         prepared.vectors,
+        measures=prepared.measures,
         params=options.cluster,
         pair_model=pair_model,
         progress=progress or _silent,

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from mineralcheck.claims.clauses import MIN_CONTENT_WORDS, split_clauses
+from mineralcheck.claims.figures import is_reference, measure_tokens
 from mineralcheck.claims.frame import clause_frame, clause_scope, frame_values
 from mineralcheck.claims.readable import follows_evidence, readable_sentence
 from mineralcheck.claims.text import evidence_run, quote_of, quoted_regions, tidy, trim
@@ -124,8 +125,41 @@ def claims_from_sentence(
     context = _Context(
         article, sentence, doc, index, sentence_values, regions, speaker, canonical_entity, is_country
     )
-    claims = [_claim(context, clause) for clause in split_clauses(doc)]
-    return [claim for claim in claims if claim is not None]
+    out: list[Claim] = []
+    for clause in split_clauses(doc):
+        claim = _claim(context, clause)
+        if claim is not None:
+            out.append(_with_measures(context, clause, claim))
+    return out
+
+
+def _countable(value: Value) -> bool:
+    """A figure that counts or measures something (not a date, and not a rank such as "third")."""
+    return value.kind == "quantity" and value.unit != "ordinal"
+
+
+def _with_measures(context: _Context, clause: Clause, claim: Claim) -> Claim:
+    """The claim with each of its figures' measure in the outlet's words (Value.measure): what the
+    figure counts, read from the clause's parse (claims/figures.py)."""
+    doc, base = context.doc, context.sentence.start
+    own = {t.i for t in clause.tokens} - set(clause.frame)
+    values = []
+    for value in claim.values:
+        value_tokens = {t.i for t in doc if value.start <= base + t.idx < value.end}
+        anchor = _value_anchor(doc, value_tokens)
+        if _countable(value) and anchor is not None and not is_reference(anchor):
+            words = measure_tokens(anchor, value_tokens, own)
+            value = replace(value, measure=" ".join(t.lower_ for t in words))
+        values.append(value)
+    return replace(claim, values=tuple(values))
+
+
+def _value_anchor(doc: Any, ids: set[int]) -> Any | None:
+    """The token that heads a value's words (its head lies outside them)."""
+    if not ids:
+        return None
+    heads = [doc[i] for i in sorted(ids) if doc[i].head.i not in ids or doc[i].head.i == i]
+    return heads[-1] if heads else doc[max(ids)]
 
 
 def _claim(context: _Context, clause: Clause) -> Claim | None:

@@ -345,6 +345,9 @@ class PairModel:
     """Feature standardisation learned with the weights."""
     dispute_threshold: float = 1.0
     """Average probability two groups that give different figures for one measure need to merge."""
+    measure_threshold: float = 1.0
+    """Average cosine at which figures' measure wordings are one measure (match/measures.py); 1.0
+    names each wording apart. Fitted with the model, used after clustering."""
 
     def probability(self, features: np.ndarray) -> np.ndarray:
         """P(same fact) for each row of features (rows in FEATURES order)."""
@@ -359,6 +362,7 @@ class PairModel:
             "bias": round(self.bias, 6),
             "threshold": self.threshold,
             "dispute_threshold": self.dispute_threshold,
+            "measure_threshold": self.measure_threshold,
             "mean": [round(m, 6) for m in self.mean],
             "scale": [round(s, 6) for s in self.scale],
         }
@@ -377,6 +381,7 @@ class PairModel:
             tuple(data["mean"]),
             tuple(data["scale"]),
             data["dispute_threshold"],
+            data.get("measure_threshold", 1.0),
         )
 
 

@@ -1,0 +1,139 @@
+"""What a figure counts, in the words of the outlet that states it.
+
+"At least 14 people have been killed", "only seven fatalities", "the death toll stood at 15": one
+measure, worded three ways. The measure of a figure is the part of its clause that says what is
+counted, without the figure, its place or its agent ("people killed", "fatalities", "death toll
+people"): the words in which outlets that count one thing are most alike. match/measures.py groups
+these wordings across outlets and names each group.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from typing import Any
+
+from mineralcheck.claims.breakdowns import EXEMPLIFYING
+from mineralcheck.claims.frame import LINKING_VERBS
+from mineralcheck.claims.tokens import SUBJECT_DEPS
+from mineralcheck.claims.words import REPORTING_VERBS
+
+NUMBER_DEPS = frozenset({"nummod", "quantmod", "compound", "amod", "nmod", "npadvmod", "advmod"})
+"""How a figure hangs from the noun it counts ("15 people", "61 per cent", "1.08 million")."""
+KIND_MODIFIERS = frozenset({"amod", "compound", "nmod"})
+"""Modifiers that say what kind of thing a measure counts ("confirmed deaths", "death toll")."""
+
+
+def counted_noun(anchor: Any) -> Any:
+    """The head of the noun phrase a figure counts ("people" in "at least 15 people"), or the
+    figure itself when it stands alone ("Phailin kills 23")."""
+    tok = anchor
+    while tok.dep_ in NUMBER_DEPS and tok.head.i != tok.i and tok.head.pos_ in ("NOUN", "PROPN", "NUM"):
+        tok = tok.head
+    return tok
+
+
+REFERRING_DETERMINERS = frozenset({"the", "these", "those", "both", "all"})
+"""Determiners before a count that point at a set the reader knows ("the two leaders", "all 27
+members"): the count names the set, it is not a figure the story reports."""
+
+
+def is_reference(anchor: Any) -> bool:
+    """A count that refers to a known set rather than reports a figure: "the two leaders signed",
+    "the 27 member states" (a determiner or possessive right before it in its noun phrase)."""
+    noun = counted_noun(anchor)
+    if noun.i == anchor.i:
+        return False
+    first = min(t.i for t in anchor.subtree)
+    before = anchor.doc[first - 1] if first > 0 else None
+    return (
+        before is not None
+        and before.head.i == noun.i
+        and (before.lower_ in REFERRING_DETERMINERS or before.dep_ == "poss")
+    )
+
+
+def measure_tokens(anchor: Any, value_tokens: Collection[int], own: Collection[int]) -> list[Any]:
+    """The words that say what the figure headed by `anchor` counts: the counted noun with its kind
+    ("confirmed deaths"), the noun it is a number of ("death toll ... people"), and the verb that says
+    what happened to it ("people killed", "kills", "had left the region"). Not the figure, and not a
+    name (the place or agent of a figure is its scope, not its measure)."""
+    allowed = set(own) - set(value_tokens)
+    noun = counted_noun(anchor)
+    if noun.i != anchor.i and noun.i in allowed:
+        words = _noun_measure(noun, allowed)
+    else:  # "12 of the miners": a count standing alone counts the noun it takes a part of
+        words = [w for w in _noun_measure(anchor, allowed) if w.i != anchor.i]
+    top = _preposition_of(noun, own)
+    governor = top.head
+    if governor.i != top.i and governor.i in allowed:
+        if governor.pos_ == "NOUN":
+            words += _kind_of(governor, allowed)
+        elif governor.lower_ in EXEMPLIFYING and governor.head.pos_ == "NOUN":
+            # "23 people, including two in X": a part counts what its whole counts.
+            whole = governor.head
+            words += _noun_measure(whole, allowed) + _governed_by(whole, allowed)
+        elif governor.pos_ in ("VERB", "AUX") and _lemma(governor) not in REPORTING_VERBS:
+            words += _verb_measure(governor, top, allowed)
+    kept = {w.i: w for w in words if not _named(w) and not w.like_num}
+    return [kept[i] for i in sorted(kept)]
+
+
+def _named(tok: Any) -> bool:
+    """Part of a name (a place, an agent): a figure's scope, not its measure. A sentence's first
+    word is capitalised anyway, and parsers often take a common noun there for a name."""
+    return bool(tok.ent_type_) and tok.i > 0
+
+
+def _noun_measure(noun: Any, allowed: Collection[int]) -> list[Any]:
+    """A counted noun with its kind, and the noun it is a number of ("number of confirmed cases")."""
+    words = _kind_of(noun, allowed)
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i in allowed:
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.i in allowed:
+                    words += _kind_of(obj, allowed)
+    return words
+
+
+def _governed_by(noun: Any, allowed: Collection[int]) -> list[Any]:
+    """What the verb a noun hangs from says happened to it ("[people] have died")."""
+    verb = noun.head
+    if verb.i == noun.i or verb.i not in allowed or verb.pos_ not in ("VERB", "AUX"):
+        return []
+    return _verb_measure(verb, noun, allowed) if _lemma(verb) not in REPORTING_VERBS else []
+
+
+def _verb_measure(verb: Any, figure: Any, allowed: Collection[int]) -> list[Any]:
+    """What a verb says a figure counts: its subject when it only links the two ("the toll stood at
+    15"), else the verb itself, with its particle and, for a figure that is its subject, its object."""
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i in allowed), None)
+    if _lemma(verb) in LINKING_VERBS or verb.pos_ == "AUX":
+        if subject is not None and subject.i != figure.i and subject.pos_ == "NOUN":
+            return _noun_measure(subject, allowed)
+        return []
+    words = [verb] + [c for c in verb.children if c.dep_ == "prt" and c.i in allowed]
+    if figure.dep_ in SUBJECT_DEPS:
+        obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj") and c.i in allowed), None)
+        if obj is not None and obj.pos_ == "NOUN":
+            words += _kind_of(obj, allowed)
+    return words
+
+
+def _lemma(tok: Any) -> str:
+    return str(tok.lemma_).lower()
+
+
+def _preposition_of(noun: Any, own: Collection[int]) -> Any:
+    """The preposition a figure's noun phrase hangs from ("at" in "stood at 15"), else the noun."""
+    if noun.dep_ == "pobj" and noun.head.pos_ == "ADP" and noun.head.i in own:
+        return noun.head
+    return noun
+
+
+def _kind_of(noun: Any, allowed: Collection[int]) -> list[Any]:
+    """A noun with the modifiers that say what kind of thing it is ("confirmed deaths")."""
+    return [noun] + [
+        c
+        for c in noun.children
+        if c.i in allowed and c.dep_ in KIND_MODIFIERS and c.pos_ in ("NOUN", "ADJ", "VERB")
+    ]

@@ -1,0 +1,90 @@
+"""What each figure counts, named alike across outlets.
+
+Outlets say "at least 14 people have been killed", "only seven fatalities", "the death toll stood at
+15": one measure in many words. Each figure carries its measure in its outlet's words
+(Value.measure); here those wordings are grouped by meaning (average linkage over their embeddings,
+cut at a cosine fitted on the development events by `make fit`), and every figure of a group takes
+one name: the measure the parse read most often in the group. Figures are only grouped with figures
+of the same kind of unit: a share is never a count, a speed never a distance.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+
+import numpy as np
+
+from mineralcheck.models import Claim, Value
+
+COUNT_UNITS = frozenset({"", "people"})
+"""Units of a plain count: a number of people and a number of anything are one kind."""
+GENERIC = frozenset({"", "people"})
+"""Measure names that say nothing about what is counted."""
+
+
+def _countable(value: Value) -> bool:
+    return value.kind == "quantity" and value.unit != "ordinal" and bool(value.measure)
+
+
+def unit_kind(value: Value) -> str:
+    """What kind of figure a value is: a count, or the unit it is measured in."""
+    return "count" if value.unit in COUNT_UNITS else value.unit
+
+
+def measure_groups(vectors: np.ndarray, threshold: float) -> list[int]:
+    """Group labels for rows of L2-normalised vectors: average linkage, cut where the average
+    cosine between two groups falls below `threshold`."""
+    n = len(vectors)
+    if n <= 1:
+        return [0] * n
+    from scipy.cluster.hierarchy import fcluster, linkage  # only runs that name measures pay for it
+
+    distances = np.clip(1.0 - vectors @ vectors.T, 0.0, 2.0)
+    condensed = distances[np.triu_indices(n, k=1)]
+    tree = linkage(condensed, method="average")
+    return [int(k) for k in fcluster(tree, t=1.0 - threshold, criterion="distance")]
+
+
+def _name(members: Sequence[Value]) -> str:
+    """A group's name: the measure the parse read most often, else its most common wording."""
+    read = Counter(v.quantity for v in members if v.quantity not in GENERIC)
+    if read:
+        return min(read, key=lambda q: (-read[q], q))
+    worded = Counter(v.measure for v in members)
+    return min(worded, key=lambda t: (-worded[t], t))
+
+
+def name_measures(
+    claims: Sequence[Claim], vectors: Mapping[str, np.ndarray], threshold: float
+) -> tuple[Claim, ...]:
+    """The claims with each figure named by its measure group (see the module doc); `vectors` maps
+    each figure's measure text to its embedding."""
+    by_kind: dict[str, list[Value]] = {}
+    for claim in claims:
+        for value in claim.values:
+            if _countable(value):
+                by_kind.setdefault(unit_kind(value), []).append(value)
+    names: dict[tuple[str, str], str] = {}
+    for kind in sorted(by_kind):
+        members = by_kind[kind]
+        texts = sorted({v.measure for v in members})
+        labels = measure_groups(np.stack([vectors[t] for t in texts]), threshold)
+        group_of = dict(zip(texts, labels, strict=True))
+        groups: dict[int, list[Value]] = {}
+        for value in members:
+            groups.setdefault(group_of[value.measure], []).append(value)
+        for group in groups.values():
+            name = _name(group)
+            names.update({(kind, v.measure): name for v in group})
+    return tuple(
+        replace(c, values=tuple(_named(v, names) for v in c.values)) if any(map(_countable, c.values)) else c
+        for c in claims
+    )
+
+
+def _named(value: Value, names: Mapping[tuple[str, str], str]) -> Value:
+    if not _countable(value):
+        return value
+    return replace(value, quantity=names[(unit_kind(value), value.measure)])
