@@ -108,6 +108,43 @@ def noise_labels(corpus: Corpus, spans: list[tuple[str, int, int]]) -> list[bool
     return [any(m.source == s and hits(claim(s, a, b, 0), m.spans) for m in noise) for s, a, b in spans]
 
 
+def is_figure_fact(fact: Any) -> bool:
+    """A fact about a figure, as score.py counts it: most of its quotes state a number."""
+    is_figure = credits().is_figure
+    return sum(1 for m in fact.mentions if is_figure(m.quote)) >= max(1, len(fact.mentions) // 2)
+
+
+@cache
+def credits() -> ModuleType:
+    """../shared/eval/credits.py as a module (its figure reader decides what a figure fact is)."""
+    return _shared_module("credits")
+
+
+@cache
+def measures_probe() -> ModuleType:
+    """../shared/eval/measures.py as a module: one measure per figure fact across outlets."""
+    return _shared_module("measures")
+
+
+@cache
+def units_probe() -> ModuleType:
+    """../shared/eval/units.py as a module: do the report's claims find their own fact?"""
+    return _shared_module("units")
+
+
+def _shared_module(name: str) -> ModuleType:
+    path = EVAL / f"{name}.py"
+    if not path.is_file():
+        raise MissingShared(f"{path} is missing: put the shared folder beside the repository")
+    scorer()  # the probes import score.py from their folder
+    sys.path.insert(0, str(EVAL))
+    spec = importlib.util.spec_from_file_location(f"shared_{name}", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def read_report(report_json: str, texts: dict[str, str]) -> tuple[list[Any], list[Any], list[Any]]:
     """(claims, clusters, problems) of a JSON report as the scorer reads them (it reads a file)."""
     with tempfile.TemporaryDirectory() as tmp:
@@ -139,7 +176,12 @@ def figures(
     noise_claims = sum(
         1 for c in claims if any(c.source == m.source and module.hits(c, m.spans) for m in noise)
     )
+    figure_facts = [o for o in multi if is_figure_fact(o.fact)]
+    statement_facts = [o for o in multi if not is_figure_fact(o.fact)]
     return {
+        "figures_cross": (sum(o.correct for o in figure_facts), len(figure_facts)),
+        "statements_cross": (sum(o.correct for o in statement_facts), len(statement_facts)),
+        "b3": module.b_cubed(facts, claims)[2],
         "facts": len(facts),
         "correct": sum(o.correct for o in outcomes),
         "score": sum(o.correct for o in outcomes) / len(facts) if facts else 0.0,

@@ -3,8 +3,10 @@
 For each real event (the seeds and ../shared/eval/dev/*) and each scenario corpus (tests/corpora/*) it
 runs a comparison with the shipped pair model, scores it with ../shared/eval/score.py, runs the
 naive peer (../shared/eval/peer.py) on the same articles, and prints one table. For the real events
-it also refits the pair model leaving the event out and scores it with that model: the
-leave-one-event-out column is the one that predicts news mineralcheck has never seen. The table is
+it also refits the pair model leaving the event out and scores it with that model (the
+leave-one-event-out column is the one that predicts news mineralcheck has never seen), and runs the
+shared probes: figures and statements that several outlets state, B-cubed F1, one measure per figure
+fact across outlets (measures.py) and whether claims find their own fact (units.py). The table is
 written to bench/QUALITY.md, so its history shows in git.
 
     python bench/quality.py            # print the table and rewrite bench/QUALITY.md
@@ -19,6 +21,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -27,10 +30,19 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from evaldata import EVAL, Corpus, real_corpora, scenario_corpora, score_report  # noqa: E402
+from evaldata import (  # noqa: E402
+    EVAL,
+    Corpus,
+    measures_probe,
+    real_corpora,
+    scenario_corpora,
+    score_report,
+    units_probe,
+)
 from fit import leave_one_event_out, load_event  # noqa: E402
 
 from mineralcheck import pipeline  # noqa: E402
+from mineralcheck.match import embed  # noqa: E402
 from mineralcheck.report.json import to_dict  # noqa: E402
 
 OUT = Path(__file__).resolve().parent / "QUALITY.md"
@@ -38,9 +50,37 @@ PEER_CACHE = Path(__file__).resolve().parent / ".cache" / "peer"
 BEGIN, END = "<!-- quality:begin -->", "<!-- quality:end -->"
 
 
-def mineralcheck_figures(corpus: Corpus) -> dict[str, Any]:
-    report = pipeline.compare([str(corpus.path)], pipeline.CompareOptions())
-    return score_report(corpus, to_dict(report))
+def mineralcheck_figures(corpus: Corpus, folder: Path) -> dict[str, Any]:
+    """The scorer's figures for `compare` on the corpus, and the probes' for the real events (the
+    report is kept in `folder`, which the probes read)."""
+    report = to_dict(pipeline.compare([str(corpus.path)], pipeline.CompareOptions()))
+    got = score_report(corpus, report)
+    if corpus.real:
+        path = folder / f"{corpus.name}.json"
+        path.write_text(json.dumps(report), encoding="utf-8")
+        rows = measures_probe().measures_of(corpus.gold, path)
+        got["one_measure"] = (
+            sum(1 for _f, ms in rows if ms and None not in ms and len(set(ms)) == 1),
+            len(rows),
+        )
+        got["units"] = units_probe().items_of(corpus.gold, path)
+    return got
+
+
+def unit_shares(items: list[dict[str, Any]]) -> tuple[tuple[int, int], tuple[int, int]]:
+    """(quotes, claims): how often a gold quote, and the report's claim that overlaps it most, find
+    a mention of their own fact as the nearest text of another outlet (../shared/eval/units.py),
+    embedded with the shipped model."""
+    units = units_probe()
+    model = embed.embedder_for(embed.DEFAULT_MODEL)
+    try:
+        quotes = np.asarray(model.encode([it["quote"] for it in items]))
+        claims = np.asarray(model.encode([it["claim"] or "-" for it in items]))
+    finally:
+        model.close()
+    q_ok, q_all, _ = units.nearest_share(items, quotes, [True] * len(items))
+    c_ok, c_all, _ = units.nearest_share(items, claims, [bool(it["claim"]) for it in items])
+    return (q_ok, q_all), (c_ok, c_all)
 
 
 def _peer_key(corpus: Corpus) -> str:
@@ -76,26 +116,47 @@ def _precision(value: float | None) -> str:
     return "–" if value is None else f"{value:.2f}"
 
 
+COLUMNS = (
+    "corpus",
+    "score",
+    "leave-one-event-out",
+    "cross-source",
+    "figures cross-source",
+    "statements cross-source",
+    "B-cubed F1",
+    "one measure",
+    "units: claims",
+    "gold divergences",
+    "diverge precision",
+    "noise claims",
+    "peer score",
+    "peer cross-source",
+)
+
+
 def table(rows: list[dict[str, Any]], real_means: dict[str, str]) -> str:
-    head = (
-        "| corpus | score | leave-one-event-out | cross-source | gold divergences | diverge precision "
-        "| noise claims | peer score | peer cross-source |\n"
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|\n"
-    )
+    head = "| " + " | ".join(COLUMNS) + " |\n|---|" + "---:|" * (len(COLUMNS) - 1) + "\n"
     lines = []
     for r in rows:
         mine, peer = r["mine"], r.get("peer")
-        peer_score = f"{peer['score']:.3f}" if peer else "–"
-        lines.append(
-            f"| {r['name']} | {mine['score']:.3f} | {r.get('loeo', '–')} | {_ratio(mine['cross'])} "
-            f"| {_ratio(mine['divergences'])} | {_precision(mine['diverge_precision'])} | {mine['noise']} "
-            f"| {peer_score} | {_ratio(peer['cross']) if peer else '–'} |"
-        )
-    mean = (
-        f"| **mean of the real events** | **{real_means['score']}** | **{real_means['loeo']}** "
-        f"| {real_means['cross']} | {real_means['divergences']} | {real_means['precision']} "
-        f"| {real_means['noise']} | {real_means['peer']} | {real_means['peer_cross']} |"
-    )
+        cells = [
+            r["name"],
+            f"{mine['score']:.3f}",
+            r.get("loeo", "–"),
+            _ratio(mine["cross"]),
+            _ratio(mine["figures_cross"]),
+            _ratio(mine["statements_cross"]),
+            f"{mine['b3']:.3f}",
+            _ratio(mine["one_measure"]) if "one_measure" in mine else "–",
+            r.get("units", "–"),
+            _ratio(mine["divergences"]),
+            _precision(mine["diverge_precision"]),
+            str(mine["noise"]),
+            f"{peer['score']:.3f}" if peer else "–",
+            _ratio(peer["cross"]) if peer else "–",
+        ]
+        lines.append("| " + " | ".join(cells) + " |")
+    mean = "| " + " | ".join(real_means[c] for c in COLUMNS) + " |"
     return head + "\n".join(lines) + "\n" + mean + "\n"
 
 
@@ -113,27 +174,39 @@ def main() -> int:
     events = [load_event(c) for c in real]
     loeo = leave_one_event_out(events)
     rows = []
-    for corpus in real + scenario_corpora():
-        row: dict[str, Any] = {"name": corpus.name, "mine": mineralcheck_figures(corpus)}
-        if corpus.real:
-            row["loeo"] = f"{loeo[corpus.name]['score']:.3f}"
-        if not args.no_peer:
-            row["peer"] = peer_figures(corpus)
-        rows.append(row)
-        print(f"scored {corpus.name}", file=sys.stderr)
+    items: list[dict[str, Any]] = []
+    with tempfile.TemporaryDirectory() as folder:
+        for corpus in real + scenario_corpora():
+            row: dict[str, Any] = {"name": corpus.name, "mine": mineralcheck_figures(corpus, Path(folder))}
+            if corpus.real:
+                row["loeo"] = f"{loeo[corpus.name]['score']:.3f}"
+                items += row["mine"]["units"]
+                _quotes, claims = unit_shares(row["mine"]["units"])
+                row["units"] = f"{claims[0] / max(1, claims[1]):.2f}"
+            if not args.no_peer:
+                row["peer"] = peer_figures(corpus)
+            rows.append(row)
+            print(f"scored {corpus.name}", file=sys.stderr)
     real_rows = [r for r in rows if r["name"] in {c.name for c in real}]
     precisions = [
         r["mine"]["diverge_precision"] for r in real_rows if r["mine"]["diverge_precision"] is not None
     ]
+    quotes, claims = unit_shares(items)
     real_means = {
-        "score": f"{np.mean([r['mine']['score'] for r in real_rows]):.3f}",
-        "loeo": f"{np.mean([loeo[r['name']]['score'] for r in real_rows]):.3f}",
-        "cross": _sum(real_rows, "cross"),
-        "divergences": _sum(real_rows, "divergences"),
-        "precision": f"{np.mean(precisions):.2f}" if precisions else "–",
-        "noise": str(sum(r["mine"]["noise"] for r in real_rows)),
-        "peer": f"{np.mean([r['peer']['score'] for r in real_rows]):.3f}" if not args.no_peer else "–",
-        "peer_cross": _sum(real_rows, "cross", "peer") if not args.no_peer else "–",
+        "corpus": "**mean of the real events**",
+        "score": f"**{np.mean([r['mine']['score'] for r in real_rows]):.3f}**",
+        "leave-one-event-out": f"**{np.mean([loeo[r['name']]['score'] for r in real_rows]):.3f}**",
+        "cross-source": _sum(real_rows, "cross"),
+        "figures cross-source": _sum(real_rows, "figures_cross"),
+        "statements cross-source": _sum(real_rows, "statements_cross"),
+        "B-cubed F1": f"{np.mean([r['mine']['b3'] for r in real_rows]):.3f}",
+        "one measure": _sum(real_rows, "one_measure"),
+        "units: claims": f"{claims[0] / claims[1]:.2f} (quotes {quotes[0] / quotes[1]:.2f})",
+        "gold divergences": _sum(real_rows, "divergences"),
+        "diverge precision": f"{np.mean(precisions):.2f}" if precisions else "–",
+        "noise claims": str(sum(r["mine"]["noise"] for r in real_rows)),
+        "peer score": f"{np.mean([r['peer']['score'] for r in real_rows]):.3f}" if not args.no_peer else "–",
+        "peer cross-source": _sum(real_rows, "cross", "peer") if not args.no_peer else "–",
     }
     text = table(rows, real_means)
     print(text)
