@@ -185,6 +185,14 @@ def test_help_of_every_command_documents_the_exit_codes(command: list[str]) -> N
         assert f"{code.value} =" in text
 
 
+@pytest.mark.parametrize("command", [[], *([name] for name in _commands())])
+def test_help_shows_switches_without_a_value(command: list[str]) -> None:
+    # typer shows `<bool>` beside a switch, which reads as "--singles true"; a switch shows no type.
+    result = invoke(*command, "--help")
+    assert "<bool>" not in result.stdout
+    assert "--help " in result.stdout
+
+
 def test_version() -> None:
     from mineralcheck import __version__
 

@@ -29,7 +29,9 @@ from mineralcheck import __version__, gate, pipeline
 from mineralcheck.cli import config, stdio
 from mineralcheck.cli.options import (
     EXIT_CODES,
+    Command,
     DebugOption,
+    Group,
     ModelOption,
     QuietOption,
     SourcesOption,
@@ -51,6 +53,7 @@ from mineralcheck.report.terminal import WIDTH as TERMINAL_WIDTH
 
 app = typer.Typer(
     name="mineralcheck",
+    cls=Group,
     help="Cross-check the claims that several news articles make about one event.",
     epilog=EXIT_CODES,
     no_args_is_help=True,
@@ -89,7 +92,7 @@ def _root(
     ctx.default_map = {command: config_defaults(ctx.command, command, settings)}
 
 
-@app.command(epilog=EXIT_CODES)
+@app.command(cls=Command, epilog=EXIT_CODES)
 def compare(
     paths: Annotated[
         list[str],
@@ -178,7 +181,7 @@ def compare(
     raise typer.Exit(_run(job, debug=debug))
 
 
-@app.command(epilog=EXIT_CODES)
+@app.command(cls=Command, epilog=EXIT_CODES)
 def check(
     paths: Annotated[
         list[str] | None,
@@ -275,7 +278,7 @@ def check(
     raise typer.Exit(_run(job, debug=debug))
 
 
-@app.command(epilog=EXIT_CODES)
+@app.command(cls=Command, epilog=EXIT_CODES)
 def init(
     paths: Annotated[
         list[str], typer.Argument(metavar="PATH...", help="Article files or folders to read the facts from.")

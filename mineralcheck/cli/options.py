@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup, TyperOption
 
 from mineralcheck.errors import ExitCode
 from mineralcheck.gate.formats import CheckFormat
@@ -21,6 +21,33 @@ EXIT_CODES = (
     f"{ExitCode.ERROR.value} = could not do the job (usage, input, output, model or internal error, Ctrl-C)."
 )
 """Shown under every command's --help; built from ExitCode so the two cannot drift apart."""
+
+
+def _switches_show_no_value(params: list[Any]) -> list[Any]:
+    """Leave the type column of a switch (--singles, --quiet, --help) empty in --help.
+
+    typer prints `<bool>` beside every switch, which reads as if it took a value: users then write
+    `--singles true`, and "true" is taken for an input path. An empty metavar shows nothing.
+    """
+    for param in params:
+        if isinstance(param, TyperOption) and param.is_flag and param.metavar is None:
+            param.metavar = ""
+    return params
+
+
+class Command(TyperCommand):
+    """A command whose --help shows switches as switches (see _switches_show_no_value)."""
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        return _switches_show_no_value(super().get_params(ctx))
+
+
+class Group(TyperGroup):
+    """The `mineralcheck` group, with its switches (--version, --help) shown as switches."""
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        return _switches_show_no_value(super().get_params(ctx))
+
 
 DebugOption = Annotated[bool, typer.Option("--debug", help="Show the traceback of an internal error.")]
 QuietOption = Annotated[
