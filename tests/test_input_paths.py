@@ -59,6 +59,24 @@ def test_a_path_that_does_not_exist_in_a_real_process(in_tmp: Path) -> None:
     assert done.stderr == "error: Input not found: missing.txt (check the path).\n"
 
 
+@pytest.mark.parametrize("url", ["https://example.com/2025/10/28/story.html", "www.example.com/story"])
+def test_a_web_address_says_it_is_not_fetched_and_how_to_save_the_page(in_tmp: Path, url: str) -> None:
+    done = run("compare", url)
+    message = one_sentence_error(done)
+    assert message == (
+        f"Input {url} is a web address: mineralcheck reads saved files and never fetches a page."
+    )
+    assert "Tip: save the page as HTML" in done.stderr and "pass the file" in done.stderr
+
+
+@pytest.mark.parametrize("value", ["true", "False", "yes"])
+def test_a_value_after_a_switch_is_named_as_the_mistake(in_tmp: Path, value: str) -> None:
+    news(in_tmp)
+    done = run("compare", "news", "--singles", value)
+    assert one_sentence_error(done) == f"Input not found: {value} (check the path)."
+    assert f"write `--singles`, not `--singles {value}`" in done.stderr
+
+
 @pytest.mark.parametrize("contents", [{}, {"photo.jpg": b"\xff\xd8\xff", ".hidden.txt": b"A hidden note."}])
 def test_a_folder_with_no_articles(in_tmp: Path, contents: dict[str, bytes]) -> None:
     (in_tmp / "empty").mkdir()

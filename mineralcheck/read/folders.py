@@ -43,7 +43,7 @@ def collect(paths: Sequence[str], stdin_text: str | bytes | None) -> tuple[list[
             continue
         path = Path(given)
         if not os.path.lexists(path):
-            raise InputError(f"Input not found: {given} (check the path).")
+            raise _not_found(given)
         try:
             is_dir = path.is_dir()
             path.stat()
@@ -77,6 +77,27 @@ def collect(paths: Sequence[str], stdin_text: str | bytes | None) -> tuple[list[
             parts = tuple(p for p in Path(os.path.normpath(given)).parts if p not in ("/", ".."))
             candidates.append(Candidate(path, given, _strip_ext(parts or (path.name,))))
     return candidates, unreadable
+
+
+_SWITCH_VALUES = frozenset({"true", "false", "yes", "no", "on", "off"})
+"""Words a user may write after a switch (`--singles true`): typer then reads them as a path."""
+
+
+def _not_found(given: str) -> InputError:
+    """Input not found, with what to do when the missing "path" is a web address or a switch's value."""
+    if "://" in given or given.lower().startswith("www."):
+        return InputError(
+            f"Input {given} is a web address: mineralcheck reads saved files and never fetches a page.",
+            tip="save the page as HTML (a browser's Save Page As, or `curl -o page.html URL`) and pass "
+            "the file, or pipe it in: `mineralcheck compare <(curl -s URL) other.txt`",
+        )
+    if given.lower() in _SWITCH_VALUES:
+        return InputError(
+            f"Input not found: {given} (check the path).",
+            tip="switches such as --singles, --no-cache or --quiet take no value: write `--singles`, "
+            f"not `--singles {given}`",
+        )
+    return InputError(f"Input not found: {given} (check the path).")
 
 
 def _first_visit(file: Path, seen: set[Path]) -> bool:
