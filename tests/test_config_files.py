@@ -137,6 +137,28 @@ def test_a_claims_yaml_bomb_is_refused_fast_naming_the_file(
     ), line
 
 
+def test_a_large_claims_yaml_without_aliases_is_refused_fast_for_its_size(in_tmp: Path) -> None:
+    # 9.5 MB of ordinary expectations: refused in seconds (not after a minute of composing), and
+    # for its size, not for aliases it does not have.
+    news(in_tmp)
+    entry = (
+        "  - id: claim-{k}\n    title: A title for claim number {k}\n"
+        '    match: "The Lindmoor bridge reopened on Monday after {k} days"\n'
+        '    expect: {{value: ">90%", status: agree, min_sources: 2}}\n'
+    )
+    text = "version: 1\nclaims:\n" + "".join(entry.format(k=k) for k in range(55_000))
+    assert 9e6 < len(text) < 10e6
+    (in_tmp / "claims.yaml").write_text(text)
+    started = time.monotonic()
+    message = one_sentence_error(run("check", "news"))
+    assert time.monotonic() - started < 10
+    assert message.startswith("claims.yaml:"), message
+    assert message.endswith(
+        ": more than 100,000 values by this line, far more than a hand-written file holds: "
+        "is it the right file?"
+    ), message
+
+
 def test_a_baseline_nested_100000_deep_is_refused_naming_the_file(in_tmp: Path) -> None:
     news(in_tmp)
     (in_tmp / "claims.yaml").write_text("version: 1\nclaims:\n  - id: a\n    match: the bridge closed\n")

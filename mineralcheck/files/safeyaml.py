@@ -2,8 +2,10 @@
 
 The safe loader builds no Python objects, but it still follows the document: a few lines of aliases
 (the "billion laughs") expand to billions of values, an alias can contain itself, and deep nesting
-exhausts Python's stack. Here the document is composed with its nesting bounded, then measured as
-it would be expanded (without expanding it) before anything walks it.
+exhausts Python's stack. Here the document's values are counted first (by libyaml's parser when
+PyYAML has it: a second for 10 MB, where composing them takes a minute), then it is composed with
+its nesting bounded, then measured as it would be expanded (without expanding it) before anything
+walks it.
 """
 
 from __future__ import annotations
@@ -28,6 +30,10 @@ class BoundExceeded(yaml.MarkedYAMLError):
         super().__init__(problem=problem, problem_mark=mark)
 
 
+class TooManyValues(BoundExceeded):
+    """The document as written, without any alias, holds more values than a hand-written file does."""
+
+
 class BoundedLoader(yaml.SafeLoader):
     """SafeLoader (plain data only) whose composer refuses nesting beyond MAX_DEPTH."""
 
@@ -47,8 +53,41 @@ class BoundedLoader(yaml.SafeLoader):
             self._depth -= 1
 
 
-def compose(loader: BoundedLoader) -> yaml.Node | None:
-    """The loader's single document as nodes, checked against the bounds (BoundExceeded)."""
+_VALUE_EVENTS = (yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent)
+_FAST_LOADER: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml's parser where PyYAML was built with it (the wheels are), else the pure-Python one."""
+
+
+def count_values(text: str) -> None:
+    """Raise BoundExceeded when the document as written (aliases not expanded) holds more than
+    MAX_VALUES values: a file that size is not a hand-written claims.yaml, and composing it would
+    take minutes. Syntax errors and deep nesting are left to the composer, which names them."""
+    values = depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_FAST_LOADER):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return  # the composer refuses it, at the line it names
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+            if isinstance(event, _VALUE_EVENTS):
+                values += 1
+                if values > MAX_VALUES:
+                    raise TooManyValues(
+                        f"more than {MAX_VALUES:,} values by this line, far more than a hand-written "
+                        "file holds: is it the right file?",
+                        event.start_mark,
+                    )
+    except TooManyValues:
+        raise
+    except yaml.YAMLError:
+        return
+
+
+def compose(loader: BoundedLoader, text: str) -> yaml.Node | None:
+    """The loader's single document (`text`) as nodes, checked against the bounds (BoundExceeded)."""
+    count_values(text)
     root = loader.get_single_node()
     if root is not None:
         check_expansion(root)
@@ -59,7 +98,7 @@ def load(text: str) -> Any:
     """yaml.safe_load within the bounds; raises yaml.YAMLError (BoundExceeded included)."""
     loader = BoundedLoader(text)
     try:
-        root = compose(loader)
+        root = compose(loader, text)
         return None if root is None else loader.construct_document(root)
     finally:
         loader.dispose()
@@ -131,7 +170,7 @@ def read_nodes(text: str, display: str) -> Node:
     bounds; every problem is a ConfigError naming `display` and the line."""
     loader = BoundedLoader(text)  # safe: plain data only, bounded nesting and aliases
     try:
-        root = compose(loader)
+        root = compose(loader, text)
         if root is None:
             raise ConfigError(f"{display} is empty", tip="start from: mineralcheck init ARTICLES...")
         return _convert(root, loader, display)
@@ -139,6 +178,8 @@ def read_nodes(text: str, display: str) -> Node:
         mark = error.problem_mark or error.context_mark
         line = f":{mark.line + 1}" if mark is not None else ""
         problem = error.problem or error.context or "invalid YAML"
+        if isinstance(error, TooManyValues):  # valid YAML, only far too much of it
+            raise ConfigError(f"{display}{line}: {problem}") from None
         raise ConfigError(f"{display}{line}: invalid YAML: {problem}") from None
     except yaml.YAMLError as error:
         raise ConfigError(f"{display}: invalid YAML: {error}") from None

@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from mineralcheck.files import safeyaml
-from mineralcheck.files.safeyaml import MAX_DEPTH, BoundExceeded
+from mineralcheck.files.safeyaml import MAX_DEPTH, BoundExceeded, TooManyValues
 
 LAUGHS = "".join(
     f"{name}: &{name} [{', '.join([f'*{prev}'] * 9) if prev else ', '.join(['lol'] * 9)}]\n"
@@ -29,6 +29,17 @@ def test_an_alias_bomb_is_refused_before_it_expands() -> None:
     assert (
         caught.value.problem_mark is not None and caught.value.problem_mark.line == 5
     )  # f, the first too big
+
+
+def test_a_document_of_too_many_plain_values_is_refused_fast_for_what_it_is() -> None:
+    # No alias at all: the reason is its size, and it is found without composing the document.
+    text = "claims:\n" + "".join(f"  - {{id: c{k}, match: fact {k}}}\n" for k in range(40_000))
+    started = time.monotonic()
+    with pytest.raises(TooManyValues, match="more than 100,000 values by this line") as caught:
+        safeyaml.load(text)
+    assert time.monotonic() - started < 3
+    assert caught.value.problem_mark is not None and caught.value.problem_mark.line == 20_000
+    assert "alias" not in str(caught.value)
 
 
 def test_nesting_deeper_than_the_bound_is_refused_without_recursing() -> None:
