@@ -287,6 +287,32 @@ def test_skipped_and_duplicate_files_are_listed_in_every_report_format(
 
 
 def test_skipped_files_are_named_on_stderr_even_with_quiet(in_tmp: Path) -> None:
-    news(in_tmp, empty__txt="")
+    news(in_tmp, courier__txt=COURIER, empty__txt="")
     result = run("compare", "news", "--format", "json", "--quiet")
     assert result.stderr == f"warning: skipped {os.path.join('news', 'empty.txt')}: empty file\n"
+
+
+ONE_ARTICLE = (
+    "warning: only one article was read ({path}): nothing can be cross-checked, so every fact is "
+    "single-source; give two or more articles about the same event\n"
+)
+
+
+@pytest.mark.parametrize("command", [["compare"], ["init", "-o", "starter.yaml"]])
+def test_a_single_article_says_that_nothing_can_be_cross_checked(in_tmp: Path, command: list[str]) -> None:
+    news(in_tmp)
+    path = os.path.join("news", "herald.txt")
+    result = run(*command, path, "--quiet")
+    assert result.exit_code == ExitCode.OK, result.stderr
+    assert result.stderr == ONE_ARTICLE.format(path=path)
+
+
+def test_a_copy_that_leaves_one_article_says_so_too(in_tmp: Path) -> None:
+    news(in_tmp, zz_copy__txt=HERALD)
+    result = run("compare", "news", "--quiet")
+    assert ONE_ARTICLE.format(path=os.path.join("news", "herald.txt")) in result.stderr
+
+
+def test_two_articles_get_no_such_warning(in_tmp: Path) -> None:
+    news(in_tmp, courier__txt=COURIER)
+    assert run("compare", "news", "--quiet").stderr == ""

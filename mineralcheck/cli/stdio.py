@@ -176,9 +176,18 @@ def warn(line: str) -> None:
 
 def warn_unused_inputs(report: Report) -> None:
     """Name every skipped or duplicate input on stderr, even with --quiet: the report covers fewer
-    sources than were given, and a CI log should say so where it is read, not only in the report."""
+    sources than were given, and a CI log should say so where it is read, not only in the report.
+    A run left with a single article says that nothing could be cross-checked."""
     for skipped in report.skipped:
         say(f"warning: skipped {inert_line(skipped.path)}: {skipped.reason}")
     for path, original in report.duplicates:
         copy, of = inert_line(path), inert_line(original)
         say(f"warning: {copy} repeats the text of {of}; counted once as a source")
+    if len(report.articles) == 1:
+        # A run on one article succeeds and reports every fact as single: say why before anyone
+        # reads that as "no source confirms anything".
+        only = inert_line(report.articles[0].path)
+        say(
+            f"warning: only one article was read ({only}): nothing can be cross-checked, so every fact "
+            "is single-source; give two or more articles about the same event"
+        )
