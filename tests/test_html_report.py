@@ -188,3 +188,28 @@ def test_a_real_report_in_the_browser_matches_its_json(
     assert_page_matches_json(page, data)
     assert "Outlet Three" in page["columns"][3]
     assert _screenshot(browser, tmp_path / "seeds.png").stat().st_size > 50_000
+
+
+PAGE_WIDTH = """
+const width = document.documentElement.clientWidth;
+const over = Array.from(document.querySelectorAll('body *'))
+  .filter(el => !el.closest('.grid-wrap') && el.getBoundingClientRect().right > width + 0.5)
+  .map(el => el.tagName.toLowerCase() + (el.className ? '.' + el.className : ''));
+return [document.documentElement.scrollWidth, width, over];
+"""
+
+
+@pytest.mark.model
+def test_the_seeds_report_fits_a_phone_key_figures_included(
+    real_embedder: Any, browser: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Outlets named by long file ids ("000_29446ee9bb4fc833") pushed the key figures' table past
+    # the edge of a 390 px screen, its header cut off: only the grid may scroll sideways.
+    monkeypatch.chdir(ROOT)
+    report = pipeline.compare(["seeds"], pipeline.CompareOptions(), embedder=real_embedder)
+    _open(browser, render(report, ReportFormat.html), tmp_path, "seeds-phone")
+    browser.set_window_size(390, 844)
+    assert browser.execute_script("return document.querySelectorAll('#key-figures th').length") >= 3
+    width, client, over = browser.execute_script(PAGE_WIDTH)
+    assert over == [] and width <= client, (width, client, over)
+    _screenshot(browser, tmp_path / "seeds-phone.png")
