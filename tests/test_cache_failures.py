@@ -164,7 +164,7 @@ def test_a_cache_on_a_full_disk_is_read_with_one_warning(tmp_path: Path) -> None
 
 
 def test_a_cache_file_that_is_a_symlink_is_never_followed(tmp_path: Path) -> None:
-    news(tmp_path)
+    news(tmp_path, courier__txt=COURIER)
     cache = tmp_path / "cache"
     cache.mkdir()
     victim = tmp_path / "victim.sqlite"  # someone else's database, or /etc/passwd
@@ -182,7 +182,7 @@ def test_a_cache_file_that_is_a_symlink_is_never_followed(tmp_path: Path) -> Non
 
 
 def test_a_cache_folder_that_is_a_file_is_skipped_with_one_warning(tmp_path: Path) -> None:
-    news(tmp_path)
+    news(tmp_path, courier__txt=COURIER)
     (tmp_path / "cache").write_text("not a folder")
     done = mc("compare", "news", "--format", "json", cwd=tmp_path)
     assert done.returncode == ExitCode.OK
@@ -191,7 +191,7 @@ def test_a_cache_folder_that_is_a_file_is_skipped_with_one_warning(tmp_path: Pat
 
 
 def test_another_programs_database_in_place_of_the_cache_is_set_aside(tmp_path: Path) -> None:
-    news(tmp_path)
+    news(tmp_path, courier__txt=COURIER)
     cache = tmp_path / "cache"
     cache.mkdir()
     for name in ("claims-v1.sqlite", "vectors-v1.sqlite"):

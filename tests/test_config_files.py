@@ -146,7 +146,7 @@ def test_a_large_claims_yaml_without_aliases_is_refused_fast_for_its_size(in_tmp
         '    match: "The Lindmoor bridge reopened on Monday after {k} days"\n'
         '    expect: {{value: ">90%", status: agree, min_sources: 2}}\n'
     )
-    text = "version: 1\nclaims:\n" + "".join(entry.format(k=k) for k in range(55_000))
+    text = "version: 1\nclaims:\n" + "".join(entry.format(k=k) for k in range(50_000))
     assert 9e6 < len(text) < 10e6
     (in_tmp / "claims.yaml").write_text(text)
     started = time.monotonic()

@@ -205,7 +205,7 @@ def test_an_article_whose_name_is_not_utf8_is_read_cached_and_reported(in_tmp: P
 
 @pytest.mark.usefixtures("warm")
 def test_dev_zero_as_an_article_is_skipped_at_once(tmp_path: Path) -> None:
-    news(tmp_path)
+    news(tmp_path, courier__txt=COURIER)
     started = time.monotonic()
     done = mc("compare", "/dev/zero", "news", "--format", "json", cwd=tmp_path, bounded_memory=True)
     assert time.monotonic() - started < 60
@@ -227,7 +227,7 @@ def test_dev_zero_alone_is_an_input_error(tmp_path: Path) -> None:
 @pytest.mark.parametrize("source", ["/dev/zero", "yes"])
 @pytest.mark.usefixtures("warm")
 def test_endless_stdin_is_skipped_as_too_large(tmp_path: Path, source: str) -> None:
-    news(tmp_path)
+    news(tmp_path, courier__txt=COURIER)
     if source == "yes":
         feeder = subprocess.Popen(["yes", "The bridge reopened on Monday."], stdout=subprocess.PIPE)
         stdin: Any = feeder.stdout

@@ -78,7 +78,7 @@ def make_device(path: Path, kind: int, major: int, minor: int) -> None:
 
 
 def test_output_onto_a_copy_of_dev_null_writes_into_it_and_keeps_the_device(in_tmp: Path) -> None:
-    news(in_tmp)
+    news(in_tmp, courier__txt=COURIER)
     make_device(in_tmp / "null", stat.S_IFCHR, 1, 3)
     before = state(in_tmp)
     result = run_checked("compare", "news", "--format", "json", "-o", "null")
@@ -88,7 +88,7 @@ def test_output_onto_a_copy_of_dev_null_writes_into_it_and_keeps_the_device(in_t
 
 
 def test_output_onto_a_copy_of_dev_full_is_an_output_error_and_keeps_the_device(in_tmp: Path) -> None:
-    news(in_tmp)
+    news(in_tmp, courier__txt=COURIER)
     make_device(in_tmp / "full", stat.S_IFCHR, 1, 7)
     before = state(in_tmp)
     result = run_checked("compare", "news", "--format", "json", "-o", "full")
@@ -218,17 +218,17 @@ def test_output_with_a_name_at_the_file_system_limit(in_tmp: Path) -> None:
 
 
 def test_a_report_path_that_is_not_utf8_is_written_under_that_name(in_tmp: Path) -> None:
-    news(in_tmp)
+    news(in_tmp, courier__txt=COURIER)
     name = os.fsdecode(b"r\xe9sum\xe9.json")
     result = run_checked("compare", "news", "--format", "json", "-o", name)
     assert result.exit_code == ExitCode.OK, result.stderr
     assert result.stderr == "Wrote the json report to r\\udce9sum\\udce9.json\n"
-    assert json.loads((in_tmp / name).read_text())["summary"]["sources"] == 1
+    assert json.loads((in_tmp / name).read_text())["summary"]["sources"] == 2
 
 
 @pytest.mark.usefixtures("warm")
 def test_a_report_onto_a_full_file_system_keeps_the_old_report(tmp_path: Path) -> None:
-    news(tmp_path)
+    news(tmp_path, courier__txt=COURIER)
     out = tmp_path / "out"
     out.mkdir()
     setup = (

@@ -19,6 +19,7 @@ from mineralcheck.errors import ExitCode
 from mineralcheck.files import writing as output_module
 from tests.fakes import FAKE_MODEL_MAIN
 from tests.runs import (
+    COURIER,
     news,
     run,
 )
@@ -36,7 +37,7 @@ def _old_report(folder: Path) -> Path:
 def test_ctrl_c_while_rendering_leaves_the_previous_report_and_no_temp_file(
     in_tmp: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    news(in_tmp)
+    news(in_tmp, courier__txt=COURIER)
     old = _old_report(in_tmp / "out")
 
     def interrupted(*args: object, **kwargs: object) -> str:
@@ -93,7 +94,7 @@ def test_ctrl_c_while_writing_leaves_the_previous_report_and_no_temp_file(
 
 
 def test_a_real_sigint_while_writing_leaves_no_partial_report(in_tmp: Path) -> None:
-    news(in_tmp)
+    news(in_tmp, courier__txt=COURIER)
     old = _old_report(in_tmp / "out")
     # The signal arrives while the report is being written (between write and rename).
     script = FAKE_MODEL_MAIN + textwrap.dedent(
@@ -124,7 +125,7 @@ def test_a_real_sigint_while_writing_leaves_no_partial_report(in_tmp: Path) -> N
 def test_sigterm_or_sighup_while_writing_leaves_the_old_report_and_no_temp_file(
     tmp_path: Path, signum: signal.Signals
 ) -> None:
-    news(tmp_path)
+    news(tmp_path, courier__txt=COURIER)
     out = tmp_path / "out"
     out.mkdir()
     (out / "report.md").write_text("the previous report\n")

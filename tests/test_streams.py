@@ -66,7 +66,7 @@ def test_closed_stdin_is_an_input_error(tmp_path: Path) -> None:
 )
 @pytest.mark.usefixtures("warm")
 def test_stdout_on_a_full_disk_is_an_output_error(tmp_path: Path, args: list[str]) -> None:
-    news(tmp_path)
+    news(tmp_path, courier__txt=COURIER)
     (tmp_path / "claims.yaml").write_text("version: 1\nclaims:\n  - id: a\n    match: the bridge closed\n")
     with open("/dev/full", "wb") as full:
         done = mc(*args, cwd=tmp_path, stdout=full)
@@ -87,7 +87,7 @@ def _closed_pipe() -> int:
 @pytest.mark.parametrize("fmt", [f.value for f in ReportFormat])
 @pytest.mark.usefixtures("warm")
 def test_a_closed_pipe_on_stdout_exits_0_quietly(tmp_path: Path, fmt: str) -> None:
-    news(tmp_path)
+    news(tmp_path, courier__txt=COURIER)
     write_end = _closed_pipe()
     try:
         done = mc("compare", "news", "--format", fmt, cwd=tmp_path, stdout=write_end)
@@ -117,7 +117,7 @@ def test_check_into_a_closed_pipe_still_exits_with_its_verdict(
 
 
 def test_per_file_warnings_reach_the_real_stderr_of_a_process(in_tmp: Path) -> None:
-    news(in_tmp, scan__txt=b"%PDF-1.4")
+    news(in_tmp, courier__txt=COURIER, scan__txt=b"%PDF-1.4")
     done = subprocess.run(
         [sys.executable, "-c", FAKE_MODEL_MAIN + "main()", "compare", "news", "--format", "json"],
         capture_output=True,

@@ -14,6 +14,7 @@ import pytest
 from mineralcheck.errors import ExitCode
 from mineralcheck.report import ReportFormat
 from tests.runs import (
+    COURIER,
     HERALD,
     HOSTILE,
     RAW_CONTROLS,
@@ -70,7 +71,7 @@ def test_escape_sequences_quoted_in_check_findings_are_inert(in_tmp: Path, fmt: 
 
 
 def test_escape_sequences_and_line_breaks_in_file_names_stay_on_one_inert_line(in_tmp: Path) -> None:
-    folder = news(in_tmp)
+    folder = news(in_tmp, courier__txt=COURIER)
     (folder / "\x1b]0;owned\x07.txt").write_text("")
     (folder / "x\nerror: all good.txt").write_text("")
     result = run_checked("compare", "news", "--format", "markdown")
