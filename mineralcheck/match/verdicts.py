@@ -8,6 +8,7 @@ of wording alone never makes a divergence, except for direct quotes, where the w
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -16,7 +17,7 @@ from rapidfuzz.distance import Levenshtein
 
 from mineralcheck.match.pairs import same_places as same_scope
 from mineralcheck.models import Claim, Cluster, DivergenceKind, Fact, Reason, SourceId, Value, ValueGroup
-from mineralcheck.values import same_name
+from mineralcheck.values import same_name, weekday_of
 
 Compatible = Callable[[Value, Value], "bool | None"]
 Describe = Callable[[Value], str]
@@ -106,11 +107,22 @@ def _leftover_conflict(
             unmatched_a.append(x)
         else:
             left_b.remove(partner)
-    for x in unmatched_a:
-        for y in left_b:
-            if compatible(x, y) is False:
-                return x, y
-    return None
+    conflicting = [(x, y) for x in unmatched_a for y in left_b if compatible(x, y) is False]
+    # The closest pair is the one shown: "Friday" against the claim's "Thursday (Oct 30)", not
+    # against the "Wednesday (Oct 29)" it also states.
+    return min(conflicting, key=lambda pair: _gap(*pair), default=None)
+
+
+def _gap(a: Value, b: Value) -> float:
+    """How far apart two readings lie (days of the week for weekdays); inf when not measurable."""
+    ends = (a.low, a.high, b.low, b.high)
+    if a.unit == b.unit and all(math.isfinite(x) for x in ends):
+        return abs(a.low + a.high - b.low - b.high) / 2
+    days = weekday_of(a), weekday_of(b)
+    if days[0] is not None and days[1] is not None:
+        apart = abs(days[0] - days[1])
+        return min(apart, 7 - apart)
+    return math.inf
 
 
 def _value_conflict(
@@ -165,7 +177,8 @@ def _readings(
     compatible: Compatible,
 ) -> list[_Reading]:
     """Each source's value for the disputed quantity: the one it was caught conflicting with, else
-    the one that fits a disputed value (so it joins that side), else its first comparable one."""
+    the one that fits a disputed value (so it joins that side), else its first comparable one; a
+    source whose every reading fits all the disputed values takes no side and is left out."""
     disputed: dict[SourceId, Value] = {}
     for s, t, va, vb in conflicts:
         disputed.setdefault(s, va)
@@ -177,9 +190,12 @@ def _readings(
             readings.append(_Reading(source, disputed[source]))
             continue
         candidates = [v for v in by_source.get(source, ()) if compatible(anchor, v) is not None]
-        fitting = [v for v in candidates if any(compatible(v, d) for d in disputed.values())]
-        if fitting or candidates:
-            readings.append(_Reading(source, (fitting or candidates)[0]))
+        # A reading that fits every disputed one ("later this week" beside Thursday and Friday)
+        # takes no side: counted on one, it would make that side the majority and blame the other.
+        siding = [v for v in candidates if not all(compatible(v, d) for d in disputed.values())]
+        fitting = [v for v in siding if any(compatible(v, d) for d in disputed.values())]
+        if fitting or siding:
+            readings.append(_Reading(source, (fitting or siding)[0]))
     return readings
 
 

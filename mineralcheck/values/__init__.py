@@ -18,7 +18,7 @@ from dataclasses import replace
 
 from mineralcheck.models import Value
 from mineralcheck.values.dates import find_temporal
-from mineralcheck.values.days import describe_temporal, month_day
+from mineralcheck.values.days import describe_temporal, month_day, weekday_of
 from mineralcheck.values.entities import canonical_entity, is_country, load_aliases, same_name
 from mineralcheck.values.fractions import FRACTION, find_fractions
 from mineralcheck.values.quantities import (
@@ -36,6 +36,7 @@ __all__ = [
     "load_aliases",
     "same_name",
     "values_compatible",
+    "weekday_of",
 ]
 
 
@@ -81,6 +82,12 @@ def values_compatible(a: Value, b: Value) -> bool | None:
 
 
 def _weekday_matches(weekday: Value, date: Value) -> bool | None:
+    """A weekday against a date. Without the article's date a weekday stays a weekday: it compares
+    with a full date by the day that date falls on, and with a date stated without its year only
+    by the day its own words name ("Thursday (Oct 30)"); a bare "Oct 30" could be any day."""
+    if date.unit == "month-day":
+        named = weekday_of(date)
+        return None if named is None else named == int(weekday.low)
     if date.unit != "day" or not (math.isfinite(date.low) and math.isfinite(date.high)):
         return None
     if date.high - date.low >= 6:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 from collections.abc import Sequence
 
 from mineralcheck.models import Value
@@ -19,6 +20,8 @@ _MONTHS = {
 
 
 WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+
+_NAMED_WEEKDAY = re.compile(rf"^(?:(?:last|next|this|past|coming)\s+)?({WD})\b", re.IGNORECASE)
 
 
 def month_num(name: str) -> int:
@@ -71,7 +74,8 @@ def overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
 
 
 def describe_temporal(v: Value) -> str:
-    """Short human form: "2025-10-28", "2025-10-01..2025-10-31", "Thursday", "18:02 UTC", "2025"."""
+    """Short human form: "2025-10-28", "2025-10-01..2025-10-31", "Thursday", "Thursday, October 30"
+    (a day without its year), "18:02 UTC", "2025"."""
     if v.kind == "weekday":
         return WEEKDAYS[int(v.low)].capitalize()
     if v.kind == "time":
@@ -85,10 +89,27 @@ def describe_temporal(v: Value) -> str:
         name = calendar.month_name[m1]
         if m1 == m2 and d1 == 1 and d2 == 31:
             return name
-        return f"{name} {d1}" if v.low == v.high else f"{name} {d1}–{calendar.month_name[m2]} {d2}"
+        if v.low != v.high:
+            return f"{name} {d1}–{calendar.month_name[m2]} {d2}"
+        # Without its year, the day of the week its words name is all that places it in a week.
+        named = weekday_of(v)
+        return f"{name} {d1}" if named is None else f"{WEEKDAYS[named].capitalize()}, {name} {d1}"
     first = dt.date.fromordinal(int(v.low))
     last = dt.date.fromordinal(int(v.high))
     return first.isoformat() if first == last else f"{first.isoformat()}..{last.isoformat()}"
+
+
+def weekday_of(value: Value) -> int | None:
+    """The day of the week (Monday = 0) a value states: a weekday; a single day; or a date without
+    its year whose words name the day ("Thursday (Oct 30)", "Thursday, October 30"). None otherwise."""
+    if value.kind == "weekday":
+        return int(value.low)
+    if value.kind != "date" or value.low != value.high:
+        return None
+    if value.unit == "day":
+        return dt.date.fromordinal(int(value.low)).weekday()
+    named = _NAMED_WEEKDAY.match(value.text)
+    return WEEKDAYS.index(named.group(1).lower()) if named else None
 
 
 def month_day(ordinal: float) -> int:

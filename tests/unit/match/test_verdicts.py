@@ -97,6 +97,44 @@ def test_a_weekday_agrees_with_the_date_it_falls_on() -> None:
     assert fact.verdict == "agree"
 
 
+XI_THURSDAY = "Trump heads to South Korea on Wednesday (Oct 29) and meets Xi Jinping on Thursday (Oct 30)"
+
+
+def test_a_changed_weekday_diverges_as_weekdays_when_the_articles_are_undated() -> None:
+    # Nothing dates the articles: "Friday" stays a weekday and compares with the day that the
+    # other article's "Thursday (Oct 30)" names; the closest of its two dates is the one shown.
+    fact = verdict(claim("a", "Trump is scheduled to meet Xi Jinping on Friday"), claim("b", XI_THURSDAY))
+    assert fact.verdict == "diverge" and fact.reason.kind == "date"
+    assert fact.reason.summary == "date: Friday (a) vs Thursday, October 30 (b)"
+    assert fact.diverging_sources == ("a", "b")  # one against one: neither is the majority
+
+
+def test_a_changed_weekday_diverges_as_dates_when_the_articles_are_dated() -> None:
+    # Dated 2025-10-28: Friday is Oct 31 against Oct 30. "later this week" fits both, so it takes
+    # no side and cannot make the changed article look like the majority.
+    base = dt.date(2025, 10, 28)
+    fact = verdict(
+        claim("a", "Trump is scheduled to meet Xi Jinping on Friday", base=base),
+        claim("b", XI_THURSDAY, base=base),
+        claim("c", "Trump and Xi Jinping are scheduled to meet later this week", base=base),
+    )
+    assert fact.verdict == "diverge"
+    assert fact.reason.summary == "date: 2025-10-31 (a) vs 2025-10-30 (b)"
+    assert fact.reason.majority == ""
+    assert fact.diverging_sources == ("a", "b")
+
+
+def test_a_third_source_that_states_one_side_makes_it_the_majority() -> None:
+    base = dt.date(2025, 10, 28)
+    fact = verdict(
+        claim("a", "Trump is scheduled to meet Xi Jinping on Friday", base=base),
+        claim("b", XI_THURSDAY, base=base),
+        claim("c", "Trump is to meet Xi Jinping on Thursday", base=base),
+    )
+    assert fact.reason.majority == "2025-10-30"
+    assert fact.diverging_sources == ("a",)
+
+
 def test_a_figure_that_grows_with_later_articles_is_a_developing_story() -> None:
     fact = verdict(
         claim("a", "The quake killed 40 people"),

@@ -115,6 +115,10 @@ def test_pair(a, b, expected):
         ("on Wednesday", "Oct. 28, 2025", False),
         ("on Tuesday", "October 2025", True),
         ("on Tuesday", "Oct 28", None),
+        # Without a year the date's own weekday is what compares ("as weekdays" when undated).
+        ("on Thursday", "on Thursday (Oct 30)", True),
+        ("on Friday", "on Thursday (Oct 30)", False),
+        ("on Friday", "Thursday, October 30", False),
     ],
 )
 def test_unresolved_weekday_against_a_date(weekday, date, expected):
