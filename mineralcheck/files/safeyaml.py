@@ -26,7 +26,7 @@ MAX_VALUES = 100_000
 class BoundExceeded(yaml.MarkedYAMLError):
     """The document is nested too deeply, expands too far, or contains itself."""
 
-    def __init__(self, problem: str, mark: yaml.Mark | None) -> None:
+    def __init__(self, problem: str, mark: Any) -> None:  # yaml.Mark, or libyaml's own Mark
         super().__init__(problem=problem, problem_mark=mark)
 
 
