@@ -116,7 +116,7 @@ def test_an_edited_value_exits_1_naming_the_claim_and_both_values(
     assert first.startswith(
         "✗ claims.yaml:4: MC002 value-changed china-share: expected >90%, found 80% at b:1 “"
     )
-    assert result.stdout.splitlines()[-1] == "2 expectations: 1 passed, 1 failed, 0 warnings"
+    assert result.stdout.splitlines()[-1] == "2 expectations: 1 passed, 1 failed"
 
 
 def test_a_removed_source_leaves_too_few_sources_and_exits_1(

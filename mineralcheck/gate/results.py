@@ -136,16 +136,20 @@ class CheckResult:
         return tuple(sorted(found, key=lambda f: -_RANK[f.severity]))
 
 
-def summary_line(result: CheckResult) -> str:
-    """ "12 expectations: 10 passed, 1 failed, 1 warning" (plus xfail when there are any)."""
-    counts = result.counts()
+def summary_line(result: CheckResult, fail_on: FailOn = "error") -> str:
+    """ "12 expectations: 10 passed, 1 failed, 1 xfail; 2 warnings", counted as the lines above it
+    are marked: an expectation failed when one of its findings fails the run under `fail_on` (✗),
+    and each finding that does not is a warning (!), whatever the expectation's outcome."""
+    counted = [r for r in result.results if r.outcome != "xfail"]
+    failed = sum(1 for r in counted if any(fails(f, fail_on) for f in r.findings))
+    warnings = sum(1 for r in counted for f in r.findings if not fails(f, fail_on))
     total = len(result.results)
-    noun = "expectation" if total == 1 else "expectations"
-    warnings = "warning" if counts["warning"] == 1 else "warnings"
-    line = f"{total} {noun}: {counts['passed']} passed, {counts['failed']} failed, "
-    line += f"{counts['warning']} {warnings}"
-    if counts["xfail"]:
-        line += f", {counts['xfail']} xfail"
+    line = f"{total} {'expectation' if total == 1 else 'expectations'}: "
+    line += f"{len(counted) - failed} passed, {failed} failed"
+    if total > len(counted):
+        line += f", {total - len(counted)} xfail"
+    if warnings:
+        line += f"; {warnings} {'warning' if warnings == 1 else 'warnings'}"
     return line
 
 

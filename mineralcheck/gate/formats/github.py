@@ -28,7 +28,7 @@ class GithubRenderer:
             title = f"{finding.code} {finding.code.slug} ({finding.expectation})"
             props = f"file={_property(result.claims_path)},line={finding.line},title={_property(title)}"
             out.append(f"::{level} {props}::{_data(_cap(finding.message))}")
-        summary = summary_line(result)
+        summary = summary_line(result, fail_on)
         if hidden:
             summary += f" ({hidden} more findings not annotated; see the report)"
         out.append(f"::notice title=mineralcheck::{_data(summary)}")

@@ -17,7 +17,7 @@ class MarkdownCheckRenderer:
 
     def render(self, result: CheckResult, fail_on: FailOn) -> str:
         verdict = "failed" if exit_code(result, fail_on) else "passed"
-        parts = [f"## mineralcheck: claims {verdict}", f"**{summary_line(result)}**"]
+        parts = [f"## mineralcheck: claims {verdict}", f"**{summary_line(result, fail_on)}**"]
         findings = result.findings()
         if findings:
             rows = ["| | Code | Claim | Finding | Line |", "|---|---|---|---|---|"]

@@ -60,7 +60,7 @@ def lines(result: CheckResult, fail_on: FailOn, *, verbose: bool = False) -> lis
                     )
                 )
     kind = "fail" if failing else "warn" if warning else "pass"
-    return failing + warning + xfails + passes + [(kind, summary_line(result))]
+    return failing + warning + xfails + passes + [(kind, summary_line(result, fail_on))]
 
 
 def _sources(n: int) -> str:

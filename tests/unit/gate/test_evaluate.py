@@ -97,7 +97,7 @@ def test_expectations_that_hold_pass_and_exit_0() -> None:
     assert [r.outcome for r in result.results] == ["passed", "passed"]
     assert [r.match.fact_id for r in result.results if r.match] == ["f1", "f2"]
     assert exit_code(result) is ExitCode.OK
-    assert summary_line(result) == "2 expectations: 2 passed, 0 failed, 0 warnings"
+    assert summary_line(result) == "2 expectations: 2 passed, 0 failed"
 
 
 def test_an_edited_value_is_value_changed_naming_the_claim_and_both_values() -> None:

@@ -66,7 +66,7 @@ def test_terminal_lists_failures_first_then_one_summary_line() -> None:
     assert text[0] == "✗ ci/claims.yaml:3: MC002 value-changed claim-1: expected >90%, found 80% (b)"
     assert text[1].startswith("! ci/claims.yaml:6: MC005 too-few-sources")
     assert text[2].startswith("x ci/claims.yaml:9: claim-3: xfail")
-    assert text[-1] == "4 expectations: 1 passed, 1 failed, 1 warning, 1 xfail"
+    assert text[-1] == "4 expectations: 2 passed, 1 failed, 1 xfail; 1 warning"
     assert len(text) == 4
     verbose = [line for _, line in lines(mixed(), "error", verbose=True)]
     assert "✓ claim-4: f1 (agree, 2 sources, score 0.91)" in verbose
@@ -75,7 +75,20 @@ def test_terminal_lists_failures_first_then_one_summary_line() -> None:
 def test_fail_on_warning_turns_warnings_into_failures() -> None:
     text = render_check(mixed(), CheckFormat.terminal, "warning").splitlines()
     assert text[1].startswith("✗ ci/claims.yaml:6: MC005")
+    assert text[-1] == "4 expectations: 1 passed, 2 failed, 1 xfail"
     assert json.loads(render_check(mixed(), CheckFormat.json, "warning"))["exit_code"] == 1
+
+
+def test_the_summary_counts_every_warning_line_it_follows() -> None:
+    # A failed expectation with a change since the baseline prints a ✗ and a ! line: the summary
+    # said "0 warnings" under them (issue 20). It counts lines as they are marked.
+    failed = _expectation(1)
+    moved = Finding(Code.BASELINE_VALUE_MOVED, failed.id, "warning", "claim-1: source a moved", failed.line)
+    result = _result(ExpectationResult(failed, "failed", (_finding(failed), moved, moved), _match()))
+    text = render_check(result, CheckFormat.terminal).splitlines()
+    assert [line[0] for line in text[:-1]] == ["✗", "!", "!"]
+    assert text[-1] == "1 expectation: 0 passed, 1 failed; 2 warnings"
+    assert "**1 expectation: 0 passed, 1 failed; 2 warnings**" in render_check(result, CheckFormat.markdown)
 
 
 def test_json_is_pure_json_with_the_exit_code() -> None:
@@ -122,7 +135,7 @@ def test_junit_drops_characters_xml_cannot_carry() -> None:
 def test_markdown_has_the_summary_a_findings_table_and_escapes_cells() -> None:
     text = render_check(mixed(), CheckFormat.markdown)
     assert text.startswith(
-        "## mineralcheck: claims failed\n\n**4 expectations: 1 passed, 1 failed, 1 warning, 1 xfail**"
+        "## mineralcheck: claims failed\n\n**4 expectations: 2 passed, 1 failed, 1 xfail; 1 warning**"
     )
     assert "| ❌ | `MC002` value-changed | `claim-1` |" in text
     assert "Fact number 1 \\| with a pipe" in text
