@@ -298,9 +298,10 @@ def init(
         starter.check_target(output, paths, force=force)
         options = pipeline.CompareOptions(model=model, sources=str(sources) if sources else None)
         with stdio.ProgressDisplay(_stderr(), enabled=not quiet) as progress:
-            report = pipeline.compare(paths, options, progress=progress, warn=None if quiet else stdio.warn)
+            report, made = starter.build(
+                paths, output, options, progress=progress, warn=None if quiet else stdio.warn
+            )
         stdio.warn_unused_inputs(report)
-        made = starter.starter_file(report, paths, output)
         write_atomic(output, made.text)
         if not quiet:
             stdio.say(

@@ -1,0 +1,78 @@
+"""Which claims may title a starter expectation: a whole sentence by the parser's reading, cut from
+a whole phrase of its article's sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from mineralcheck.claims.parse import parse_sentences
+from mineralcheck.gate.titles import whole_sentence_claims
+from mineralcheck.models import Article, Claim, SourceId
+from mineralcheck.read import split_sentences
+
+A = SourceId("a")
+
+
+def _claim(text: str, evidence: str | None = None, *, article: Article | None = None) -> Claim:
+    evidence = evidence or text
+    start = article.text.index(evidence) if article else 0
+    sentence = 0
+    if article:
+        sentence = next(k for k, s in enumerate(split_sentences(article)) if s.start <= start < s.end)
+    return Claim(
+        id=f"a:{start}-{start + len(evidence)}", source=A, start=start, end=start + len(evidence), line=1,
+        evidence=evidence, text=text, sentence=sentence,
+    )  # fmt: skip
+
+
+def _whole(claim: Claim, article: Article | None = None) -> bool:
+    return claim in whole_sentence_claims([claim], {A: article} if article else {}, parse_sentences)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Donald Trump and Sanae Takaichi met in Tokyo",
+        "China has tightened export controls",
+        "The U.S., meanwhile, has only one operational rare earth mine",
+        "Queensland had the lowest yes vote, at 32%",
+        "Twitter cut its workforce in half",
+        "The bridge reopened to traffic on Monday morning",
+        '"I know this is tough for everyone"',
+    ],
+)
+def test_whole_sentences_are_kept(text: str) -> None:
+    assert _whole(_claim(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "just days after she took office",  # a subordinate clause
+        "when the walls of her mud house collapsed",
+        "China processing more than 90% of these materials",  # no tense
+        "Museveni to address the nation on Ebola",
+        "thanked Trump for his lasting friendship with Abe",  # no subject
+        "a visit sandwiched between a meeting in South Korea",  # no verb at all
+        "Lionel Messi's long wait",
+        "Trump praised her as “one of the great prime ministers,”",  # the quote goes on
+        "125 mph ripped apart tens of thousands of thatched",  # stops inside a phrase
+    ],
+)
+def test_fragments_are_left_out(text: str) -> None:
+    assert not _whole(_claim(text))
+
+
+def test_words_that_hang_from_a_verb_cut_off_are_no_whole_phrase() -> None:
+    article = Article(
+        A, "a.txt", "Meta shares rose 7.5% Wednesday after the company said it will cut 11,000 jobs.\n"
+    )
+    cut = _claim("Meta shares rose 7.5% Wednesday after the company", article=article)
+    assert not _whole(cut, article)
+    whole = _claim("Meta shares rose 7.5% Wednesday", article=article)
+    assert _whole(whole, article)
+
+
+def test_the_body_of_a_clause_without_tense_is_no_whole_phrase() -> None:
+    article = Article(A, "a.txt", "With 45 per cent of the vote counted, the No vote led by 57 per cent.\n")
+    assert not _whole(_claim("45 per cent of the vote counted", article=article), article)
