@@ -32,8 +32,8 @@ def _seeds_with(tmp_path: Path, old: str, new: str) -> Path:
     return seeds
 
 
-def _diverging(report: Report) -> list[Fact]:
-    return [f for f in report.facts if f.verdict == "diverge"]
+def _diverging(report: Report, kind: str = "date") -> list[Fact]:
+    return [f for f in report.facts if f.verdict == "diverge" and f.reason.kind == kind]
 
 
 def _manifest(seeds: Path) -> Path:
@@ -70,3 +70,14 @@ def test_a_meeting_moved_from_thursday_to_friday_diverges_and_names_the_edited_o
     assert [g.value for g in edited] == [friday]
     assert EDITED in fact.diverging_sources
     assert fact.reason.majority == ""
+
+
+def test_the_seeds_show_the_golden_age_quoted_as_a_golden_era(real_embedder: Any, tmp_path: Path) -> None:
+    # Takaichi, named in both articles: "a new golden age of the Japan-US Alliance" in one, "new
+    # golden era" in the other. The README promises a divergence for a changed quote.
+    report = pipeline.compare([str(ROOT / "seeds")], pipeline.CompareOptions(), embedder=real_embedder)
+    (fact,) = _diverging(report, "quote")
+    assert [g.value for g in fact.reason.groups] == [
+        "“I would like to realise a new golden age of the Japan US Alliance”",
+        "“new golden era”",
+    ]

@@ -270,15 +270,29 @@ def _quote_conflict(claims: Sequence[Claim]) -> tuple[Claim, Claim] | None:
         for b in quoted[x + 1 :]:
             if a.source == b.source or a.speaker != b.speaker:
                 continue
-            wa, wb = _words(a.quote), _words(b.quote)
-            short, long_ = sorted((wa, wb), key=len)
-            if any(long_[k : k + len(short)] == short for k in range(len(long_) - len(short) + 1)):
-                continue  # the same words, or one quotes a part of the other
-            # One passage with a word changed is a misquote; quotes that differ more are another
-            # passage, or another translation of the same words.
-            if len(short) > MISQUOTED_WORDS and Levenshtein.distance(wa, wb) <= MISQUOTED_WORDS:
+            if _misquoted(_words(a.quote), _words(b.quote)):
                 return a, b
     return None
+
+
+def _misquoted(wa: list[str], wb: list[str]) -> bool:
+    """One passage with a word or two changed. Quotes that differ more are another passage, or
+    another translation of the same words. A shorter quote is also read against the passage of the
+    longer one it renders ("new golden era" inside "I would like to realise a new golden age of the
+    alliance"), with one word changed at most: a looser match inside a long quote is chance."""
+    short, long_ = sorted((wa, wb), key=len)
+    if len(short) <= MISQUOTED_WORDS:
+        return False
+    if any(long_[k : k + len(short)] == short for k in range(len(long_) - len(short) + 1)):
+        return False  # the same words, or one quotes a part of the other
+    if Levenshtein.distance(wa, wb) <= MISQUOTED_WORDS:
+        return True
+    passages = (
+        long_[k : k + n]
+        for n in (len(short) - 1, len(short), len(short) + 1)
+        for k in range(len(long_) - n + 1)
+    )
+    return any(Levenshtein.distance(short, passage) <= 1 for passage in passages)
 
 
 def _shared_values(

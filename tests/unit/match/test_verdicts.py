@@ -163,6 +163,24 @@ def test_the_same_speaker_quoted_with_a_word_changed_is_a_quote_divergence() -> 
     assert fact.reason.kind == "quote"
 
 
+def test_a_short_quote_with_a_word_changed_inside_a_longer_one_is_a_quote_divergence() -> None:
+    # One outlet quotes the whole sentence, another three words of it, one word changed.
+    long_quote = "I would like to realise a new golden age of the alliance"
+    fact = verdict(
+        claim("a", "She said she would like a new golden age", quote=long_quote, speaker="Jane Holt"),
+        claim("b", "She declared a new golden era", quote="new golden era", speaker="Jane Holt"),
+    )
+    assert fact.verdict == "diverge" and fact.reason.kind == "quote"
+    # Part of a long quote with two words changed is another translation, not a misquote.
+    translated = verdict(
+        claim(
+            "a", "x", quote="There are thugs who want to bring down the state and kill officers", speaker="J"
+        ),
+        claim("b", "y", quote="want to take down the state and kill police", speaker="J"),
+    )
+    assert translated.verdict == "agree"
+
+
 def test_different_passages_or_unnamed_speakers_are_not_misquotes() -> None:
     passages = verdict(
         claim("a", "x", quote="Voters chose stability and an honest economy", speaker="Jane Holt"),
