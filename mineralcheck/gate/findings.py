@@ -122,7 +122,8 @@ def _value_findings(
         return []
     stated = "; ".join(_statement(s, labels) for s in wrong)
     right = [labels.get(s, s) for s in found if all(w.source != s for w in wrong)]
-    also = f"; {', '.join(right)} still state a fitting value" if right else ""
+    verb = "states" if len(right) == 1 else "state"
+    also = f"; {', '.join(right)} still {verb} a fitting value" if right else ""
     return [
         finding(
             expectation,

@@ -111,7 +111,7 @@ def test_an_edited_value_is_value_changed_naming_the_claim_and_both_values() -> 
     assert finding.message.startswith(
         "china-share: expected >90%, found 80% at b:1 “China processes 80% of rare earths” (f1)"
     )
-    assert "a still state a fitting value" in finding.message
+    assert "a still states a fitting value" in finding.message
     assert finding.line == 3
     assert exit_code(result) is ExitCode.FAILED
 
@@ -315,7 +315,7 @@ def test_an_edit_from_1000_km_to_100_km_fails_naming_the_figure_the_outlet_and_t
     assert finding.code is Code.VALUE_CHANGED
     assert finding.message == (
         f"distance: expected >=1000 km, found more than 100 kilometres at b:7 “{edited}” (f1); "
-        "a still state a fitting value"
+        "a still states a fitting value"
     )
 
 
