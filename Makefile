@@ -39,8 +39,9 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check mineralcheck tests bench
 	$(VENV)/bin/mypy mineralcheck
 
+# The speed benchmark; rewrites its table in bench/README.md and the speed figures of README.md.
 bench: $(STAMP)
-	$(PY) bench/run.py
+	$(PY) bench/run.py --update-readme
 
 # Score every corpus with a gold file beside the naive peer; writes bench/QUALITY.md.
 quality: $(STAMP)

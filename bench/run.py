@@ -293,12 +293,61 @@ def main() -> None:
     result = f"Machine: {machine()}\n\n{table(rows)}\n\nTargets:\n{targets(rows)}\n"
     print(result)
     if args.update_readme:
-        readme = BENCH / "README.md"
-        text = readme.read_text(encoding="utf-8")
-        begin, end = "<!-- bench:begin -->", "<!-- bench:end -->"
-        head, rest = text.split(begin, 1)
-        tail = rest.split(end, 1)[1]
-        readme.write_text(f"{head}{begin}\n{result}{end}{tail}", encoding="utf-8")
+        _replace_block(BENCH / "README.md", BENCH_BLOCK, result)
+        # The project README's speed figures are this run's, never typed in by hand.
+        _replace_block(REPO / "README.md", SPEED_BLOCK, speed_block(result))
+
+
+BENCH_BLOCK = ("<!-- bench:begin -->", "<!-- bench:end -->")
+SPEED_BLOCK = ("<!-- speed:begin: written by `make bench` -->", "<!-- speed:end -->")
+
+
+def _replace_block(path: Path, markers: tuple[str, str], body: str) -> None:
+    begin, end = markers
+    text = path.read_text(encoding="utf-8")
+    head, rest = text.split(begin, 1)
+    tail = rest.split(end, 1)[1]
+    path.write_text(f"{head}{begin}\n{body}{end}{tail}", encoding="utf-8")
+
+
+def current_block(text: str, markers: tuple[str, str]) -> str:
+    """What a file holds between the markers (the README's speed figures, bench/README.md's run)."""
+    begin, end = markers
+    return text.split(begin, 1)[1].split(end, 1)[0].removeprefix("\n")
+
+
+def speed_block(result: str) -> str:
+    """The README's speed figures, from the result of a run as bench/README.md records it: the
+    machine, then the seeds, 100 and 1,000 real-text articles, first run (empty cache) and rerun."""
+    machine_line = result.splitlines()[0].removeprefix("Machine: ")
+    rows = {}
+    for line in result.split("Targets:", 1)[0].splitlines():  # this run's table, not the older ones
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) == 13 and cells[0] in ("seeds", "real-100", "real-1000"):
+            rows[cells[0]] = cells
+    out = [
+        f"Measured by `make bench` on {machine_line}.",
+        "",
+        "| run | first run (empty cache) | rerun |",
+        "|---|---|---|",
+    ]
+    if "seeds" in rows:
+        seeds = rows["seeds"]
+        peer = (
+            f" (the peer script that only embeds sentences with torch: {seeds[10]} s)"
+            if seeds[10] != "-"
+            else ""
+        )
+        out.append(f"| `mineralcheck compare seeds/` (5 articles) | {seeds[3]} s{peer} | {seeds[6]} s |")
+    for name, label in (("real-100", "100"), ("real-1000", "1,000")):
+        if name in rows:
+            row = rows[name]
+            claims = int(row[2].split()[0])
+            out.append(
+                f"| {label} articles of real news sentences ({claims:,} claims) | {row[3]} s, peak memory "
+                f"{row[5]} MB | {row[6]} s |"
+            )
+    return "\n".join(out) + "\n"
 
 
 if __name__ == "__main__":
