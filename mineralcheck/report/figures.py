@@ -68,7 +68,9 @@ def disputed_measure(fact: Fact) -> str:
     """What a divergence is about: what its readings measure ("death", "date"), from the frame of
     the first one, or for quotes who is quoted."""
     if fact.reason.kind == "quote":
-        speaker = next((c.speaker for c in fact.cluster.claims if c.speaker and c.quote), "")
+        # The speaker of the quotes in dispute, not of another quote in the fact.
+        quoted = {g.value.strip("“”") for g in fact.reason.groups}
+        speaker = next((c.speaker for c in fact.cluster.claims if c.speaker and c.quote in quoted), "")
         return f"{speaker or 'the same speaker'} quoted in different words"
     for group in fact.reason.groups:
         for label in group.value.split(" / "):
