@@ -87,11 +87,12 @@ def test_a_quote_divergence_keeps_its_quotes_and_names_the_speaker() -> None:
 
 def test_a_quote_divergence_names_the_speaker_of_the_quotes_in_dispute() -> None:
     # Another outlet put "golden age" in a third speaker's mouth: that quote is not the dispute.
+    whole = "a new golden age of the alliance"
     quoted = (
         claim(C, "Trump hailed a “new golden age”", "", speaker="Trump", quote="new golden age"),
-        claim(A, "Takaichi: “a new golden age of the alliance”", "", speaker="Takaichi", quote="a new golden age of the alliance"),
+        claim(A, f"Takaichi: “{whole}”", "", speaker="Takaichi", quote=whole),
         claim(B, "Takaichi declared a “new golden era”", "", speaker="Takaichi", quote="a new golden era"),
-    )  # fmt: skip
+    )
     (fact,) = judged(quoted)
     assert fact.reason.kind == "quote"
     assert disputed_measure(fact) == "Takaichi quoted in different words"
