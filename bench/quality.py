@@ -222,6 +222,27 @@ def _write(text: str) -> None:
     else:
         doc = f"# Quality\n\n{BEGIN}\n{text}{END}\n"
     OUT.write_text(doc, encoding="utf-8")
+    # The README's headline figures are this table's, never typed in by hand.
+    readme = README.read_text(encoding="utf-8")
+    head, rest = readme.split(README_BEGIN, 1)
+    README.write_text(f"{head}{README_BEGIN}\n{readme_block(doc)}{README_END}{rest.split(README_END, 1)[1]}")
+
+
+README = OUT.parent.parent / "README.md"
+README_BEGIN, README_END = "<!-- quality:begin: written by `make quality` -->", "<!-- quality:end -->"
+
+
+def readme_block(quality_md: str) -> str:
+    """The README's quality table: the mean row of bench/QUALITY.md, beside the naive peer."""
+    mean = next(line for line in quality_md.splitlines() if line.startswith("| **mean of the real events**"))
+    cells = [c.strip().strip("*") for c in mean.strip().strip("|").split("|")]
+    _, score, loeo, cross, divergences, precision, _noise, peer, peer_cross = cells
+    return (
+        "| | mean score, real events | leave-one-event-out | cross-source facts | gold divergences found "
+        "| diverge precision |\n|---|---:|---:|---:|---:|---:|\n"
+        f"| mineralcheck | {score} | {loeo} | {cross} | {divergences} | {precision} |\n"
+        f"| naive peer | {peer} | – | {peer_cross} | – | – |\n"
+    )
 
 
 if __name__ == "__main__":
