@@ -57,7 +57,7 @@ fit: $(STAMP)
 golden: $(STAMP)
 	$(PY) tests/regen_golden.py
 
-# Rewrite the README's sample output from a real run on the seeds; review the diff.
+# Rewrite the README's sample outputs (compare seeds/, and check after an edit) from real runs; review the diff.
 readme: $(STAMP)
 	$(PY) tests/regen_readme.py
 

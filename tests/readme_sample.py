@@ -24,6 +24,19 @@ def sample(report: Report) -> str:
     return "\n".join([COMMAND, *lines[:end], "..."]) + "\n"
 
 
+CHECK_COMMAND = "$ mineralcheck check                       # paths default to `sources:` of claims.yaml\n"
+CHECK_BLOCK = re.compile(r"```console\n" + re.escape(CHECK_COMMAND) + r"(.*?)```\n", re.DOTALL)
+EDIT = ("seeds/002_5cb4e665f289d482.txt", "processes more than 90%", "processes more than 60%")
+"""The edit the README's `check` example shows: one outlet's figure changed."""
+
+
+def rewrite_check_example(readme: str, output: str) -> str:
+    """The README with the output of its `check` example replaced by `output`."""
+    if CHECK_BLOCK.search(readme) is None:
+        raise ValueError("README.md lost its `mineralcheck check` example")
+    return CHECK_BLOCK.sub(lambda _: f"```console\n{CHECK_COMMAND}{output}```\n", readme, count=1)
+
+
 def current(readme: str) -> str | None:
     """The sample block as the README has it now (None when the marker is missing)."""
     found = BLOCK.search(readme)
