@@ -15,7 +15,8 @@ from mineralcheck import cli, pipeline
 from mineralcheck.cli import config
 from mineralcheck.cli.options import config_defaults
 from mineralcheck.errors import ExitCode
-from tests.fakes import FakeCompare, diverging_report
+from mineralcheck.match import embed
+from tests.fakes import FakeCompare, FakeEmbedder, diverging_report
 
 
 def invoke(*args: str) -> Any:
@@ -77,12 +78,18 @@ def test_check_reads_the_configured_claims_file(project: Path) -> None:
     assert f"error: Claims file not found: {project / 'ci' / 'claims.yaml'}" in result.stderr
 
 
-def test_init_writes_the_configured_claims_file(project: Path, fake: Callable[..., FakeCompare]) -> None:
+def test_init_writes_the_configured_claims_file(
+    project: Path, fake: Callable[..., FakeCompare], monkeypatch: pytest.MonkeyPatch
+) -> None:
     (project / "ci").mkdir()
     fake(diverging_report())
+    # init checks its starter with the run's model, as check would: the configured one, faked here.
+    models: list[str] = []
+    monkeypatch.setattr(embed, "embedder_for", lambda model: models.append(model) or FakeEmbedder())
     result = invoke("init", "news")
     assert result.exit_code == ExitCode.OK, result.output
     assert (project / "ci" / "claims.yaml").is_file()
+    assert models == ["my-model"]
 
 
 def test_a_bad_configuration_stops_every_command_with_exit_2(project: Path) -> None:
