@@ -233,15 +233,19 @@ README_BEGIN, README_END = "<!-- quality:begin: written by `make quality` -->", 
 
 
 def readme_block(quality_md: str) -> str:
-    """The README's quality table: the mean row of bench/QUALITY.md, beside the naive peer."""
-    mean = next(line for line in quality_md.splitlines() if line.startswith("| **mean of the real events**"))
-    cells = [c.strip().strip("*") for c in mean.strip().strip("|").split("|")]
-    _, score, loeo, cross, divergences, precision, _noise, peer, peer_cross = cells
+    """The README's quality table: the mean row of bench/QUALITY.md, beside the naive peer (its
+    columns read by name, so a column added to the table does not shift them)."""
+    lines = quality_md.splitlines()
+    head = next(line for line in lines if line.startswith("| corpus |"))
+    mean = next(line for line in lines if line.startswith("| **mean of the real events**"))
+    names = [c.strip() for c in head.strip().strip("|").split("|")]
+    cell = dict(zip(names, (c.strip().strip("*") for c in mean.strip().strip("|").split("|")), strict=True))
     return (
         "| | mean score, real events | leave-one-event-out | cross-source facts | gold divergences found "
         "| diverge precision |\n|---|---:|---:|---:|---:|---:|\n"
-        f"| mineralcheck | {score} | {loeo} | {cross} | {divergences} | {precision} |\n"
-        f"| naive peer | {peer} | – | {peer_cross} | – | – |\n"
+        f"| mineralcheck | {cell['score']} | {cell['leave-one-event-out']} | {cell['cross-source']} "
+        f"| {cell['gold divergences']} | {cell['diverge precision']} |\n"
+        f"| naive peer | {cell['peer score']} | – | {cell['peer cross-source']} | – | – |\n"
     )
 
 
