@@ -20,10 +20,6 @@ ValueKind = Literal["quantity", "date", "weekday", "time", "year"]
 """quantity: a number with a unit; date: a calendar day or span; weekday: an unresolved day name;
 time: a clock time; year: a bare year ("in 2025")."""
 
-EARLIER = "earlier"
-"""The scope of a figure stated as an earlier value ("up from 54.9%"): it never conflicts with today's."""
-
-
 @dataclass(frozen=True, order=True)
 class Span:
     """A half-open character range [start, end) in an article's text."""
@@ -165,9 +161,11 @@ class Claim:
     """The quoted words when the claim is a direct quote."""
     is_caption: bool = False
     scope: tuple[str, ...] = ()
-    """What narrows the claim's figures to a part of the story: places below the national level that
-    it names (a district, a town), or EARLIER for an earlier value ("up from 54.9%"). A district's
-    figure is not the national one and last year's is not this year's: different scopes never conflict."""
+    """Places below the national level that the claim's figures are about (a district, a town): a
+    district's figure is not the national one, so different scopes never conflict."""
+    earlier: bool = False
+    """The claim states an earlier value of a figure ("up from 40%", "rose to 90 from 75"): last
+    year's figure is not this year's, so it never conflicts with a figure stated now."""
     sentence: int = 0
     """Index of the sentence in its article: clauses of one sentence are different facts by construction."""
     attribution: str = ""

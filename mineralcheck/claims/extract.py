@@ -19,7 +19,7 @@ from mineralcheck.claims.readable import follows_evidence, readable_sentence
 from mineralcheck.claims.text import evidence_run, quote_of, quoted_regions, tidy, trim
 from mineralcheck.claims.tokens import COMPLEMENT_DEPS, Clause, content_words, join_tokens, own_subject
 from mineralcheck.claims.words import ENTITY_LABELS, SPEAKING_VERBS
-from mineralcheck.models import EARLIER, Article, Claim, Sentence, Value
+from mineralcheck.models import Article, Claim, Sentence, Value
 
 ValueExtractor = Callable[[str, int, "dt.date | None"], tuple[Value, ...]]
 EntityCanonicaliser = Callable[[str], str]
@@ -219,6 +219,7 @@ def _claim(context: _Context, clause: Clause) -> Claim | None:
         speaker=context.speaker if quote else "",
         is_caption=context.sentence.is_caption,
         scope=_scope(context, clause, values),
+        earlier=clause.kind == "from",  # "up from 40%": the figure after "from" is an earlier value
         sentence=context.index,
         attribution=slots.attribution,
         negated=slots.negated,
@@ -227,15 +228,14 @@ def _claim(context: _Context, clause: Clause) -> Claim | None:
 
 def _scope(context: _Context, clause: Clause, values: tuple[Value, ...]) -> tuple[str, ...]:
     """Where the claim's fact holds: the places its figures are about (or, without figures, those
-    its verb takes), after "earlier" for a figure stated as an earlier value."""
-    earlier = (EARLIER,) if clause.kind == "from" else ()
+    its verb takes)."""
     value_places = {p for v in values for p in v.scope}
     places = (
         value_places
         if any(v.kind == "quantity" for v in values)
         else set(clause_scope(clause.head, context.canonical_entity, context.is_country))
     )
-    return earlier + tuple(sorted(places))
+    return tuple(sorted(places))
 
 
 def _subject(clause: Clause, own: set[int]) -> str:

@@ -16,7 +16,7 @@ import math
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
-from mineralcheck.models import EARLIER, Claim, Fact, SourceId, Value
+from mineralcheck.models import Claim, Fact, SourceId, Value
 from mineralcheck.values import same_name, values_compatible
 from mineralcheck.values.nouns import canonical_noun
 
@@ -110,7 +110,7 @@ def statements(
     claim or an earlier value ("up from 54.9%") states nothing about the figure now."""
     best: dict[SourceId, tuple[float, Statement]] = {}
     for claim in fact.cluster.claims:
-        if claim.negated or EARLIER in claim.scope:
+        if claim.negated or claim.earlier:
             continue
         values = tuple(v for v in claim.values if _about(v, expected, pin))
         if not values:

@@ -28,7 +28,7 @@ from mineralcheck.gate.titles import Parse, whole_sentence_claims
 from mineralcheck.match import embed
 from mineralcheck.match.embed import Embedder
 from mineralcheck.match.vectors import CachedEmbedder
-from mineralcheck.models import EARLIER, Claim, Fact, Report, Value
+from mineralcheck.models import Claim, Fact, Report, Value
 from mineralcheck.values import describe
 
 
@@ -201,9 +201,9 @@ def _value(fact: Fact, title: Claim) -> str | None:
     not "October 29" from "Wednesday (Oct 29) … Thursday (Oct 30)"), that two or more sources state,
     every figure of theirs within it. Written as the title writes it where that reads back as such
     a value, else as most sources write it; None when there is none."""
-    if fact.verdict != "agree" or title.negated or EARLIER in title.scope:
+    if fact.verdict != "agree" or title.negated or title.earlier:
         return None
-    claims = [c for c in fact.cluster.claims if not c.negated and EARLIER not in c.scope]
+    claims = [c for c in fact.cluster.claims if not c.negated and not c.earlier]
     stated: dict[str, set[str]] = {}
     for claim in claims:
         for value in claim.values:

@@ -22,7 +22,7 @@ from rapidfuzz import fuzz
 
 from mineralcheck.claims.frame import INCREMENT
 from mineralcheck.claims.words import WORDING_STOP_WORDS
-from mineralcheck.models import EARLIER, Claim, Value
+from mineralcheck.models import Claim, Value
 from mineralcheck.values import same_name, values_compatible
 
 _WORD = re.compile(r"[\w%$€£¥]+", re.UNICODE)
@@ -123,8 +123,8 @@ class ClaimView:
             sentence=claim.sentence,
             figures=figures,
             measures=frozenset(w for v in figures for w in measure_words(v)),
-            scope=tuple(s for s in claim.scope if s != EARLIER),
-            earlier=EARLIER in claim.scope,
+            scope=claim.scope,
+            earlier=claim.earlier,
             dates=tuple(v for v in claim.values if v.kind in ("date", "weekday", "year", "time")),
             negated=claim.negated,
             attribution=claim.attribution.lower(),
@@ -247,6 +247,16 @@ def different_bounds(a: Value, b: Value) -> bool:
     injured overlap as intervals, but they are two different counts, as reported."""
     same_side = (math.isinf(a.high) and math.isinf(b.high)) or (math.isinf(a.low) and math.isinf(b.low))
     return same_side and not close_figures(a, b)
+
+
+_EARLIER = "earlier"
+"""Where verdicts put an earlier value: a time of its own, so it never compares with today's."""
+
+
+def verdict_scope(claim: Claim) -> tuple[str, ...]:
+    """The claim's scope as a verdict compares it (with same_places): its places, and for an earlier
+    value ("up from 40%") a mark no place name matches, so that it never conflicts with a figure now."""
+    return (_EARLIER, *claim.scope) if claim.earlier else claim.scope
 
 
 @functools.lru_cache(maxsize=65536)

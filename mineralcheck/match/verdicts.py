@@ -16,6 +16,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from mineralcheck.match.pairs import same_places as same_scope
+from mineralcheck.match.pairs import verdict_scope
 from mineralcheck.models import Claim, Cluster, DivergenceKind, Fact, Reason, SourceId, Value, ValueGroup
 from mineralcheck.values import same_name, weekday_of
 
@@ -397,7 +398,7 @@ def judge(
         for v in claim.values:
             if all(describe(v) != describe(k) for k in known):
                 known.append(v)
-                scope_of[id(v)] = claim.scope
+                scope_of[id(v)] = verdict_scope(claim)
     compatible = _within_scope(compatible, scope_of)
 
     def signature(values: Sequence[Value]) -> object:

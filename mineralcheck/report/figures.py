@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from mineralcheck.models import EARLIER, Article, Claim, Fact, Report, SourceId, Value
+from mineralcheck.models import Article, Claim, Fact, Report, SourceId, Value
 from mineralcheck.values import describe
 
 KEY_FIGURE_SOURCES = 2
@@ -114,7 +114,7 @@ def key_figures(report: Report, *, min_sources: int = KEY_FIGURE_SOURCES) -> tup
 def _figures(claim: Claim) -> Iterable[Value]:
     """The claim's figures that measure something now: not ranks, not vague words ("dozens"),
     not an earlier value ("up from 54.9%"), not a denied one."""
-    if claim.negated or EARLIER in claim.scope:
+    if claim.negated or claim.earlier:
         return ()
     return (
         v

@@ -151,6 +151,7 @@ def _claim(claim: Claim, labels: Labels) -> dict[str, Any]:
         "speaker": claim.speaker,
         "quote": claim.quote,
         "scope": list(claim.scope),
+        "earlier": claim.earlier,
         "attribution": claim.attribution,
         "negated": claim.negated,
         "is_caption": claim.is_caption,

@@ -150,16 +150,16 @@ def test_every_claim_points_at_its_evidence_in_the_article() -> None:
     assert [c.sentence for c in claims] == sorted(c.sentence for c in claims)
 
 
-def test_an_earlier_value_after_from_is_its_own_fact_with_an_earlier_scope() -> None:
+def test_an_earlier_value_after_from_is_its_own_fact_marked_earlier() -> None:
     now, before = claims_of(
         "Turnout was 61.2 percent, up from 54.9 percent at the previous election in 2020."
     )
     assert [v.text for v in now.values] == ["61.2 percent"]
-    assert before.scope == ("earlier",)
+    assert before.earlier and not now.earlier and before.scope == ()
     assert before.values[0].text == "54.9 percent"
     toll, earlier = claims_of("The death toll rose to 157 from 128 on Friday.")
     assert [v.text for v in toll.values] == ["157", "Friday"]
-    assert [v.text for v in earlier.values] == ["128"] and earlier.scope == ("earlier",)
+    assert [v.text for v in earlier.values] == ["128"] and earlier.earlier and not toll.earlier
 
 
 def test_a_subject_after_a_comma_is_not_an_apposition_of_the_name_before_it() -> None:

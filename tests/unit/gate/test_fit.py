@@ -104,7 +104,7 @@ def test_each_source_is_read_from_its_best_matching_claim_and_only_on_comparable
                 _claim("a", 3, "the port is more than 1,000 km from Tehran", value("more than 1,000 km")),
                 _claim("a", 9, "the port lies 23 km from the city", value("23 km")),
                 _claim("b", 4, "the port is 1,050 km south of the capital", value("1,050 km")),
-                _claim("b", 5, "earlier reports said 900 km", value("900 km"), scope=("earlier",)),
+                _claim("b", 5, "earlier reports said 900 km", value("900 km"), earlier=True),
                 _claim("c", 2, "the port handles 80 million tons", value("80 million tons")),
             ),
         ),

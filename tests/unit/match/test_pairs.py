@@ -82,7 +82,7 @@ def test_places_differ_unless_spelled_two_ways() -> None:
 
 
 def test_an_earlier_value_is_another_time() -> None:
-    earlier = view("a", figure(54.9, "turnout"), scope=("earlier",))
+    earlier = view("a", figure(54.9, "turnout"), earlier=True)
     now = view("b", figure(61.2, "turnout"))
     assert features(earlier, now)["time_conflict"] == 1.0
 

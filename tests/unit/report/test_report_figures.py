@@ -139,7 +139,7 @@ def test_key_figures_tell_measures_apart_by_frame_and_leave_out_what_is_no_figur
         # Stated by one source only, denied, or an earlier value: not a key figure.
         (claim(C, "12 vessels were damaged", "vessel"),),
         (claim(A, "no deaths were reported", "death", negated=True),),
-        (claim(B, "up from 3 deaths", "death", scope=("earlier",)),),
+        (claim(B, "up from 3 deaths", "death", earlier=True),),
     )
     rows = key_figures(Report(ARTICLES, facts))
     assert sorted(row.measure for row in rows) == ["arrest", "arrest in Paris"]

@@ -111,7 +111,7 @@ def test_claims_carry_offsets_line_text_evidence_and_values() -> None:
             "comparator": "more-than",
         }
     ]
-    assert (claim["attribution"], claim["negated"]) == ("", False)
+    assert (claim["attribution"], claim["negated"], claim["earlier"]) == ("", False, False)
 
 
 def test_caption_claims_are_marked() -> None:
