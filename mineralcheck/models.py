@@ -20,6 +20,10 @@ ValueKind = Literal["quantity", "date", "weekday", "time", "year"]
 """quantity: a number with a unit; date: a calendar day or span; weekday: an unresolved day name;
 time: a clock time; year: a bare year ("in 2025")."""
 
+INCREMENT_LABEL = "new"
+"""The word a label (and a claims.yaml `measure:`) writes for an increment: "new deaths"."""
+
+
 @dataclass(frozen=True, order=True)
 class Span:
     """A half-open character range [start, end) in an article's text."""
@@ -117,8 +121,11 @@ class Value:
     """The hedge or comparator as canonical word: "more-than", "at-least", "about", "nearly",
     "up-to", "only", "exactly", "" when none."""
     qualifiers: tuple[str, ...] = ()
-    """Words that restrict what is counted ("confirmed", "probable", "new"): 18 confirmed cases and
-    18 probable cases are two facts."""
+    """Words that restrict what is counted ("confirmed", "probable"): 18 confirmed cases and 18
+    probable cases are two facts."""
+    increment: bool = False
+    """The figure is one update ("four new deaths", "12 more cases", "raised by two years"), not the
+    running total or the level it leads to."""
     scope: tuple[str, ...] = ()
     """Places below the national level the figure is about, as the parse attaches them."""
     context: tuple[str, ...] = ()
@@ -131,6 +138,11 @@ class Value:
     def display(self) -> str:
         """Short human form used in reasons ("more than 90%")."""
         return self.text
+
+    def restrictions(self) -> tuple[str, ...]:
+        """What restricts the measure, as a label writes it before the measure: "new" for an
+        increment, then the qualifiers ("new confirmed cases")."""
+        return (INCREMENT_LABEL, *self.qualifiers) if self.increment else self.qualifiers
 
 
 @dataclass(frozen=True)

@@ -41,9 +41,8 @@ NON_QUALIFIERS = frozenset(
     "almost roughly only just total overall such".split()
 )
 # Words that make a figure an increment ("four new deaths", "18 more cases"): one update, never the
-# running total. They are read as the one qualifier "new".
+# running total (Value.increment).
 INCREMENT_WORDS = frozenset("new more additional further fresh".split())
-INCREMENT = "new"
 LOCATIVE_PREPOSITIONS = frozenset({"in", "across", "at", "outside", "inside", "throughout", "within", "near"})
 # Common nouns for a part of a country: "80 people were detained in the capital".
 PART_OF_A_COUNTRY = frozenset(
@@ -230,54 +229,71 @@ def _comparator(tok: Any) -> bool:
     return tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "than"
 
 
-def qualifiers_of(noun: Any | None, anchor: Any) -> tuple[str, ...]:
-    """Words that restrict a measure ("confirmed", "probable", "new", "cumulative").
+def _modifiers(noun: Any | None, anchor: Any) -> list[Any]:
+    """The adjectives and participles that modify a measure noun (or the noun a wrapper stands for).
 
-    Coordinated qualifiers ("confirmed and suspected deaths") restrict nothing: they add up to the
-    whole. A participle whose subject is the figure ("16 confirmed") qualifies it too.
+    Coordinated modifiers ("confirmed and suspected deaths") restrict nothing: they add up to the
+    whole. A noun before the counted noun says who or what it is ("police officers"), for the words.
     """
-    found: set[str] = set()
     holders = [noun] if noun is not None else []
     if noun is not None and _lemma(noun) in WRAPPER_NOUNS:
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ == "of":
                 holders.extend(c for c in child.children if c.dep_ == "pobj")
+    found: list[Any] = []
     for holder in holders:
         modifiers = [c for c in holder.children if c.dep_ in ("amod", "compound") and c.i != anchor.i]
         if any(c.dep_ in ("cc", "conj") for m in modifiers for c in m.children):
             modifiers = [m for m in modifiers if m.pos_ == "NOUN"]  # "confirmed and suspected deaths"
-        for child in modifiers:
-            # Adjectives and participles restrict what is counted ("confirmed cases"); a noun
-            # before the counted noun says who or what it is ("police officers"), for the words.
-            if child.pos_ not in ("ADJ", "VERB"):
-                continue
-            word = _lemma(child)
-            if word in INCREMENT_WORDS:
-                if not _comparator(child):
-                    found.add(INCREMENT)
-            elif word not in NON_QUALIFIERS and word.isalpha() and word not in WRAPPER_NOUNS:
+        found.extend(m for m in modifiers if m.pos_ in ("ADJ", "VERB"))
+    return found
+
+
+def _own_predicate(noun: Any | None, anchor: Any) -> str:
+    """The participle or adjective a bare figure is the subject or number of ("16 confirmed", "18 of
+    the cases were confirmed", "18 probable"), else ""."""
+    bare = noun is None or noun.head.head.i == anchor.i
+    if not bare:
+        return ""
+    if (
+        anchor.dep_ in ("nsubj", "nsubjpass")
+        and anchor.head.tag_ in ("VBN", "VBD", "JJ")
+        and anchor.head.pos_ != "AUX"
+    ):
+        return _lemma(anchor.head)
+    if anchor.dep_ == "nummod" and anchor.head.pos_ == "ADJ":
+        return _lemma(anchor.head)  # "18 probable": the parser makes the adjective the head
+    return ""
+
+
+def qualifiers_of(noun: Any | None, anchor: Any) -> tuple[str, ...]:
+    """Words that restrict a measure ("confirmed", "probable", "cumulative"); an increment word is
+    no qualifier (increment_of reads it)."""
+    found: set[str] = set()
+    for child in _modifiers(noun, anchor):
+        word = _lemma(child)
+        if word not in INCREMENT_WORDS and word not in NON_QUALIFIERS and word.isalpha():
+            if word not in WRAPPER_NOUNS:
                 found.add(word)
-    # "18 more are suspected": the increment word hangs from the figure itself
+    own = _own_predicate(noun, anchor)
+    if own and own not in INCREMENT_WORDS:
+        found.add(own)
+    return tuple(sorted(found))
+
+
+def increment_of(noun: Any | None, anchor: Any) -> bool:
+    """The figure is one update, not the running total: "four new deaths", "18 more are suspected",
+    "raised the age by two years" (a change, not the level it leads to)."""
+    if any(_lemma(m) in INCREMENT_WORDS and not _comparator(m) for m in _modifiers(noun, anchor)):
+        return True
     if any(
         c.lower_ in INCREMENT_WORDS and c.dep_ in ("amod", "advmod") and not _comparator(c)
         for c in anchor.children
     ):
-        found.add(INCREMENT)
-    # "raise the age by two years": a change, not the level it leads to ("to 64")
+        return True  # "18 more are suspected": the increment word hangs from the figure itself
     if anchor.dep_ == "pobj" and anchor.head.lower_ == "by" and _lemma(anchor.head.head) in CHANGE_VERBS:
-        found.add(INCREMENT)
-    # "16 confirmed", "18 of the cases were confirmed": the figure's own participle or adjective qualifies it
-    bare = noun is None or noun.head.head.i == anchor.i
-    if (
-        bare
-        and anchor.dep_ in ("nsubj", "nsubjpass")
-        and anchor.head.tag_ in ("VBN", "VBD", "JJ")
-        and anchor.head.pos_ != "AUX"
-    ):
-        found.add(_lemma(anchor.head))
-    if bare and anchor.dep_ == "nummod" and anchor.head.pos_ == "ADJ":
-        found.add(_lemma(anchor.head))  # "18 probable": the parser makes the adjective the head
-    return tuple(sorted(found))
+        return True
+    return _own_predicate(noun, anchor) in INCREMENT_WORDS
 
 
 def _place(tok: Any, canonical: Canonical, is_country: Callable[[str], bool]) -> str:
@@ -374,6 +390,7 @@ def frame_values(
                 value,
                 quantity=measure,
                 qualifiers=tuple(q for q in qualifiers_of(noun, anchor) if q != measure),
+                increment=increment_of(noun, anchor),
                 scope=scope_of(anchor, noun, canonical, is_country),
                 context=context_of(anchor, noun),
             )
@@ -432,6 +449,7 @@ __all__ = [
     "clause_frame",
     "clause_scope",
     "frame_values",
+    "increment_of",
     "measure_of",
     "qualifiers_of",
     "scope_of",

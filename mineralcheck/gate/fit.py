@@ -6,8 +6,8 @@ expected one. `>90%` accepts "92%" and "more than 90%", not "more than 60%" (whi
 from "more than 1,000 km" to "more than 100 km" still overlaps `>=1000 km`.
 
 An expectation may also pin the figure it is about by its frame (`measure:` and `scope:`, matched
-against Value.quantity, Value.qualifiers and Value.scope), so that a fact stating several figures is
-checked on the right one, and a failure never blames another figure.
+against Value.quantity, Value.increment, Value.qualifiers and Value.scope), so that a fact stating
+several figures is checked on the right one, and a failure never blames another figure.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import math
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
-from mineralcheck.models import Claim, Fact, SourceId, Value
+from mineralcheck.models import INCREMENT_LABEL, Claim, Fact, SourceId, Value
 from mineralcheck.values import same_name, values_compatible
 from mineralcheck.values.nouns import canonical_noun
 
@@ -58,19 +58,26 @@ class Pin:
     """Words that restrict it ("confirmed"): a figure must carry exactly these."""
     scope: tuple[str, ...] = ()
     """Places below the national level; none means the figure names no such place."""
+    increment: bool = False
+    """The figure is one update ("new cases"), not the running total."""
 
     @classmethod
     def parse(cls, measure: str, scope: Iterable[str] = ()) -> Pin:
-        """ "confirmed cases" -> Pin("case", ("confirmed",)); "deaths in Mubende" -> scope Mubende,
-        the way the report's key figures label a measure."""
+        """ "confirmed cases" -> Pin("case", ("confirmed",)); "new deaths in Lakeport" -> an increment
+        of deaths, scope Lakeport: the way the report's key figures label a measure."""
         words, _, place = measure.strip().partition(" in ")
         *qualifiers, noun = words.split()
+        restrictions = [q.lower() for q in qualifiers]
+        increment = INCREMENT_LABEL in restrictions
+        qualifiers = [q for q in restrictions if q != INCREMENT_LABEL]
         places = tuple(scope) or tuple(p.strip() for p in place.split(",") if p.strip())
-        return cls(canonical_noun(noun), tuple(q.lower() for q in qualifiers), places)
+        return cls(canonical_noun(noun), tuple(qualifiers), places, increment)
 
     def holds(self, value: Value) -> bool:
         """Whether `value` is a figure of this measure, so qualified, in this place."""
         if value.kind != "quantity" or canonical_noun(value.quantity) != self.measure:
+            return False
+        if value.increment != self.increment:
             return False
         if len(value.qualifiers) != len(self.qualifiers) or not all(
             any(_one_word(q, v) for v in value.qualifiers) for q in self.qualifiers
@@ -83,7 +90,8 @@ class Pin:
         )
 
     def describe(self) -> str:
-        words = " ".join((*self.qualifiers, self.measure))
+        restrictions = (INCREMENT_LABEL, *self.qualifiers) if self.increment else self.qualifiers
+        words = " ".join((*restrictions, self.measure))
         return f"{words} in {', '.join(self.scope)}" if self.scope else words
 
 
@@ -141,7 +149,7 @@ def measures(facts: Iterable[Fact]) -> Mapping[str, int]:
         for claim in fact.cluster.claims:
             for value in claim.values:
                 if value.kind == "quantity" and value.quantity:
-                    seen.add(Pin(value.quantity, value.qualifiers, value.scope).describe())
+                    seen.add(Pin(value.quantity, value.qualifiers, value.scope, value.increment).describe())
         for label in seen:
             found[label] = found.get(label, 0) + 1
     return found

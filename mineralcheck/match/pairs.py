@@ -20,7 +20,6 @@ from importlib import resources
 import numpy as np
 from rapidfuzz import fuzz
 
-from mineralcheck.claims.frame import INCREMENT
 from mineralcheck.claims.words import WORDING_STOP_WORDS
 from mineralcheck.models import Claim, Value
 from mineralcheck.values import same_name, values_compatible
@@ -163,9 +162,10 @@ def _related_measures(a: Value, b: Value) -> bool:
 
 def _qualifiers_clash(a: Value, b: Value) -> bool:
     """Both restrict the measure, with nothing in common ("18 confirmed" and "18 probable" cases),
-    or one is an increment and the other not ("four new deaths", "23 deaths")."""
-    if (INCREMENT in a.qualifiers) != (INCREMENT in b.qualifiers):
-        return True
+    or one is an increment and the other not ("four new deaths", "23 deaths"). Two increments share
+    their being one: they do not clash, whatever else qualifies them."""
+    if a.increment or b.increment:
+        return a.increment != b.increment
     return bool(a.qualifiers and b.qualifiers and not set(a.qualifiers) & set(b.qualifiers))
 
 
@@ -234,7 +234,9 @@ def frame_compatible(a: Value, b: Value) -> bool | None:
     None when they do not compare."""
     if a.kind != "quantity" or b.kind != "quantity":
         return values_compatible(a, b)
-    if a.unit != b.unit or not _measures_match(a, b) or set(a.qualifiers) != set(b.qualifiers):
+    if a.unit != b.unit or not _measures_match(a, b):
+        return None
+    if a.increment != b.increment or set(a.qualifiers) != set(b.qualifiers):
         return None
     if not same_places(a.scope, b.scope):
         return None
@@ -289,7 +291,7 @@ def _qualified_one_side(a: ClaimView, b: ClaimView) -> float:
     for x in a.figures:
         for y in b.figures:
             if x.quantity == y.quantity and x.quantity not in GENERIC_MEASURES:
-                if bool(x.qualifiers) != bool(y.qualifiers):
+                if bool(x.qualifiers or x.increment) != bool(y.qualifiers or y.increment):
                     return 1.0
     return 0.0
 

@@ -88,7 +88,7 @@ def measure_label(value: Value) -> str:
     national level ("confirmed case in Mubende"); "" when the figure names no measure."""
     if not value.quantity:
         return ""
-    words = " ".join((*value.qualifiers, value.quantity))
+    words = " ".join((*value.restrictions(), value.quantity))
     return f"{words} in {', '.join(value.scope)}" if value.scope else words
 
 
@@ -99,7 +99,7 @@ def key_figures(report: Report, *, min_sources: int = KEY_FIGURE_SOURCES) -> tup
     for fact in report.facts:
         for claim in fact.cluster.claims:
             for value in _figures(claim):
-                key = (value.quantity, value.qualifiers, tuple(sorted(value.scope)), value.unit)
+                key = (value.quantity, value.restrictions(), tuple(sorted(value.scope)), value.unit)
                 by_measure.setdefault(key, []).append((claim, value, fact.id))
     published = {a.id: _instant(a) for a in report.articles}
     rows = []

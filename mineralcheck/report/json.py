@@ -171,6 +171,7 @@ def _value(value: Value) -> dict[str, Any]:
         "unit": value.unit,
         "quantity": value.quantity,
         "qualifiers": list(value.qualifiers),
+        "increment": value.increment,
         "scope": list(value.scope),
         "comparator": value.comparator,
     }

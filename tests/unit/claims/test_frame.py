@@ -100,7 +100,7 @@ def test_a_weekday_with_its_day_of_the_month_is_a_date_not_a_figure() -> None:
         # "more than" bounds a figure; only "N more" adds to an earlier one
         ("A powerful explosion injured more than 700 people.", [("more than 700", "injured", ())]),
         ("More than 900 fires were lit in the streets.", [("More than 900", "fire", ())]),
-        ("Officials reported 12 more deaths on Monday.", [("12", "death", ("new",))]),
+        ("Officials reported 12 more deaths on Monday.", [("12", "death", ())]),
         # a figure's own participle says what it counts, as headlines write it
         ("Over 500 injured in massive blast at port as round of talks begins", [("Over 500", "injured", ())]),
         ("The blast left at least 750 others injured.", [("at least 750", "injured", ())]),
@@ -120,3 +120,19 @@ def test_a_comparator_is_no_increment_and_a_participle_names_the_outcome(
     text: str, expected: list[tuple[str, str, tuple[str, ...]]]
 ) -> None:
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "increment"),
+    [
+        ("Officials reported 12 more deaths on Monday.", True),
+        ("Inspectors found four new leaks in the dam.", True),
+        ("The board raised the fee by 30 dollars.", True),
+        ("More than 40 leaks were found in the dam.", False),
+        ("Inspectors found 40 leaks in the dam.", False),
+    ],
+)
+def test_an_update_is_an_increment_not_a_qualifier(text: str, increment: bool) -> None:
+    [value] = [v for c in claims_of(text) for v in c.values if v.kind == "quantity"]
+    assert value.increment is increment
+    assert value.qualifiers == ()

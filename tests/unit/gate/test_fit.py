@@ -70,9 +70,18 @@ def test_within_respects_open_ends() -> None:
 
 def test_a_pin_reads_measure_qualifiers_and_place_as_key_figures_write_them() -> None:
     assert Pin.parse("deaths") == Pin("death")
-    assert Pin.parse("confirmed cases", ["Mubende"]) == Pin("case", ("confirmed",), ("Mubende",))
-    assert Pin.parse("confirm case in Mubende") == Pin("case", ("confirm",), ("Mubende",))
-    assert Pin.parse("arrests in Paris").describe() == "arrest in Paris"
+    assert Pin.parse("confirmed cases", ["Varna"]) == Pin("case", ("confirmed",), ("Varna",))
+    assert Pin.parse("confirm case in Varna") == Pin("case", ("confirm",), ("Varna",))
+    assert Pin.parse("arrests in Calder").describe() == "arrest in Calder"
+
+
+def test_new_in_a_pin_is_an_increment_as_key_figures_write_it() -> None:
+    new_cases = Pin.parse("new cases")
+    assert new_cases == Pin("case", increment=True)
+    assert Pin.parse("new confirmed cases in Varna").describe() == "new confirmed case in Varna"
+    update = replace(_figure("12 cases", "case"), increment=True)
+    assert new_cases.holds(update) and not new_cases.holds(_figure("12 cases", "case"))
+    assert not Pin.parse("cases").holds(update)  # the running total is another figure
 
 
 def _figure(text: str, measure: str, qualifiers: tuple[str, ...] = (), scope: tuple[str, ...] = ()) -> Value:
@@ -80,12 +89,12 @@ def _figure(text: str, measure: str, qualifiers: tuple[str, ...] = (), scope: tu
 
 
 def test_a_pin_holds_for_exactly_its_frame() -> None:
-    confirmed = Pin.parse("confirmed cases", ["Mubende"])
-    assert confirmed.holds(_figure("16 cases", "case", ("confirm",), ("Mubende",)))
-    assert not confirmed.holds(_figure("16 cases", "case", ("probable",), ("Mubende",)))
-    assert not confirmed.holds(_figure("16 cases", "case", (), ("Mubende",)))  # the whole is not the part
+    confirmed = Pin.parse("confirmed cases", ["Varna"])
+    assert confirmed.holds(_figure("16 cases", "case", ("confirm",), ("Varna",)))
+    assert not confirmed.holds(_figure("16 cases", "case", ("probable",), ("Varna",)))
+    assert not confirmed.holds(_figure("16 cases", "case", (), ("Varna",)))  # the whole is not the part
     assert not confirmed.holds(_figure("16 cases", "case", ("confirm",)))  # nationwide is another figure
-    assert not confirmed.holds(_figure("16 deaths", "death", ("confirm",), ("Mubende",)))
+    assert not confirmed.holds(_figure("16 deaths", "death", ("confirm",), ("Varna",)))
     assert Pin.parse("deaths").holds(_figure("14 people", "death"))
 
 

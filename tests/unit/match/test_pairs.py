@@ -81,6 +81,14 @@ def test_places_differ_unless_spelled_two_ways() -> None:
     assert features(district, other)["scope_conflict"] == 1.0
 
 
+def test_an_increment_and_a_running_total_are_two_facts() -> None:
+    update = figure(4, "death", increment=True)
+    total = figure(4, "death")
+    assert features(view("a", update), view("b", total))["qualifier_conflict"] == 1.0
+    assert features(view("a", update), view("b", figure(4, "death", increment=True)))["shared_figure"] > 0
+    assert frame_compatible(update, total) is None
+
+
 def test_an_earlier_value_is_another_time() -> None:
     earlier = view("a", figure(54.9, "turnout"), earlier=True)
     now = view("b", figure(61.2, "turnout"))

@@ -151,4 +151,5 @@ def test_the_measure_label_reads_qualifiers_measure_and_place() -> None:
     assert measure_label(replace(value, quantity="case", qualifiers=("confirm",), scope=("Mubende",))) == (
         "confirm case in Mubende"
     )
+    assert measure_label(replace(value, quantity="death", increment=True)) == "new death"
     assert measure_label(replace(value, quantity="")) == ""

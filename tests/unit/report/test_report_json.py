@@ -107,6 +107,7 @@ def test_claims_carry_offsets_line_text_evidence_and_values() -> None:
             "unit": "percent",
             "quantity": "",
             "qualifiers": [],
+            "increment": False,
             "scope": [],
             "comparator": "more-than",
         }
