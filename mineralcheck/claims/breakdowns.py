@@ -7,8 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from mineralcheck.claims.tokens import Clause
-
-BREAKDOWN_JOINTS = frozenset({",", ";", "and", "plus"})
+from mineralcheck.lexicon.conjunctions import BREAKDOWN_JOINTS, EXEMPLIFYING
 
 
 def split_breakdown(clause: Clause) -> list[Clause]:
@@ -64,8 +63,6 @@ def split_at_dash(clause: Clause) -> list[Clause]:
 
 # Dependents that make a noun phrase a fact of its own: "a trip to Malaysia", "a club that belonged to".
 NP_MODIFIER_DEPS = frozenset({"prep", "acl", "relcl"})
-# "including X and Y", "such as X and Y": examples of one fact, not separate facts.
-EXEMPLIFYING = frozenset({"including", "like", "as", "excluding", "notably"})
 
 
 def _split_figures_on_the_verb(clause: Clause, own: set[int], modified: Any) -> list[Clause] | None:

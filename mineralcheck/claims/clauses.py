@@ -23,13 +23,10 @@ from mineralcheck.claims.tokens import (
     join_tokens,
     own_subject,
 )
-from mineralcheck.claims.words import (
-    CHANGE_VERBS,
-    CLAUSE_MARKERS,
-    FRACTIONS,
-    RELATIVE_PRONOUNS,
-    REPORTING_VERBS,
-)
+from mineralcheck.lexicon.change import CHANGE_VERBS
+from mineralcheck.lexicon.conjunctions import CLAUSE_MARKERS, RELATIVE_PRONOUNS
+from mineralcheck.lexicon.fractions import FRACTIONS
+from mineralcheck.lexicon.saying import REPORTING_VERBS
 
 MIN_CONTENT_WORDS = 3
 """Content words a clause needs to state a fact on its own (a figure and a verb may do with two)."""

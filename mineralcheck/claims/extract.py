@@ -18,7 +18,8 @@ from mineralcheck.claims.frame import clause_frame, clause_scope, frame_values
 from mineralcheck.claims.readable import follows_evidence, readable_sentence
 from mineralcheck.claims.text import evidence_run, quote_of, quoted_regions, tidy, trim
 from mineralcheck.claims.tokens import COMPLEMENT_DEPS, Clause, content_words, join_tokens, own_subject
-from mineralcheck.claims.words import ENTITY_LABELS, SPEAKING_VERBS
+from mineralcheck.lexicon.places import ENTITY_LABELS
+from mineralcheck.lexicon.saying import SPEAKING_VERBS
 from mineralcheck.models import Article, Claim, Sentence, Value
 
 ValueExtractor = Callable[[str, int, "dt.date | None"], tuple[Value, ...]]

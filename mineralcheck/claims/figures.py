@@ -12,10 +12,12 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import Any
 
-from mineralcheck.claims.breakdowns import EXEMPLIFYING
-from mineralcheck.claims.frame import LINKING_VERBS
+from mineralcheck.claims.frame import is_toll
 from mineralcheck.claims.tokens import SUBJECT_DEPS
-from mineralcheck.claims.words import REPORTING_VERBS
+from mineralcheck.lexicon.change import LINKING_VERBS
+from mineralcheck.lexicon.conjunctions import EXEMPLIFYING
+from mineralcheck.lexicon.determiners import REFERRING_DETERMINERS
+from mineralcheck.lexicon.saying import REPORTING_VERBS
 
 NUMBER_DEPS = frozenset({"nummod", "quantmod", "compound", "amod", "nmod", "npadvmod", "advmod"})
 """How a figure hangs from the noun it counts ("15 people", "61 per cent", "1.08 million")."""
@@ -30,11 +32,6 @@ def counted_noun(anchor: Any) -> Any:
     while tok.dep_ in NUMBER_DEPS and tok.head.i != tok.i and tok.head.pos_ in ("NOUN", "PROPN", "NUM"):
         tok = tok.head
     return tok
-
-
-REFERRING_DETERMINERS = frozenset({"the", "these", "those", "both", "all"})
-"""Determiners before a count that point at a set the reader knows ("the two leaders", "all 27
-members"): the count names the set, it is not a figure the story reports."""
 
 
 def is_reference(anchor: Any) -> bool:
@@ -72,7 +69,7 @@ def measure_tokens(anchor: Any, value_tokens: Collection[int], own: Collection[i
             # "23 people, including two in X": a part counts what its whole counts.
             whole = governor.head
             words += _noun_measure(whole, allowed) + _governed_by(whole, allowed)
-        elif governor.pos_ in ("VERB", "AUX") and _lemma(governor) not in REPORTING_VERBS:
+        elif governor.pos_ in ("VERB", "AUX") and not _says(governor):
             words += _verb_measure(governor, top, allowed)
     kept = {w.i: w for w in words if not _named(w) and not w.like_num}
     return [kept[i] for i in sorted(kept)]
@@ -100,7 +97,7 @@ def _governed_by(noun: Any, allowed: Collection[int]) -> list[Any]:
     verb = noun.head
     if verb.i == noun.i or verb.i not in allowed or verb.pos_ not in ("VERB", "AUX"):
         return []
-    return _verb_measure(verb, noun, allowed) if _lemma(verb) not in REPORTING_VERBS else []
+    return [] if _says(verb) else _verb_measure(verb, noun, allowed)
 
 
 def _verb_measure(verb: Any, figure: Any, allowed: Collection[int]) -> list[Any]:
@@ -117,6 +114,11 @@ def _verb_measure(verb: Any, figure: Any, allowed: Collection[int]) -> list[Any]
         if obj is not None and obj.pos_ == "NOUN":
             words += _kind_of(obj, allowed)
     return words
+
+
+def _says(verb: Any) -> bool:
+    """A verb of saying ("said", "reported"): who says so, not what happened to what is counted."""
+    return _lemma(verb) in REPORTING_VERBS and not is_toll(verb)
 
 
 def _lemma(tok: Any) -> str:

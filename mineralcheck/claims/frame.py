@@ -13,42 +13,15 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
 from typing import Any
 
-from mineralcheck.claims.words import CHANGE_VERBS, COUNTING_VERBS, PLACE_LABELS
+from mineralcheck.lexicon.change import CHANGE_VERBS, LINKING_VERBS, OBJECT_LINKING_VERBS
+from mineralcheck.lexicon.determiners import DEFINITE_DETERMINERS, NEGATING_DETERMINERS
+from mineralcheck.lexicon.nouns import GENERIC_NOUNS, WRAPPER_NOUNS
+from mineralcheck.lexicon.outcomes import OUTCOME_VERBS, TOLL_OBJECTS, TOLL_VERBS
+from mineralcheck.lexicon.places import LOCATIVE_PREPOSITIONS, PART_OF_A_COUNTRY, PLACE_LABELS
+from mineralcheck.lexicon.qualifiers import INCREMENT_WORDS, NON_QUALIFIERS
+from mineralcheck.lexicon.saying import COUNTING_VERBS
 from mineralcheck.models import Value
 from mineralcheck.values.nouns import canonical_noun
-
-# What a count of people measures, read from the verb that governs it: "killing at least 128
-# people" counts deaths, "80 people were detained" counts arrests.
-OUTCOME_VERBS = {
-    "kill": "death", "die": "death", "perish": "death", "claim": "death", "injure": "injured",
-    "wound": "injured", "hurt": "injured", "evacuate": "evacuee", "displace": "displaced",
-    "rescue": "survivor", "arrest": "arrest", "detain": "arrest",
-}  # fmt: skip
-
-# Nouns that stand for a count of something else: "the death toll", "the number of cases".
-WRAPPER_NOUNS = frozenset("number total toll tally count figure sum amount level".split())
-# Nouns that count people without saying what happened to them: the verb says it.
-GENERIC_NOUNS = frozenset({"people", "person", "individual", "other", "one"})
-# Verbs that relate a measure to its figure ("the toll rose to 70", "cases stand at 34"): the
-# measure is their subject, or the object they bring to the figure ("bringing the total to 23").
-LINKING_VERBS = frozenset(
-    "be stand reach rise climb increase jump grow fall drop decline total hit bring put top exceed "
-    "surpass near number remain".split()
-)
-# Modifiers of a measure that restrict nothing: comparators and hedges are read by the value reader.
-NON_QUALIFIERS = frozenset(
-    "less least most many few several other another some about around over under nearly "
-    "almost roughly only just total overall such".split()
-)
-# Words that make a figure an increment ("four new deaths", "18 more cases"): one update, never the
-# running total (Value.increment).
-INCREMENT_WORDS = frozenset("new more additional further fresh".split())
-LOCATIVE_PREPOSITIONS = frozenset({"in", "across", "at", "outside", "inside", "throughout", "within", "near"})
-# Common nouns for a part of a country: "80 people were detained in the capital".
-PART_OF_A_COUNTRY = frozenset(
-    "capital city town village district province region state county municipality suburb "
-    "neighbourhood neighborhood borough prefecture governorate".split()
-)
 
 
 @dataclass(frozen=True)
@@ -78,11 +51,27 @@ def _anchor(doc: Any, start: int, end: int) -> Any | None:
     return heads[-1] if heads else inside[-1]
 
 
+def is_toll(verb: Any) -> bool:
+    """A toll verb whose object counts people or lives ("claimed 14 lives"): it names an outcome, and
+    says nothing (lexicon.outcomes.TOLL_VERBS)."""
+    return _lemma(verb) in TOLL_VERBS and any(
+        c.dep_ in ("dobj", "obj") and _lemma(c) in TOLL_OBJECTS for c in verb.children
+    )
+
+
+def outcome_of(verb: Any) -> str:
+    """The measure a verb says its count of people is ("killed" -> death), else ""."""
+    lemma = _lemma(verb)
+    if lemma in OUTCOME_VERBS:
+        return OUTCOME_VERBS[lemma]
+    return TOLL_VERBS[lemma] if is_toll(verb) else ""
+
+
 def _own_outcome(tok: Any) -> str:
     """The outcome a participle hung on `tok` names ("500 injured", "dozens of people killed"), or ""."""
     for child in tok.children:
-        if child.dep_ in ("acl", "amod") and child.tag_ == "VBN" and _lemma(child) in OUTCOME_VERBS:
-            return OUTCOME_VERBS[_lemma(child)]
+        if child.dep_ in ("acl", "amod") and child.tag_ == "VBN" and outcome_of(child):
+            return outcome_of(child)
     return ""
 
 
@@ -104,10 +93,10 @@ def _noun_measure(noun: Any, depth: int = 0) -> tuple[str, Any | None]:
                     return _noun_measure(obj, depth + 1)
         return canonical_noun(lemma), noun
     verb = noun.head
-    if noun.dep_ in ("dobj", "nsubjpass", "obj") and _lemma(verb) in OUTCOME_VERBS:
+    if noun.dep_ in ("dobj", "nsubjpass", "obj") and outcome_of(verb):
         # "441 security forces were injured", "arrested 457 protesters": the verb says what is
         # counted; who was counted is in the words, for the embedding to weigh.
-        return OUTCOME_VERBS[_lemma(verb)], noun
+        return outcome_of(verb), noun
     if lemma in GENERIC_NOUNS or noun.lower_ in ("people", "others"):
         if outcome := _own_outcome(noun):
             return outcome, noun  # "with at least 750 others injured"
@@ -122,8 +111,8 @@ def _noun_measure(noun: Any, depth: int = 0) -> tuple[str, Any | None]:
 def _verb_measure(verb: Any, *, exclude: int, depth: int = 0) -> tuple[str, Any | None]:
     """What a figure governed by `verb` measures."""
     lemma = _lemma(verb)
-    if lemma in OUTCOME_VERBS:
-        return OUTCOME_VERBS[lemma], None
+    if outcome := outcome_of(verb):
+        return outcome, None
     complement = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
     if complement is not None and depth < 4:
         # "21 people are believed to have died", "are feared to be missing": the complement says it
@@ -134,7 +123,7 @@ def _verb_measure(verb: Any, *, exclude: int, depth: int = 0) -> tuple[str, Any 
     if listed is not None:
         return _noun_measure(listed, depth + 1)
     if lemma in LINKING_VERBS and depth < 4:
-        deps = ("dobj", "obj") if lemma in ("bring", "put") else ("nsubj", "nsubjpass", "expl", "attr")
+        deps = ("dobj", "obj") if lemma in OBJECT_LINKING_VERBS else ("nsubj", "nsubjpass", "expl", "attr")
         for child in verb.children:
             if child.dep_ in deps and child.i != exclude and child.pos_ in ("NOUN", "PROPN", "PRON"):
                 if child.pos_ == "PRON":
@@ -174,7 +163,7 @@ def _partitive(tok: Any) -> Any | None:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             obj = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN"), None)
             if obj is not None and any(
-                c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in obj.children
+                c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in obj.children
             ):
                 return obj
     return None
@@ -205,8 +194,8 @@ def measure_of(anchor: Any) -> tuple[str, Any | None]:
     if outcome := _own_outcome(tok):
         return outcome, None  # a headline's "Over 500 injured in blast as talks begin"
     if tok.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX", "ADJ"):
-        if _lemma(head) in OUTCOME_VERBS:
-            return OUTCOME_VERBS[_lemma(head)], None
+        if outcome := outcome_of(head):
+            return outcome, None
         attr = next((c for c in head.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
         if attr is not None:
             return _noun_measure(attr)  # "five were confirmed cases"
@@ -355,7 +344,7 @@ def context_of(anchor: Any, noun: Any | None) -> tuple[str, ...]:
         if tok is None or tok.i == anchor.i or tok.pos_ not in ("NOUN", "VERB", "ADJ") or tok.is_stop:
             continue
         lemma = _lemma(tok)
-        word = OUTCOME_VERBS.get(lemma) or canonical_noun(lemma)
+        word = outcome_of(tok) or canonical_noun(lemma)
         if word.isalpha() and word not in NON_QUALIFIERS and word not in GENERIC_NOUNS:
             words.add(word)
     return tuple(sorted(words))
@@ -407,7 +396,7 @@ def _attribution(doc: Any, tokens: Collection[int], canonical: Canonical) -> str
             if obj is not None and (tok.i in tokens or tok.head.i in tokens):
                 return _name(obj, canonical)
     for tok in doc:
-        if _lemma(tok) in COUNTING_VERBS and tok.pos_ == "VERB":
+        if _lemma(tok) in COUNTING_VERBS and tok.pos_ == "VERB" and not is_toll(tok):
             subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subject is not None and subject.pos_ in ("PROPN", "NOUN"):
                 return _name(subject, canonical)
@@ -427,7 +416,7 @@ def _negated(head: Any, tokens: Collection[int]) -> bool:
         if child.dep_ == "neg" or child.lower_ in ("never",):
             return True
         if child.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and any(
-            c.dep_ == "det" and c.lower_ in ("no", "zero") for c in child.children
+            c.dep_ == "det" and c.lower_ in NEGATING_DETERMINERS for c in child.children
         ):
             return True
     return False

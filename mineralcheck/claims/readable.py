@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from mineralcheck.claims.words import CLAUSE_OPENERS, FUNCTION_WORDS
+from mineralcheck.lexicon.conjunctions import CLAUSE_OPENERS
+from mineralcheck.lexicon.function_words import FUNCTION_WORDS
 from mineralcheck.models import Claim
 
 MIN_WORDS = 3

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from mineralcheck.claims.tokens import content_words, join_tokens
-from mineralcheck.claims.words import SAYING_FORMS
+from mineralcheck.lexicon.saying import SAYING_FORMS
 
 QUOTE_CHARS = '"“”'
 

@@ -250,6 +250,6 @@ def _slug(title: str, used: set[str]) -> str:
     return slug
 
 
-# Words an id leaves out. Deliberately fewer than claims.words.FUNCTION_WORDS: an id keeps "not",
+# Words an id leaves out. Deliberately fewer than lexicon.function_words.FUNCTION_WORDS: an id keeps "not",
 # "no", "will" and the like, which change what the fact says.
 _STOP_WORDS = {"the", "a", "an", "of", "and", "to", "in", "on", "for", "with", "at", "by", "is", "are"}

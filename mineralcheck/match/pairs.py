@@ -20,7 +20,7 @@ from importlib import resources
 import numpy as np
 from rapidfuzz import fuzz
 
-from mineralcheck.claims.words import WORDING_STOP_WORDS
+from mineralcheck.lexicon.function_words import WORDING_STOP_WORDS
 from mineralcheck.models import Claim, Value
 from mineralcheck.values import same_name, values_compatible
 

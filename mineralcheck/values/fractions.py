@@ -8,21 +8,9 @@ from __future__ import annotations
 
 import re
 
+from mineralcheck.lexicon.fractions import FRACTIONS
 from mineralcheck.models import Value
 from mineralcheck.values.comparators import COMPARATORS
-
-FRACTIONS = {
-    "half": 2,
-    "halves": 2,
-    "third": 3,
-    "thirds": 3,
-    "quarter": 4,
-    "quarters": 4,
-    "fifth": 5,
-    "fifths": 5,
-}
-"""Words for a part of a whole, and how many such parts make it (claims.words lists it with the other
-word lists; it lives here because values sit below claims)."""
 
 _COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4}
 # The hedges a fraction takes, in the order the pattern tries them; what each means is what it

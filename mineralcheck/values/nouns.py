@@ -6,65 +6,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from mineralcheck.values.tokens import Tok, adjacent
-
-# Words that are not the counted noun when they follow a number.
-NOT_NOUNS = set(
-    """a an the of in on at to and or but for from by with as that which who whom whose this these
-    those it its their his her our your my is are was were be been being has have had do does did
-    will would shall should can could may might must said says say told according after before
-    since until till during when while where than then also about into onto over under per each
-    every more less most least other others another such so too very just only last next this
-    ago later earlier up down out off again percent cent if not no nor yet both either neither all
-    some any many much few several rose fell rising falling rose increased decreased reached hit
-    stood stands stood climbed jumped dropped including include includes among across against
-    toward towards via vs versus between around near mark marks s t what how why following
-    according""".split()
+from mineralcheck.lexicon.nouns import (
+    COUNT_ADJECTIVES,
+    IRREGULAR_PLURALS,
+    NOT_NOUNS,
+    NOUN_SYNONYMS,
+    PLURAL_AS_IS,
+    SCALE_WORDS,
 )
-
-
-# Adjectives skipped between a number and its noun ("20 new cases", "157 more people").
-_ADJ_SKIP = {
-    "more", "new", "other", "additional", "confirmed", "known", "reported", "registered", "total",
-    "further", "extra", "fresh", "suspected", "separate", "different", "small", "large", "big",
-    "major", "minor", "local", "foreign", "young", "old", "critical", "key", "rare", "remaining",
-    "fewer", "less", "full", "whole", "entire", "official", "estimated", "possible",
-}  # fmt: skip
-
-
-_IRREGULAR = {
-    "people": "people", "persons": "people", "person": "people", "individuals": "people",
-    "individual": "people", "children": "child", "men": "man", "women": "woman", "lives": "life",
-    "feet": "foot", "mice": "mouse", "teeth": "tooth", "geese": "goose", "data": "data",
-    "news": "news", "series": "series", "species": "species", "aircraft": "aircraft",
-    "police": "police", "staff": "staff", "crew": "crew", "personnel": "personnel",
-    "sheep": "sheep", "fish": "fish", "cattle": "cattle", "troops": "troop",
-}  # fmt: skip
-
-
-# Different words for one thing counted, so "105 deaths" and "105 dead" compare.
-_NOUN_SYNONYMS = {
-    "dead": "death", "fatality": "death", "killed": "death", "died": "death", "body": "death",
-    "wounded": "injured", "injury": "injured", "hurt": "injured", "casualty": "casualty",
-    "missing": "missing", "displaced": "displaced", "evacuated": "evacuee",
-}  # fmt: skip
-
-
-# "people" is generic: it is comparable with any of these more specific counts of people.
-HUMAN_NOUNS = {
-    "people", "death", "injured", "missing", "displaced", "evacuee", "survivor", "victim",
-    "resident", "casualty", "child", "man", "woman", "worker", "soldier", "troop", "civilian",
-    "passenger", "migrant", "refugee", "patient", "student", "voter", "citizen", "tourist",
-}  # fmt: skip
-
-
-# Words that are units or scales, never the counted noun.
-_UNIT_NOUNS = {"million", "billion", "thousand", "hundred", "trillion", "percent", "cent"}
-
-
-# Nouns that are plural without an -s: "three million people fled" counts people, not "fled".
-_PLURAL_AS_IS = frozenset("people children men women police staff personnel cattle livestock troops".split())
-
+from mineralcheck.values.tokens import Tok, adjacent
 
 _ADJ_SUFFIX = re.compile(r"(?:al|ive|ic|ous|ful|able|ible|est|ern|ary|less|ish)$")
 
@@ -74,8 +24,8 @@ def lemma(word: str) -> str:
     w = word.lower().replace("’", "'")
     if w.endswith("'s"):
         w = w[:-2]
-    if w in _IRREGULAR:
-        return _IRREGULAR[w]
+    if w in IRREGULAR_PLURALS:
+        return IRREGULAR_PLURALS[w]
     if len(w) > 4 and w.endswith("ies"):
         w = w[:-3] + "y"
     elif w.endswith("sses") or re.search(r"(?:sh|ch|x|zz)es$", w):
@@ -88,7 +38,7 @@ def lemma(word: str) -> str:
 def canonical_noun(word: str) -> str:
     """The counted noun in canonical form: lemma, then synonyms ("fatalities" -> "death")."""
     lem = lemma(word)
-    return _NOUN_SYNONYMS.get(lem, _NOUN_SYNONYMS.get(word.lower(), lem))
+    return NOUN_SYNONYMS.get(lem, NOUN_SYNONYMS.get(word.lower(), lem))
 
 
 def noun_after(toks: Sequence[Tok], k: int, text: str) -> tuple[str, int]:
@@ -122,11 +72,11 @@ def noun_after(toks: Sequence[Tok], k: int, text: str) -> tuple[str, int]:
             j += 1  # "rare-earth"
     if not run:
         return "", k
-    nouns = [t for t in run if t.low not in _ADJ_SKIP and not _ADJ_SUFFIX.search(t.low)]
-    plural = [t for t in nouns if lemma(t.low) != t.low or t.low in _PLURAL_AS_IS]
+    nouns = [t for t in run if t.low not in COUNT_ADJECTIVES and not _ADJ_SUFFIX.search(t.low)]
+    plural = [t for t in nouns if lemma(t.low) != t.low or t.low in PLURAL_AS_IS]
     if not nouns:
         # the suffix test is a guess ("anniversary", "salary" are nouns): a lone word is the noun
-        if len(run) != 1 or run[0].low in _ADJ_SKIP:
+        if len(run) != 1 or run[0].low in COUNT_ADJECTIVES:
             return "", k
         nouns = run
     # the first plural ("cherry trees"), else the head of the compound, its last noun
@@ -142,6 +92,6 @@ def counted_noun(toks: Sequence[Tok], end_tok: int, text: str, unit_name: str) -
     if not unit_name or unit_name == "ordinal":
         # an ordinal keeps its noun too: "second leg", "first half", "250th anniversary"
         quantity, _end = noun_after(toks, end_tok, text)
-        if quantity in _UNIT_NOUNS:
+        if quantity in SCALE_WORDS:
             quantity = ""
     return quantity

@@ -10,9 +10,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from mineralcheck.lexicon.nouns import HUMAN_NOUNS
 from mineralcheck.models import Value
 from mineralcheck.values.comparators import INF, comparator_before, post_hedge, to_interval
-from mineralcheck.values.nouns import HUMAN_NOUNS, counted_noun
+from mineralcheck.values.nouns import counted_noun
 from mineralcheck.values.numbers import find_cores
 from mineralcheck.values.tokens import Core, Tok, adjacent, tokenize
 from mineralcheck.values.units import (

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from mineralcheck.values.nouns import NOT_NOUNS
+from mineralcheck.lexicon.nouns import NOT_NOUNS
 from mineralcheck.values.tokens import Core, Tok, adjacent, gap_ok, match_after, match_before, words_at
 
 SCALE_WORDS = {
