@@ -4,10 +4,14 @@ or figure ("105 in one district and 52 in another")."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from mineralcheck.claims.tokens import Clause
 from mineralcheck.lexicon.conjunctions import BREAKDOWN_JOINTS, EXEMPLIFYING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 
 def split_breakdown(clause: Clause) -> list[Clause]:
@@ -20,7 +24,7 @@ def split_breakdown(clause: Clause) -> list[Clause]:
             continue
         close = next((m for m in range(k + 1, len(toks)) if toks[m].text == ")"), len(toks))
         inner = toks[k + 1 : close]
-        parts: list[list[Any]] = [[]]
+        parts: list[list[Token]] = [[]]
         for t in inner:
             if t.lower_ in BREAKDOWN_JOINTS:
                 parts.append([])
@@ -65,7 +69,9 @@ def split_at_dash(clause: Clause) -> list[Clause]:
 NP_MODIFIER_DEPS = frozenset({"prep", "acl", "relcl"})
 
 
-def _split_figures_on_the_verb(clause: Clause, own: set[int], modified: Any) -> list[Clause] | None:
+def _split_figures_on_the_verb(
+    clause: Clause, own: set[int], modified: Callable[[Token], bool]
+) -> list[Clause] | None:
     """ "reached 105 in one district and 52 in another", parsed with "52" coordinated to the verb:
     the object and the words up to the "and" are one fact, the coordinated figure another."""
     head = clause.head
@@ -98,14 +104,14 @@ def split_coordinated_nouns(clause: Clause) -> list[Clause]:
     """
     own = {t.i for t in clause.tokens}
 
-    def modified(tok: Any) -> bool:
+    def modified(tok: Token) -> bool:
         return any(c.dep_ in NP_MODIFIER_DEPS and c.i in own for c in tok.children)
 
     verb_level = _split_figures_on_the_verb(clause, own, modified)
     if verb_level is not None:
         return verb_level
 
-    def counted(tok: Any) -> bool:
+    def counted(tok: Token) -> bool:
         # "24 confirmed cases and 5 confirmed deaths": each conjunct carries its own figure
         return any(c.dep_ == "nummod" and c.i in own for c in tok.children)
 

@@ -1,58 +1,46 @@
 """A parsed sentence -> its clauses, each stating one fact.
 
 A clause is a verb (or a descriptive appositive) with the words that depend on it, minus the words of
-the other clauses nested inside it. The dependency parse tells which verbs head their own clause:
-coordinated verbs that each carry their own complement, adverbial clauses with their own subject or
-a participle ("..., processing more than 90% of ..."), relative clauses and participial modifiers of
-a noun ("a visit sandwiched between ..."). Reporting frames ("the ministry said") are attached to
-the clause they report, not emitted as clauses of their own.
+the other clauses nested inside it. Which tokens head a clause of their own is told by the named
+rules of clause_rules.py: coordinated verbs that each carry their own complement, adverbial clauses
+with their own subject or a participle ("..., processing most of the ore"), relative clauses and
+participial modifiers of a noun ("a tour squeezed between two summits"). Reporting frames ("the
+ministry said") are attached to the clause they report, not emitted as clauses of their own.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from mineralcheck.claims.breakdowns import split_at_dash, split_breakdown, split_coordinated_nouns
+from mineralcheck.claims.clause_rules import (
+    ELABORATION_RULES,
+    ROOT,
+    ClauseRule,
+    Heads,
+    clause_rule,
+    inside_clause,
+)
 from mineralcheck.claims.tokens import (
-    OBJECT_DEPS,
     SUBJECT_DEPS,
     Clause,
+    ClauseKind,
     content_words,
-    has_complement,
     is_verb,
     join_tokens,
     own_subject,
 )
-from mineralcheck.lexicon.change import CHANGE_VERBS
-from mineralcheck.lexicon.conjunctions import CLAUSE_MARKERS, RELATIVE_PRONOUNS
-from mineralcheck.lexicon.fractions import FRACTIONS
+from mineralcheck.lexicon.conjunctions import RELATIVE_PRONOUNS
 from mineralcheck.lexicon.saying import REPORTING_VERBS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 MIN_CONTENT_WORDS = 3
 """Content words a clause needs to state a fact on its own (a figure and a verb may do with two)."""
 
 
-def _closed_apposition(appos: Any) -> bool:
-    """A real apposition ends at punctuation or the sentence's end ("China, the dominant producer,
-    has ..."); "with Trump, Japan's new prime minister called for ..." is a subject the parser hung on
-    the name before it."""
-    last = max(t.i for t in appos.subtree)
-    doc = appos.doc
-    return last + 1 >= len(doc) or doc[last + 1].is_punct
-
-
-def _adds_a_fact(appos: Any) -> bool:
-    """An appositive with a figure adds a fact when its head is a noun of its own ("$48 a share, a
-    premium of 32% to ..."), and restates when its head is the figure ("the bulk, about two thirds")."""
-    return (
-        any(t.like_num for t in appos.subtree)
-        and not appos.like_num
-        and appos.lower_ not in FRACTIONS
-        and appos.lower_ not in ("percent", "cent", "%")
-    )
-
-
-def _bracketed_breakdowns(doc: Any) -> set[int]:
+def _bracketed_breakdowns(doc: Doc) -> set[int]:
     """Tokens inside brackets that break down the figure before them ("21 (4 confirmed, 17
     probable)"): parsers read "4 confirmed" as a clause, but it is a part of the figure."""
     inside: set[int] = set()
@@ -64,78 +52,27 @@ def _bracketed_breakdowns(doc: Any) -> set[int]:
     return inside
 
 
-def _clause_heads(doc: Any) -> dict[int, str]:
-    """Token index -> clause kind, for every token that heads its own clause."""
-    heads: dict[int, str] = {}
-    roots = [t for t in doc if t.dep_ == "ROOT"]
-    for root in roots:
-        heads[root.i] = "root"
+def clause_heads(doc: Doc) -> dict[int, ClauseRule]:
+    """Token index -> the rule by which the token heads its own clause (clause_rules.py). A clause
+    only nests under a clause, so the walk goes outwards from the roots until nothing changes."""
+    rules = {t.i: ROOT for t in doc if t.dep_ == "ROOT"}
+    heads: Heads = {i: rule.kind for i, rule in rules.items()}
     bracketed = _bracketed_breakdowns(doc)
     changed = True
-    # Walk outwards from the roots: a clause can only nest under a clause.
     while changed:
         changed = False
         for tok in doc:
             if tok.i in heads or tok.head.i == tok.i or tok.i in bracketed:
                 continue
-            kind = _clause_kind(tok, heads)
-            if kind is not None and (tok.head.i in heads or _inside_clause(tok.head, heads)):
-                heads[tok.i] = kind
+            rule = clause_rule(tok, heads)
+            if rule is not None and (tok.head.i in heads or inside_clause(tok.head, heads)):
+                rules[tok.i] = rule
+                heads[tok.i] = rule.kind
                 changed = True
-    return heads
+    return rules
 
 
-def _clause_kind(tok: Any, heads: dict[int, str]) -> str | None:
-    """The kind of clause `tok` heads, by its dependency on its parent; None when it heads none."""
-    parent = tok.head
-    kind = None
-    if tok.dep_ == "conj" and is_verb(tok) and parent.i in heads and is_verb(parent):
-        if has_complement(tok) and (has_complement(parent) or own_subject(tok) is not None):
-            kind = "conj"
-    elif tok.dep_ == "conj" and tok.pos_ == "VERB" and tok.tag_ in ("VBG", "VBD", "VBN"):
-        # A verb the parser coordinated with a noun: "bringing down hundreds of homes and killing
-        # 128 people" is two facts whichever word "killing" hangs from.
-        if has_complement(tok) and parent.pos_ in ("NOUN", "PROPN", "NUM"):
-            kind = "conj"
-    elif tok.dep_ == "advcl" and is_verb(tok):
-        is_infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
-        introduced = any(c.dep_ == "mark" and c.lower_ in CLAUSE_MARKERS for c in tok.children)
-        if not is_infinitive and (
-            own_subject(tok) is not None or tok.tag_ == "VBG" or (introduced and has_complement(tok))
-        ):
-            kind = "advcl"
-    elif tok.dep_ == "relcl" and is_verb(tok) and parent.dep_ not in OBJECT_DEPS:
-        kind = "relcl"
-    elif (
-        tok.dep_ == "acl"
-        and tok.tag_ in ("VBN", "VBG")
-        and has_complement(tok)
-        and parent.dep_ not in OBJECT_DEPS
-    ):
-        kind = "acl"
-    elif tok.dep_ in ("ccomp", "parataxis") and is_verb(tok) and own_subject(tok) is not None:
-        kind = "ccomp"
-    elif (
-        tok.dep_ == "appos"
-        and tok.pos_ == "NOUN"
-        and len(list(tok.subtree)) >= 3
-        and _closed_apposition(tok)
-        and (parent.pos_ == "PROPN" or _adds_a_fact(tok))
-    ):
-        # "China, the dominant producer, ..." describes a name; "$48 a share, a premium of
-        # 32% to Friday's close" adds a figure: both are facts of their own.
-        kind = "appos"
-    return kind
-
-
-def _inside_clause(tok: Any, heads: dict[int, str]) -> bool:
-    for anc in tok.ancestors:
-        if anc.i in heads:
-            return True
-    return False
-
-
-def _owner(tok: Any, heads: dict[int, str]) -> int:
+def _owner(tok: Token, heads: Heads) -> int:
     """The clause head that owns a token: the nearest clause head among itself and its ancestors."""
     if tok.i in heads:
         return tok.i
@@ -145,10 +82,10 @@ def _owner(tok: Any, heads: dict[int, str]) -> int:
     return -1
 
 
-def _noun_core(noun: Any, heads: dict[int, str]) -> str:
+def _noun_core(noun: Token, heads: Heads) -> str:
     """The noun phrase a relative clause or participle modifies, without its other clauses."""
     # Determiners, modifiers, the noun and its prepositions; not its appositions, clauses or the
-    # nouns coordinated with it ("Trump, who ..., and Takaichi": the clause is about Trump).
+    # nouns coordinated with it ("the mayor, who ..., and her deputy": the clause is about the mayor).
     cut: set[int] = set()
     for child in noun.children:
         if child.dep_ in ("appos", "relcl", "acl", "cc", "conj", "punct"):
@@ -161,7 +98,7 @@ def _noun_core(noun: Any, heads: dict[int, str]) -> str:
     return join_tokens(toks).strip()
 
 
-def _subject_text(verb: Any, heads: dict[int, str]) -> str:
+def _subject_text(verb: Token, heads: Heads) -> str:
     subj = own_subject(verb)
     if subj is None:
         return ""
@@ -171,7 +108,7 @@ def _subject_text(verb: Any, heads: dict[int, str]) -> str:
     return join_tokens(toks).strip()
 
 
-def _inherited_subject(head: Any, kind: str, heads: dict[int, str]) -> str:
+def _inherited_subject(head: Token, kind: ClauseKind, heads: Heads) -> str:
     """What a clause without a subject is about: its parent's subject, or the noun it modifies."""
     if own_subject(head) is not None and kind != "relcl":
         return ""
@@ -195,15 +132,15 @@ def _inherited_subject(head: Any, kind: str, heads: dict[int, str]) -> str:
     return ""
 
 
-def split_clauses(doc: Any) -> list[Clause]:
+def split_clauses(doc: Doc) -> list[Clause]:
     """The clauses of a parsed sentence, one fact each, in reading order."""
-    heads = _clause_heads(doc)
+    heads: Heads = {i: rule.kind for i, rule in clause_heads(doc).items()}
     _fold_reporting_frames(doc, heads)
     with_subject: dict[int, str] = {}
     trailing_frame = _fold_trailing_frames(doc, heads, with_subject)
     _add_elaborations(doc, heads, with_subject)
-    owned: dict[int, list[Any]] = {i: [] for i in heads}
-    orphans: list[Any] = []
+    owned: dict[int, list[Token]] = {i: [] for i in heads}
+    orphans: list[Token] = []
     for tok in doc:
         owner = _owner(tok, heads)
         if owner in owned:
@@ -228,7 +165,7 @@ def split_clauses(doc: Any) -> list[Clause]:
     return _merge_small(split)
 
 
-def _fold_reporting_frames(doc: Any, heads: dict[int, str]) -> None:
+def _fold_reporting_frames(doc: Doc, heads: Heads) -> None:
     """Reporting frames fold into the clause they report: "X said [Y did Z]" is a claim that Y did Z."""
     for idx, kind in list(heads.items()):
         tok = doc[idx]
@@ -241,8 +178,8 @@ def _fold_reporting_frames(doc: Any, heads: dict[int, str]) -> None:
                     heads[c] = kind
 
 
-def _fold_trailing_frames(doc: Any, heads: dict[int, str], with_subject: dict[int, str]) -> set[int]:
-    """ "..., the ministry said(, with 61 of them in one district)": a trailing verb of saying with no
+def _fold_trailing_frames(doc: Doc, heads: Heads, with_subject: dict[int, str]) -> set[int]:
+    """ "..., the ministry said(, with 12 of them in the old town)": a trailing verb of saying with no
     clause of its own is the frame of the clause it follows (its tokens are returned); an elaboration
     hanging from it (a "with" phrase carrying a figure) is a fact of its own."""
     trailing_frame: set[int] = set()
@@ -273,46 +210,27 @@ def _fold_trailing_frames(doc: Any, heads: dict[int, str], with_subject: dict[in
     return trailing_frame
 
 
-def _add_elaborations(doc: Any, heads: dict[int, str], with_subject: dict[int, str]) -> None:
-    """Phrases that carry a figure of their own: ", with 61 of them in one district" and the earlier
-    value after "from" ("up from 54.9%", "rose to 157 from 128")."""
-    # ", with 61 of them in one district": an absolute "with" phrase after a comma that carries a
-    # figure elaborates the clause it hangs from with a fact of its own.
-    for tok in doc:
-        if (
-            tok.lower_ == "with"
-            and tok.dep_ == "prep"
-            and tok.i > 0
-            and doc[tok.i - 1].text == ","
-            and tok.i not in heads
-            and any(t.like_num for t in tok.subtree)
-            and (tok.head.i in heads or _inside_clause(tok.head, heads))
-        ):
-            heads[tok.i] = "with"
-            with_subject.setdefault(
-                tok.i, _subject_text(tok.head, heads) or _inherited_subject(tok.head, "conj", heads)
-            )
-    # "61.2%, up from 54.9% in 2020", "rose to 157 from 128": the figure after "from" is an earlier
-    # value of the same measure, a fact of its own about an earlier moment.
-    for tok in doc:
-        if (
-            tok.lower_ == "from"
-            and tok.dep_ == "prep"
-            and tok.i not in heads
-            and any(t.like_num for t in tok.subtree)
-            and (tok.head.lower_ in ("up", "down") or tok.head.lemma_.lower() in CHANGE_VERBS)
-            and (tok.head.i in heads or _inside_clause(tok.head, heads))
-        ):
-            heads[tok.i] = "from"
-            verb = tok.head.head if tok.head.lower_ in ("up", "down") else tok.head
-            with_subject.setdefault(tok.i, _subject_text(verb, heads))
+def _add_elaborations(doc: Doc, heads: Heads, with_subject: dict[int, str]) -> None:
+    """Phrases that carry a figure of their own (clause_rules.ELABORATION_RULES), with the subject
+    each stands on: the clause's it elaborates, or for an earlier value the changing verb's."""
+    for rule in ELABORATION_RULES:
+        for tok in doc:
+            if tok.i in heads or not rule.matches(tok, heads):
+                continue
+            heads[tok.i] = rule.kind
+            if rule.kind == "with":
+                subject = _subject_text(tok.head, heads) or _inherited_subject(tok.head, "conj", heads)
+            else:  # "up from 41%" hangs from "up"; "rose to 90 from 75" from the verb
+                verb = tok.head.head if tok.head.lower_ in ("up", "down") else tok.head
+                subject = _subject_text(verb, heads)
+            with_subject.setdefault(tok.i, subject)
 
 
 def _clause(
-    doc: Any,
+    doc: Doc,
     idx: int,
-    toks: list[Any],
-    heads: dict[int, str],
+    toks: list[Token],
+    heads: Heads,
     frames: frozenset[int],
     with_subject: dict[int, str],
 ) -> Clause:
@@ -334,11 +252,11 @@ def _clause(
 
 
 def _stands_alone(clause: Clause) -> bool:
-    """Enough to state a fact: three content words, or a verb with a figure ("injured 140 others")."""
+    """Enough to state a fact: three content words, or a verb with a figure ("injured 90 others")."""
     words = content_words(clause.tokens)
     has_figure = any(t.like_num or any(ch.isdigit() for ch in t.text) for t in clause.tokens)
     if clause.kind in ("with", "from", "part"):
-        return has_figure  # "from 128", "with 61 of them": a figure is the whole point
+        return has_figure  # "from 75", "with 12 of them": a figure is the whole point
     return words >= MIN_CONTENT_WORDS or (words >= 2 and has_figure and is_verb(clause.head))
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING
 
 from mineralcheck.claims.clauses import MIN_CONTENT_WORDS, split_clauses
 from mineralcheck.claims.figures import is_reference, measure_tokens
@@ -22,6 +22,9 @@ from mineralcheck.lexicon.places import ENTITY_LABELS
 from mineralcheck.lexicon.saying import SPEAKING_VERBS
 from mineralcheck.models import Article, Claim, Sentence, Value
 
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
 ValueExtractor = Callable[[str, int, "dt.date | None"], tuple[Value, ...]]
 EntityCanonicaliser = Callable[[str], str]
 CountryTest = Callable[[str], bool]
@@ -30,7 +33,7 @@ MAX_SENTENCE_CHARS = 1500
 """A 'sentence' longer than this is a table, a code blob or run-on scraped text, not a statement."""
 
 
-def _frame_tokens(doc: Any, clause: Clause) -> set[int]:
+def _frame_tokens(doc: Doc, clause: Clause) -> set[int]:
     """Tokens that say who reported the fact or when, not the fact: a folded reporting frame and
     "According to X,"."""
     drop: set[int] = set(clause.frame)
@@ -44,7 +47,7 @@ def _frame_tokens(doc: Any, clause: Clause) -> set[int]:
     return {i for i in drop if doc[i].idx not in kept_ends}
 
 
-def _only_a_frame(head: Any, own: set[int]) -> bool:
+def _only_a_frame(head: Token, own: set[int]) -> bool:
     """ "Labour unions fear", "Marylise Leon said": a verb whose clausal complement is a claim of its
     own, with nothing else of its own to state, says only who said or thought it."""
     if head.pos_ not in ("VERB", "AUX"):
@@ -55,7 +58,7 @@ def _only_a_frame(head: Any, own: set[int]) -> bool:
     return bool(cut) and not kept
 
 
-def _is_imperative_or_question(doc: Any) -> bool:
+def _is_imperative_or_question(doc: Doc) -> bool:
     text = doc.text.rstrip()
     if text.endswith("?"):
         return True
@@ -66,7 +69,7 @@ def _is_imperative_or_question(doc: Any) -> bool:
     return root.tag_ == "VB" and root.i == 0 and own_subject(root) is None
 
 
-def _speaker(doc: Any, canonical_entity: EntityCanonicaliser) -> str:
+def _speaker(doc: Doc, canonical_entity: EntityCanonicaliser) -> str:
     """Who speaks in a sentence: the named subject of its verb of saying (pronouns stay unresolved)."""
     for tok in doc:
         if tok.lemma_.lower() in SPEAKING_VERBS:
@@ -83,7 +86,7 @@ class _Context:
 
     article: Article
     sentence: Sentence
-    doc: Any
+    doc: Doc
     index: int
     values: tuple[Value, ...]
     """The sentence's values, read with their frame over the whole sentence."""
@@ -97,7 +100,7 @@ class _Context:
 def claims_from_sentence(
     article: Article,
     sentence: Sentence,
-    doc: Any,
+    doc: Doc,
     *,
     index: int = 0,
     extract_values: ValueExtractor,
@@ -155,7 +158,7 @@ def _with_measures(context: _Context, clause: Clause, claim: Claim) -> Claim:
     return replace(claim, values=tuple(values))
 
 
-def _value_anchor(doc: Any, ids: set[int]) -> Any | None:
+def _value_anchor(doc: Doc, ids: set[int]) -> Token | None:
     """The token that heads a value's words (its head lies outside them)."""
     if not ids:
         return None
@@ -251,7 +254,7 @@ def _subject(clause: Clause, own: set[int]) -> str:
 def extract_claims(
     article: Article,
     sentences: Sequence[Sentence],
-    docs: Sequence[Any],
+    docs: Sequence[Doc],
     *,
     extract_values: ValueExtractor,
     canonical_entity: EntityCanonicaliser,

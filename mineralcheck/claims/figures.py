@@ -10,14 +10,17 @@ these wordings across outlets and names each group.
 from __future__ import annotations
 
 from collections.abc import Collection
-from typing import Any
+from typing import TYPE_CHECKING
 
-from mineralcheck.claims.frame import is_toll
+from mineralcheck.claims.measure_rules import is_toll
 from mineralcheck.claims.tokens import SUBJECT_DEPS
 from mineralcheck.lexicon.change import LINKING_VERBS
 from mineralcheck.lexicon.conjunctions import EXEMPLIFYING
 from mineralcheck.lexicon.determiners import REFERRING_DETERMINERS
 from mineralcheck.lexicon.saying import REPORTING_VERBS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 NUMBER_DEPS = frozenset({"nummod", "quantmod", "compound", "amod", "nmod", "npadvmod", "advmod"})
 """How a figure hangs from the noun it counts ("15 people", "61 per cent", "1.08 million")."""
@@ -25,7 +28,7 @@ KIND_MODIFIERS = frozenset({"amod", "compound", "nmod"})
 """Modifiers that say what kind of thing a measure counts ("confirmed deaths", "death toll")."""
 
 
-def counted_noun(anchor: Any) -> Any:
+def counted_noun(anchor: Token) -> Token:
     """The head of the noun phrase a figure counts ("people" in "at least 15 people"), or the
     figure itself when it stands alone ("Phailin kills 23")."""
     tok = anchor
@@ -34,7 +37,7 @@ def counted_noun(anchor: Any) -> Any:
     return tok
 
 
-def is_reference(anchor: Any) -> bool:
+def is_reference(anchor: Token) -> bool:
     """A count that refers to a known set rather than reports a figure: "the two leaders signed",
     "the 27 member states" (a determiner or possessive right before it in its noun phrase)."""
     noun = counted_noun(anchor)
@@ -49,7 +52,7 @@ def is_reference(anchor: Any) -> bool:
     )
 
 
-def measure_tokens(anchor: Any, value_tokens: Collection[int], own: Collection[int]) -> list[Any]:
+def measure_tokens(anchor: Token, value_tokens: Collection[int], own: Collection[int]) -> list[Token]:
     """The words that say what the figure headed by `anchor` counts: the counted noun with its kind
     ("confirmed deaths"), the noun it is a number of ("death toll ... people"), and the verb that says
     what happened to it ("people killed", "kills", "had left the region"). Not the figure, and not a
@@ -75,13 +78,13 @@ def measure_tokens(anchor: Any, value_tokens: Collection[int], own: Collection[i
     return [kept[i] for i in sorted(kept)]
 
 
-def _named(tok: Any) -> bool:
+def _named(tok: Token) -> bool:
     """Part of a name (a place, an agent): a figure's scope, not its measure. A sentence's first
     word is capitalised anyway, and parsers often take a common noun there for a name."""
     return bool(tok.ent_type_) and tok.i > 0
 
 
-def _noun_measure(noun: Any, allowed: Collection[int]) -> list[Any]:
+def _noun_measure(noun: Token, allowed: Collection[int]) -> list[Token]:
     """A counted noun with its kind, and the noun it is a number of ("number of confirmed cases")."""
     words = _kind_of(noun, allowed)
     for prep in noun.children:
@@ -92,7 +95,7 @@ def _noun_measure(noun: Any, allowed: Collection[int]) -> list[Any]:
     return words
 
 
-def _governed_by(noun: Any, allowed: Collection[int]) -> list[Any]:
+def _governed_by(noun: Token, allowed: Collection[int]) -> list[Token]:
     """What the verb a noun hangs from says happened to it ("[people] have died")."""
     verb = noun.head
     if verb.i == noun.i or verb.i not in allowed or verb.pos_ not in ("VERB", "AUX"):
@@ -100,7 +103,7 @@ def _governed_by(noun: Any, allowed: Collection[int]) -> list[Any]:
     return [] if _says(verb) else _verb_measure(verb, noun, allowed)
 
 
-def _verb_measure(verb: Any, figure: Any, allowed: Collection[int]) -> list[Any]:
+def _verb_measure(verb: Token, figure: Token, allowed: Collection[int]) -> list[Token]:
     """What a verb says a figure counts: its subject when it only links the two ("the toll stood at
     15"), else the verb itself, with its particle and, for a figure that is its subject, its object."""
     subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i in allowed), None)
@@ -116,23 +119,23 @@ def _verb_measure(verb: Any, figure: Any, allowed: Collection[int]) -> list[Any]
     return words
 
 
-def _says(verb: Any) -> bool:
+def _says(verb: Token) -> bool:
     """A verb of saying ("said", "reported"): who says so, not what happened to what is counted."""
     return _lemma(verb) in REPORTING_VERBS and not is_toll(verb)
 
 
-def _lemma(tok: Any) -> str:
+def _lemma(tok: Token) -> str:
     return str(tok.lemma_).lower()
 
 
-def _preposition_of(noun: Any, own: Collection[int]) -> Any:
+def _preposition_of(noun: Token, own: Collection[int]) -> Token:
     """The preposition a figure's noun phrase hangs from ("at" in "stood at 15"), else the noun."""
     if noun.dep_ == "pobj" and noun.head.pos_ == "ADP" and noun.head.i in own:
         return noun.head
     return noun
 
 
-def _kind_of(noun: Any, allowed: Collection[int]) -> list[Any]:
+def _kind_of(noun: Token, allowed: Collection[int]) -> list[Token]:
     """A noun with the modifiers that say what kind of thing it is ("confirmed deaths")."""
     return [noun] + [
         c

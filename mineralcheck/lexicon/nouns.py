@@ -40,6 +40,9 @@ PLURAL_AS_IS = frozenset("people children men women police staff personnel cattl
 SCALE_WORDS = frozenset({"million", "billion", "thousand", "hundred", "trillion", "percent", "cent"})
 """Words that are units or scales after a number, never the counted noun."""
 
+SHARE_WORDS = frozenset({"%", "percent", "cent"})
+"""Words of a share: "40% of the cobalt" says what it is a share of, not what it counts."""
+
 COUNT_ADJECTIVES = frozenset(
     "more new other additional confirmed known reported registered total further extra fresh "
     "suspected separate different small large big major minor local foreign young old critical key "

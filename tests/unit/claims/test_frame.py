@@ -1,4 +1,5 @@
-"""The fact frame read from the parse: what a figure measures, how it is qualified, where, who says."""
+"""The fact frame read from the parse: what a figure measures (each named measure rule with its
+examples), how it is qualified, whether it is an update, where, who says. Every sentence is invented."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ import datetime as dt
 import pytest
 
 from mineralcheck.claims import claims_from_sentence
+from mineralcheck.claims.frame import value_anchor
+from mineralcheck.claims.measure_rules import MEASURE_RULES, measure_rule
 from mineralcheck.claims.parse import load_parser
 from mineralcheck.models import Article, Claim, Sentence, SourceId
 from mineralcheck.values import canonical_entity, extract_values, is_country
@@ -31,41 +34,96 @@ def figures(text: str) -> list[tuple[str, str, tuple[str, ...]]]:
     ]
 
 
+MEASURE_EXAMPLES: dict[str, list[tuple[str, str, str]]] = {
+    # rule name -> (sentence, figure, the measure the rule reads)
+    "the value of a labelled line": [("Total cases: 34.", "34", "case")],
+    "the number of a noun": [
+        ("Floods destroyed 40 homes.", "40", "home"),
+        ("The landslide claimed 14 lives.", "14", "death"),
+        ("The club claimed a second title.", "second", "title"),
+    ],
+    "the object of a verb's preposition": [
+        ("The toll rose to 90.", "90", "toll"),
+        ("The number of arrests rose to 80.", "80", "arrest"),
+    ],
+    "the object of a noun's preposition": [
+        ("Rents saw an increase of 40 percent.", "40 percent", "increase")
+    ],
+    "a part of a known whole": [("12 of the miners were rescued.", "12", "miner")],
+    "a figure with its own participle": [
+        ("More than 300 injured in depot blast as talks begin", "More than 300", "injured")
+    ],
+    "the subject of an outcome": [("90 were evacuated overnight.", "90", "evacuee")],
+    "the subject of a noun": [("Five were confirmed cases.", "Five", "case")],
+    'the subject of "listed as"': [("Six were listed as probable deaths.", "Six", "death")],
+    "a part of a breakdown": [("The clinic reported 34 cases (16 confirmed, 18 probable).", "16", "")],
+    "the argument of a verb or noun": [("Police arrested 60 in the square.", "60", "arrest")],
+}
+
+
+def test_every_measure_rule_has_examples() -> None:
+    assert set(MEASURE_EXAMPLES) == {rule.name for rule in MEASURE_RULES}
+
+
+@pytest.mark.parametrize(
+    ("rule", "sentence", "figure", "measure"),
+    [(rule, *row) for rule, rows in MEASURE_EXAMPLES.items() for row in rows],
+)
+def test_a_measure_rule_reads_the_measure_of_its_examples(
+    rule: str, sentence: str, figure: str, measure: str
+) -> None:
+    doc = load_parser()(sentence)
+    start = sentence.index(figure)
+    anchor = value_anchor(doc, start, start + len(figure))
+    assert anchor is not None
+    found, (read, _noun) = measure_rule(anchor)
+    assert (found.name if found else None, read) == (rule, measure)
+
+
 @pytest.mark.parametrize(
     ("text", "measure"),
     [
-        ("The blast killed at least 70 people.", "death"),
-        ("The death toll rose to 21.", "death"),
-        ("The number of deaths rose to 23.", "death"),
-        ("Cumulative deaths: 21.", "death"),
-        ("Police arrested 457 people.", "arrest"),
-        ("80 people had been detained in the capital.", "arrest"),
-        ("441 security forces were injured on Thursday.", "injured"),
-        ("There have been 36 Ebola cases in the country.", "case"),
+        ("The blast killed at least 40 people.", "death"),
+        ("The death toll rose to 37.", "death"),
+        ("The number of deaths rose to 37.", "death"),
+        ("Cumulative deaths: 37.", "death"),
+        ("Police arrested 60 people.", "arrest"),
+        ("60 people had been detained in the capital.", "arrest"),
+        ("90 firefighters were injured on Thursday.", "injured"),
+        ("There have been 47 cholera cases in the country.", "case"),
     ],
 )
 def test_the_measure_is_what_the_figure_counts_whatever_the_wording(text: str, measure: str) -> None:
     assert [m for _, m, _ in figures(text)] == [measure]
 
 
+def test_a_toll_verb_counts_deaths_only_with_lives_as_its_object_and_then_says_nothing() -> None:
+    [toll] = claims_of("The landslide claimed 14 lives.")
+    assert [v.quantity for v in toll.values] == ["death"] and toll.attribution == ""
+    [title] = claims_of("The club claimed a second title.")
+    assert [v.quantity for v in title.values] == ["title"]
+    [reported] = claims_of("The company claimed that sales rose 4% in May.")
+    assert reported.text == "sales rose 4% in May" and reported.attribution == "company"
+
+
 def test_a_breakdown_in_brackets_is_a_fact_per_part_counting_what_the_total_counts() -> None:
-    found = claims_of("Cumulative cases stand at 34 (16 confirmed, 18 probable).")
-    assert [c.evidence for c in found] == ["Cumulative cases stand at 34", "16 confirmed", "18 probable"]
+    found = claims_of("Cumulative cases stand at 47 (19 confirmed, 28 probable).")
+    assert [c.evidence for c in found] == ["Cumulative cases stand at 47", "19 confirmed", "28 probable"]
     assert [(v.text, v.quantity, v.qualifiers) for c in found for v in c.values] == [
-        ("34", "case", ("cumulative",)),
-        ("16", "case", ("confirm",)),
-        ("18", "case", ("probable",)),
+        ("47", "case", ("cumulative",)),
+        ("19", "case", ("confirm",)),
+        ("28", "case", ("probable",)),
     ]
 
 
 def test_coordinated_figures_are_a_fact_each() -> None:
-    found = claims_of("There are 24 confirmed cases and 5 confirmed deaths in the country.")
-    assert [[(v.text, v.quantity) for v in c.values] for c in found] == [[("24", "case")], [("5", "death")]]
+    found = claims_of("There are 31 confirmed cases and 6 confirmed deaths in the province.")
+    assert [[(v.text, v.quantity) for v in c.values] for c in found] == [[("31", "case")], [("6", "death")]]
 
 
 def test_qualifiers_joined_by_and_restrict_nothing() -> None:
     [(_, measure, qualifiers)] = figures(
-        "The cumulative number of confirmed and suspected deaths rose to 23."
+        "The cumulative number of confirmed and suspected deaths rose to 37."
     )
     assert measure == "death"
     assert "confirm" not in qualifiers and "suspect" not in qualifiers
@@ -74,8 +132,10 @@ def test_qualifiers_joined_by_and_restrict_nothing() -> None:
 def test_a_place_counts_as_scope_only_where_it_is_attached_to_the_figure() -> None:
     [about_the_fire] = claims_of("The wildfire in Lakeport has killed 30 people.")
     [in_the_town] = claims_of("The fire killed 30 people in Lakeport.")
+    [in_the_capital] = claims_of("60 people had been detained in the capital.")
     assert about_the_fire.scope == ()
     assert in_the_town.scope == ("Lakeport",)
+    assert in_the_capital.scope == ("capital",)  # a part of the country, named by a common noun
 
 
 def test_a_denial_is_negated_and_an_assertion_is_not() -> None:
@@ -85,34 +145,34 @@ def test_a_denial_is_negated_and_an_assertion_is_not() -> None:
 
 
 def test_who_counted_a_figure_is_its_attribution() -> None:
-    [claim] = claims_of("Turnout reached 3.5 million, according to the union.")
+    [claim] = claims_of("Turnout reached 2.4 million, according to the union.")
     assert claim.attribution == "union"
 
 
 def test_a_weekday_with_its_day_of_the_month_is_a_date_not_a_figure() -> None:
-    [(text, _m, _q)] = figures("The toll rose to 21 on Sunday 25.")
-    assert text == "21"
+    [(text, _m, _q)] = figures("The toll rose to 37 on Sunday 25.")
+    assert text == "37"
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
         # "more than" bounds a figure; only "N more" adds to an earlier one
-        ("A powerful explosion injured more than 700 people.", [("more than 700", "injured", ())]),
-        ("More than 900 fires were lit in the streets.", [("More than 900", "fire", ())]),
+        ("A powerful explosion injured more than 300 people.", [("more than 300", "injured", ())]),
+        ("More than 600 cars were torched in the suburbs.", [("More than 600", "car", ())]),
         ("Officials reported 12 more deaths on Monday.", [("12", "death", ())]),
         # a figure's own participle says what it counts, as headlines write it
-        ("Over 500 injured in massive blast at port as round of talks begins", [("Over 500", "injured", ())]),
-        ("The blast left at least 750 others injured.", [("at least 750", "injured", ())]),
+        ("More than 300 injured in depot blast as talks begin", [("More than 300", "injured", ())]),
+        ("The blast left at least 300 others injured.", [("at least 300", "injured", ())]),
         # a part of a counted whole counts what the whole counts, qualified as the part is
-        ("18 of the cases have been confirmed.", [("18", "case", ("confirm",))]),
-        ("Three of the victims were children.", [("Three", "victim", ())]),
+        ("12 of the cases have been confirmed.", [("12", "case", ("confirm",))]),
+        ("Four of the victims were children.", [("Four", "victim", ())]),
         # ... but a share is no part of a count ("of" says what it is a share of)
-        ("China processes more than 90% of the world's rare earths.", [("more than 90%", "process", ())]),
+        ("Norland refines more than 70% of the world's cobalt.", [("more than 70%", "refine", ())]),
         # a figure is never what another figure counts: unknown is better than wrong
         (
-            "A cumulative number of 18 confirmed and 18 probable cases.",
-            [("18", "", ()), ("18", "case", ("probable",))],
+            "A cumulative number of 19 confirmed and 19 probable cases.",
+            [("19", "", ()), ("19", "case", ("probable",))],
         ),
     ],
 )
