@@ -97,13 +97,13 @@ class Sentence:
 class Value:
     """A value stated in a claim, in a form a comparison can trust.
 
-    Numbers become closed/open intervals: "more than 90%" -> (90, inf), "about 500 km" -> [475, 525].
+    Numbers become closed/open intervals: "more than 70%" -> (70, inf), "about 400 km" -> [380, 420].
     Dates become day ordinals (datetime.date.toordinal) so a whole month is an interval too.
     """
 
     kind: ValueKind
     text: str
-    """The surface text, e.g. "more than 90%"."""
+    """The surface text, e.g. "more than 70%"."""
     start: int
     end: int
     """Offsets of the surface text in the article."""
@@ -121,10 +121,10 @@ class Value:
     """The hedge or comparator as canonical word: "more-than", "at-least", "about", "nearly",
     "up-to", "only", "exactly", "" when none."""
     qualifiers: tuple[str, ...] = ()
-    """Words that restrict what is counted ("confirmed", "probable"): 18 confirmed cases and 18
+    """Words that restrict what is counted ("confirmed", "probable"): 19 confirmed cases and 19
     probable cases are two facts."""
     increment: bool = False
-    """The figure is one update ("four new deaths", "12 more cases", "raised by two years"), not the
+    """The figure is one update ("four new deaths", "12 more cases", "raised by 30 dollars"), not the
     running total or the level it leads to."""
     scope: tuple[str, ...] = ()
     """Places below the national level the figure is about, as the parse attaches them."""
@@ -136,7 +136,7 @@ class Value:
     however differently their sentences run. "" where the parse says nothing."""
 
     def display(self) -> str:
-        """Short human form used in reasons ("more than 90%")."""
+        """Short human form used in reasons ("more than 70%")."""
         return self.text
 
     def restrictions(self) -> tuple[str, ...]:
@@ -161,12 +161,12 @@ class Claim:
     text: str
     """A readable, self-standing statement of the fact (references resolved where possible)."""
     subject: str = ""
-    """Who or what the claim is about, as written ("China")."""
+    """Who or what the claim is about, as written ("the harbour authority")."""
     predicate: str = ""
     """The relation, as a lemma ("process", "sign", "kill")."""
     values: tuple[Value, ...] = ()
     entities: tuple[str, ...] = ()
-    """Canonical names of the actors and places mentioned ("United States", "Japan")."""
+    """Canonical names of the actors and places mentioned ("Norland", "Varna")."""
     speaker: str = ""
     """Canonical speaker when the claim is a direct quote, else ""."""
     quote: str = ""
@@ -181,20 +181,20 @@ class Claim:
     sentence: int = 0
     """Index of the sentence in its article: clauses of one sentence are different facts by construction."""
     attribution: str = ""
-    """Who says or counted it ("Interior Ministry", "union"), "" when the article states it itself."""
+    """Who says or counted it ("health ministry", "union"), "" when the article states it itself."""
     negated: bool = False
     """The claim denies its predicate ("did not sign", "no cases were found")."""
 
 
 @dataclass(frozen=True)
 class ValueGroup:
-    """One reading of a fact and exactly the sources that give it: "157 (straitstimes, taipeitimes)"."""
+    """One reading of a fact and exactly the sources that give it: "63 (harbourpost, nightdesk)"."""
 
     value: str
     sources: tuple[SourceId, ...]
     side: int = 0
     """In a divergence, which side the reading is on: readings of one side are compatible with each
-    other ("157" and "at least 128"), and conflict with the readings of the other sides."""
+    other ("63" and "at least 58"), and conflict with the readings of the other sides."""
 
 
 @dataclass(frozen=True)
@@ -202,7 +202,7 @@ class Reason:
     """Why a cluster got its verdict, with the values side by side."""
 
     summary: str
-    """One line, e.g. "deaths: 157 (a, b) vs at least 128 (c)"."""
+    """One line, e.g. "deaths: 63 (a, b) vs at least 58 (c)"."""
     kind: DivergenceKind | None = None
     """Set for diverge verdicts."""
     groups: tuple[ValueGroup, ...] = ()

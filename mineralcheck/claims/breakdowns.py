@@ -1,6 +1,6 @@
 """Clauses that state several facts at once, split into one clause per fact: a figure and its
 breakdown in brackets or after a dash, coordinated noun phrases that each carry their own modifier
-or figure ("105 in one district and 52 in another")."""
+or figure ("46 in one district and 17 in another")."""
 
 from __future__ import annotations
 
@@ -15,9 +15,9 @@ if TYPE_CHECKING:
 
 
 def split_breakdown(clause: Clause) -> list[Clause]:
-    """ "Cumulative cases: 34 (16 confirmed, 18 probable)": the figures in brackets after a figure
+    """ "Total cases: 41 (15 confirmed, 26 probable)": the figures in brackets after a figure
     break it down. The total is one fact and each part another, stated as "<the words before the
-    total> <part>" ("Cumulative cases: 16 confirmed"), so each part keeps the measure it counts."""
+    total> <part>" ("Total cases: 15 confirmed"), so each part keeps the measure it counts."""
     toks = clause.tokens
     for k, tok in enumerate(toks):
         if tok.text != "(" or k == 0 or not any(t.like_num for t in toks[max(0, k - 3) : k]):
@@ -34,7 +34,7 @@ def split_breakdown(clause: Clause) -> list[Clause]:
         if not parts:
             continue
         figure = max(m for m in range(k) if toks[m].like_num)
-        # The part counts what the total counts: "16 confirmed" of "cumulative cases" -> "cases".
+        # The part counts what the total counts: "15 confirmed" of "total cases" -> "cases".
         counted = next((t.text for t in reversed(toks[:figure]) if t.pos_ == "NOUN"), "")
         total = tuple(toks[:k]) + tuple(toks[close + 1 :])
         out = [Clause(clause.head, clause.kind, total, clause.subject_prefix, clause.frame)]
@@ -50,7 +50,7 @@ DASHES = frozenset({"–", "—", "-", "--"})
 
 
 def split_at_dash(clause: Clause) -> list[Clause]:
-    """ "The toll has reached 157 – 105 in one district and 52 in another": the figures after the dash
+    """ "The toll has reached 63 – 46 in one district and 17 in another": the figures after the dash
     break down the figure before it. The total is one fact; the breakdown keeps the frame."""
     toks = clause.tokens
     for k in range(1, len(toks) - 1):
@@ -65,14 +65,14 @@ def split_at_dash(clause: Clause) -> list[Clause]:
     return [clause]
 
 
-# Dependents that make a noun phrase a fact of its own: "a trip to Malaysia", "a club that belonged to".
+# Dependents that make a noun phrase a fact of its own: "a stop in Varna", "a mill that belonged to".
 NP_MODIFIER_DEPS = frozenset({"prep", "acl", "relcl"})
 
 
 def _split_figures_on_the_verb(
     clause: Clause, own: set[int], modified: Callable[[Token], bool]
 ) -> list[Clause] | None:
-    """ "reached 105 in one district and 52 in another", parsed with "52" coordinated to the verb:
+    """ "reached 46 in one district and 17 in another", parsed with "17" coordinated to the verb:
     the object and the words up to the "and" are one fact, the coordinated figure another."""
     head = clause.head
     obj = next((c for c in head.children if c.dep_ in ("dobj", "attr") and c.i in own), None)
@@ -99,8 +99,8 @@ def _split_figures_on_the_verb(
 def split_coordinated_nouns(clause: Clause) -> list[Clause]:
     """Coordinated noun phrases that each carry their own modifier are separate facts.
 
-    "reached 105 in one district and 52 in another" and "between a trip to A and a meeting in B with C"
-    state one fact per conjunct; "critical minerals and rare earths" (no modifiers) stays whole.
+    "reached 46 in one district and 17 in another" and "between a stop in A and a meeting in B with C"
+    state one fact per conjunct; "timber and grain" (no modifiers) stays whole.
     """
     own = {t.i for t in clause.tokens}
 
@@ -112,7 +112,7 @@ def split_coordinated_nouns(clause: Clause) -> list[Clause]:
         return verb_level
 
     def counted(tok: Token) -> bool:
-        # "24 confirmed cases and 5 confirmed deaths": each conjunct carries its own figure
+        # "31 confirmed cases and 6 confirmed deaths": each conjunct carries its own figure
         return any(c.dep_ == "nummod" and c.i in own for c in tok.children)
 
     for tok in clause.tokens:

@@ -59,7 +59,7 @@ def _coordinated_verb(tok: Token, heads: Heads) -> bool:
 
 def _verb_coordinated_with_a_noun(tok: Token, heads: Heads) -> bool:
     """A participle or past verb the parser coordinated with a noun ("destroying dozens of homes and
-    killing 40 people" is two facts whichever word "killing" hangs from)."""
+    killing 37 people" is two facts whichever word "killing" hangs from)."""
     return (
         tok.pos_ == "VERB"
         and tok.tag_ in ("VBG", "VBD", "VBN")

@@ -41,8 +41,8 @@ MIN_CONTENT_WORDS = 3
 
 
 def _bracketed_breakdowns(doc: Doc) -> set[int]:
-    """Tokens inside brackets that break down the figure before them ("21 (4 confirmed, 17
-    probable)"): parsers read "4 confirmed" as a clause, but it is a part of the figure."""
+    """Tokens inside brackets that break down the figure before them ("41 (15 confirmed, 26
+    probable)"): parsers read "15 confirmed" as a clause, but it is a part of the figure."""
     inside: set[int] = set()
     for tok in doc:
         if tok.text == "(" and any(t.like_num for t in doc[max(0, tok.i - 3) : tok.i]):

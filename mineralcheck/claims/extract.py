@@ -39,16 +39,16 @@ def _frame_tokens(doc: Doc, clause: Clause) -> set[int]:
     drop: set[int] = set(clause.frame)
     for t in clause.tokens:
         if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
-            # "According to the White House," up to its comma (the parser attaches it variously)
+            # "According to the harbour authority," up to its comma (the parser attaches it variously)
             end = next((x.i for x in doc[t.i :] if x.text in ",;:"), max(x.i for x in t.subtree))
             drop.update(range(t.i, end + 1))
-    # A symbol glued to a kept word ("61.2%") belongs to that word, whatever the parser hung it on.
+    # A symbol glued to a kept word ("48.5%") belongs to that word, whatever the parser hung it on.
     kept_ends = {t.idx + len(t.text) for t in clause.tokens if t.i not in drop}
     return {i for i in drop if doc[i].idx not in kept_ends}
 
 
 def _only_a_frame(head: Token, own: set[int]) -> bool:
-    """ "Labour unions fear", "Marylise Leon said": a verb whose clausal complement is a claim of its
+    """ "Dock unions fear", "Ana Ruiz said": a verb whose clausal complement is a claim of its
     own, with nothing else of its own to state, says only who said or thought it."""
     if head.pos_ not in ("VERB", "AUX"):
         return False
@@ -115,7 +115,7 @@ def claims_from_sentence(
     ):
         return []
     base = sentence.start
-    # The frame is read over the whole sentence, in order: a breakdown's parts ("16 confirmed")
+    # The frame is read over the whole sentence, in order: a breakdown's parts ("15 confirmed")
     # count what the figure before them counts.
     sentence_values = frame_values(
         doc,
@@ -199,10 +199,10 @@ def _claim(context: _Context, clause: Clause) -> Claim | None:
     slots = clause_frame(doc, clause.head, own, canonical_entity)
     text = tidy(text)
     if len(text.split()) < MIN_CONTENT_WORDS and not any(ch.isdigit() for ch in text):
-        return None  # what is left of a clause whose fact went to another claim ("Marylise Leon")
+        return None  # what is left of a clause whose fact went to another claim ("Ana Ruiz")
     evidence = article.text[start:end]
     if not (readable_sentence(text) and follows_evidence(text, evidence)):
-        # A cut the parse got wrong ("Over 500 begins"): the words as written read better.
+        # A cut the parse got wrong ("Over 300 begins"): the words as written read better.
         verbatim = tidy(evidence)
         if readable_sentence(verbatim):
             text = verbatim

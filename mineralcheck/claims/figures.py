@@ -1,6 +1,6 @@
 """What a figure counts, in the words of the outlet that states it.
 
-"At least 14 people have been killed", "only seven fatalities", "the death toll stood at 15": one
+"At least 37 people have been killed", "only nine fatalities", "the death toll stood at 38": one
 measure, worded three ways. The measure of a figure is the part of its clause that says what is
 counted, without the figure, its place or its agent ("people killed", "fatalities", "death toll
 people"): the words in which outlets that count one thing are most alike. match/measures.py groups
@@ -23,14 +23,14 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 NUMBER_DEPS = frozenset({"nummod", "quantmod", "compound", "amod", "nmod", "npadvmod", "advmod"})
-"""How a figure hangs from the noun it counts ("15 people", "61 per cent", "1.08 million")."""
+"""How a figure hangs from the noun it counts ("38 people", "58 per cent", "2.6 million")."""
 KIND_MODIFIERS = frozenset({"amod", "compound", "nmod"})
 """Modifiers that say what kind of thing a measure counts ("confirmed deaths", "death toll")."""
 
 
 def counted_noun(anchor: Token) -> Token:
-    """The head of the noun phrase a figure counts ("people" in "at least 15 people"), or the
-    figure itself when it stands alone ("Phailin kills 23")."""
+    """The head of the noun phrase a figure counts ("people" in "at least 38 people"), or the
+    figure itself when it stands alone ("Floods kill 37")."""
     tok = anchor
     while tok.dep_ in NUMBER_DEPS and tok.head.i != tok.i and tok.head.pos_ in ("NOUN", "PROPN", "NUM"):
         tok = tok.head
@@ -55,7 +55,7 @@ def is_reference(anchor: Token) -> bool:
 def measure_tokens(anchor: Token, value_tokens: Collection[int], own: Collection[int]) -> list[Token]:
     """The words that say what the figure headed by `anchor` counts: the counted noun with its kind
     ("confirmed deaths"), the noun it is a number of ("death toll ... people"), and the verb that says
-    what happened to it ("people killed", "kills", "had left the region"). Not the figure, and not a
+    what happened to it ("people killed", "kill", "had fled the valley"). Not the figure, and not a
     name (the place or agent of a figure is its scope, not its measure)."""
     allowed = set(own) - set(value_tokens)
     noun = counted_noun(anchor)
@@ -69,7 +69,7 @@ def measure_tokens(anchor: Token, value_tokens: Collection[int], own: Collection
         if governor.pos_ == "NOUN":
             words += _kind_of(governor, allowed)
         elif governor.lower_ in EXEMPLIFYING and governor.head.pos_ == "NOUN":
-            # "23 people, including two in X": a part counts what its whole counts.
+            # "38 people, including five in X": a part counts what its whole counts.
             whole = governor.head
             words += _noun_measure(whole, allowed) + _governed_by(whole, allowed)
         elif governor.pos_ in ("VERB", "AUX") and not _says(governor):
@@ -129,7 +129,7 @@ def _lemma(tok: Token) -> str:
 
 
 def _preposition_of(noun: Token, own: Collection[int]) -> Token:
-    """The preposition a figure's noun phrase hangs from ("at" in "stood at 15"), else the noun."""
+    """The preposition a figure's noun phrase hangs from ("at" in "stood at 38"), else the noun."""
     if noun.dep_ == "pobj" and noun.head.pos_ == "ADP" and noun.head.i in own:
         return noun.head
     return noun

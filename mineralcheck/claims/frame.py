@@ -1,5 +1,5 @@
-"""The fact frame of a clause, read from its dependency parse: what each figure measures, how the
-measure is qualified, where it applies, when, whether the clause is negated and who says so.
+"""The fact frame of a clause, read from its dependency parse: what each figure measures (read by
+measure_rules.py), how it is qualified, where it applies, whether the clause is negated, who says so.
 
 Two claims with similar words can state different facts: arrests in the capital and arrests
 nationwide, the ministry's turnout and the unions', confirmed and probable cases, one day's new
@@ -32,9 +32,9 @@ class ClauseFrame:
     """The slots of a clause's frame that are not carried by its values."""
 
     attribution: str = ""
-    """Who says or counted it ("Interior Ministry", "union"), as written, "" when unattributed."""
+    """Who says or counted it ("health ministry", "union"), as written, "" when unattributed."""
     negated: bool = False
-    """The clause denies its predicate ("did not sign", "no cases have been detected")."""
+    """The clause denies its predicate ("did not sign", "no leaks were found")."""
 
 
 Canonical = Callable[[str], str]
@@ -45,7 +45,7 @@ def _lemma(tok: Token) -> str:
 
 
 def value_anchor(doc: Doc, start: int, end: int) -> Token | None:
-    """The token that heads a value's words (its head lies outside them): "million" in "1.08 million"."""
+    """The token that heads a value's words (its head lies outside them): "million" in "2.6 million"."""
     inside = [t for t in doc if start <= t.idx < end]
     if not inside:
         return None
@@ -55,7 +55,7 @@ def value_anchor(doc: Doc, start: int, end: int) -> Token | None:
 
 
 def _comparator(tok: Token) -> bool:
-    """ "more" in "more than 700" bounds a figure; "12 more deaths" adds to one."""
+    """ "more" in "more than 300" bounds a figure; "12 more deaths" adds to one."""
     doc = tok.doc
     return tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "than"
 
@@ -81,8 +81,8 @@ def _modifiers(noun: Token | None, anchor: Token) -> list[Token]:
 
 
 def _own_predicate(noun: Token | None, anchor: Token) -> str:
-    """The participle or adjective a bare figure is the subject or number of ("16 confirmed", "18 of
-    the cases were confirmed", "18 probable"), else ""."""
+    """The participle or adjective a bare figure is the subject or number of ("15 confirmed", "12 of
+    the cases were confirmed", "26 probable"), else ""."""
     bare = noun is None or noun.head.head.i == anchor.i
     if not bare:
         return ""
@@ -93,7 +93,7 @@ def _own_predicate(noun: Token | None, anchor: Token) -> str:
     ):
         return _lemma(anchor.head)
     if anchor.dep_ == "nummod" and anchor.head.pos_ == "ADJ":
-        return _lemma(anchor.head)  # "18 probable": the parser makes the adjective the head
+        return _lemma(anchor.head)  # "26 probable": the parser makes the adjective the head
     return ""
 
 
@@ -113,15 +113,15 @@ def qualifiers_of(noun: Token | None, anchor: Token) -> tuple[str, ...]:
 
 
 def increment_of(noun: Token | None, anchor: Token) -> bool:
-    """The figure is one update, not the running total: "four new deaths", "18 more are suspected",
-    "raised the age by two years" (a change, not the level it leads to)."""
+    """The figure is one update, not the running total: "four new deaths", "nine more are suspected",
+    "raised the fee by 30 dollars" (a change, not the level it leads to)."""
     if any(_lemma(m) in INCREMENT_WORDS and not _comparator(m) for m in _modifiers(noun, anchor)):
         return True
     if any(
         c.lower_ in INCREMENT_WORDS and c.dep_ in ("amod", "advmod") and not _comparator(c)
         for c in anchor.children
     ):
-        return True  # "18 more are suspected": the increment word hangs from the figure itself
+        return True  # "nine more are suspected": the increment word hangs from the figure itself
     if anchor.dep_ == "pobj" and anchor.head.lower_ == "by" and _lemma(anchor.head.head) in CHANGE_VERBS:
         return True
     return _own_predicate(noun, anchor) in INCREMENT_WORDS
@@ -144,7 +144,7 @@ def scope_of(
     anchor: Token, noun: Token | None, canonical: Canonical, is_country: Callable[[str], bool]
 ) -> tuple[str, ...]:
     """Places below the national level that a figure is about, as the parse attaches them: to the
-    measure noun, to the figure itself or to the verb that governs it ("80 detained in X"); not a
+    measure noun, to the figure itself or to the verb that governs it ("65 detained in X"); not a
     place named elsewhere in the sentence ("the wildfire in X has killed 30" is about the fire)."""
     holders = [t for t in (anchor, noun) if t is not None]
     verb = (noun if noun is not None else anchor).head
@@ -173,7 +173,7 @@ def _locative_places(holder: Token, canonical: Canonical, is_country: Callable[[
 
 def context_of(anchor: Token, noun: Token | None) -> tuple[str, ...]:
     """The content words around a figure that say what it counts: its noun, the verbs that govern
-    it, the noun's modifiers ("441 security forces were injured" -> force, injured, security).
+    it, the noun's modifiers ("93 harbour police were injured" -> harbour, injured, police).
     Parsers attach figures differently from one wording to the next; these words overlap anyway."""
     holders = [noun, anchor.head]
     if anchor.head.pos_ == "ADP":
@@ -203,7 +203,7 @@ def frame_values(
     """The values with the measure, qualifiers and scope the parse gives them (the parse wins over
     the counted noun the value reader guessed from the words after the figure)."""
     out = []
-    stated = ""  # the measure of the last figure with one: "34 cases (16 confirmed, 18 probable)"
+    stated = ""  # the measure of the last figure with one: "41 cases (15 confirmed, 26 probable)"
     for value in values:
         if value.kind != "quantity":
             out.append(value)

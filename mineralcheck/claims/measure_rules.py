@@ -2,9 +2,9 @@
 
 A figure hangs in a sentence in a few ways: as the number of a noun ("40 homes"), the object of a
 preposition ("rose to 90"), the subject of a verb ("90 were evacuated"), a part of a known whole ("12
-of the miners"), a line's value ("Total cases: 34"). MEASURE_RULES names each way; the first that
+of the miners"), a line's value ("Total cases: 41"). MEASURE_RULES names each way; the first that
 applies reads the measure, canonical ("death", "case", "arrest"): the noun counted, the noun a
-wrapper stands for ("the death toll"), or for a count of people what happened to them ("killing 40
+wrapper stands for ("the death toll"), or for a count of people what happened to them ("killing 37
 people" counts deaths). Every rule has example sentences, invented, in tests/unit/claims/test_frame.py.
 """
 
@@ -51,7 +51,7 @@ def outcome_of(verb: Token) -> str:
 
 
 def _own_outcome(tok: Token) -> str:
-    """The outcome a participle hung on `tok` names ("500 injured", "dozens of people killed"), or ""."""
+    """The outcome a participle hung on `tok` names ("300 injured", "dozens of people killed"), or ""."""
     for child in tok.children:
         if child.dep_ in ("acl", "amod") and child.tag_ == "VBN" and outcome_of(child):
             return outcome_of(child)
@@ -75,7 +75,7 @@ def _wrapped(noun: Token, depth: int) -> Reading:
 def noun_measure(noun: Token, depth: int = 0) -> Reading:
     """What a noun counts: itself, the noun a wrapper stands for, or the verb's outcome for people."""
     if noun.pos_ == "NUM":
-        return "", None  # "the number of 18 confirmed and ...": a figure is not what is counted
+        return "", None  # "the number of 19 confirmed and ...": a figure is not what is counted
     word = lemma(noun)
     if depth >= MAX_DEPTH:
         return canonical_noun(word), noun
@@ -108,7 +108,7 @@ def verb_measure(verb: Token, *, exclude: int, depth: int = 0) -> Reading:
         found = verb_measure(complement, exclude=exclude, depth=depth + 1)
         if found[0]:
             return found
-    listed = listed_as(verb)  # "six were listed as probable deaths"
+    listed = listed_as(verb)  # "six were listed as missing persons"
     if listed is not None:
         return noun_measure(listed, depth + 1)
     word = lemma(verb)
@@ -126,7 +126,7 @@ def verb_measure(verb: Token, *, exclude: int, depth: int = 0) -> Reading:
 
 
 def listed_as(verb: Token) -> Token | None:
-    """The noun a verb takes with "as" ("listed as probable deaths"), else None."""
+    """The noun a verb takes with "as" ("listed as missing persons"), else None."""
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.lower_ == "as":
             obj = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN"), None)
@@ -139,7 +139,7 @@ def listed_as(verb: Token) -> Token | None:
 
 
 def _label_line(tok: Token) -> Reading | None:
-    """ "Total cases: 34": the noun before the colon, which parsers hang anywhere."""
+    """ "Total cases: 41": the noun before the colon, which parsers hang anywhere."""
     doc = tok.doc
     first = min(t.i for t in tok.subtree)
     if first >= 2 and doc[first - 1].text == ":" and doc[first - 2].pos_ == "NOUN":
@@ -202,7 +202,7 @@ def _subject_of_an_outcome(tok: Token) -> Reading | None:
 
 
 def _subject_of_a_noun(tok: Token) -> Reading | None:
-    """ "five were confirmed cases": the noun the verb links the figure to."""
+    """ "seven were confirmed infections": the noun the verb links the figure to."""
     if not _subject(tok):
         return None
     attr = next((c for c in tok.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
@@ -210,13 +210,13 @@ def _subject_of_a_noun(tok: Token) -> Reading | None:
 
 
 def _subject_listed_as(tok: Token) -> Reading | None:
-    """ "six were listed as probable deaths": the noun after "as"."""
+    """ "six were listed as missing persons": the noun after "as"."""
     listed = listed_as(tok.head) if _subject(tok) else None
     return noun_measure(listed) if listed is not None else None
 
 
 def _part_of_a_breakdown(tok: Token) -> Reading | None:
-    """ "16 confirmed", "18 probable": a figure that is the subject of a participle or adjective
+    """ "15 confirmed", "26 probable": a figure that is the subject of a participle or adjective
     names no measure of its own; it breaks down the figure before it (frame.frame_values)."""
     head = tok.head
     if _subject(tok) and (head.tag_ in ("VBN", "VBD", "JJ") or head.pos_ == "ADJ"):
@@ -228,7 +228,7 @@ _ARGUMENT_DEPS = ("dobj", "obj", "attr", "nsubj", "nsubjpass", "appos", "meta", 
 
 
 def _argument(tok: Token) -> Reading | None:
-    """ "police arrested 60", "cases reached 34", "a toll, 90": what the verb or noun it hangs on
+    """ "police arrested 60", "cases reached 41", "a toll, 90": what the verb or noun it hangs on
     says it measures."""
     if tok.dep_ not in _ARGUMENT_DEPS:
         return None

@@ -3,7 +3,7 @@
 The claim extractor cuts clauses out of sentences; when a cut goes wrong the text shows it on the
 surface: a quote or bracket left open, an empty quotation, a fragment hanging after the last comma
 ("..., assuring"), an ending on a function word ("... as those with"), or words that do not follow
-the evidence they were cut from ("Over 500 begins" out of "Over 500 injured in ... talks begins").
+the evidence they were cut from ("Over 300 begins" out of "Over 300 injured in ... talks begins").
 The test is conservative: it is used where a claim's text is shown to a person as a statement to
 keep (the starter claims.yaml), and a good sentence rejected costs less there than a broken one kept.
 """
@@ -45,11 +45,11 @@ def readable_sentence(text: str) -> bool:
     if words[-1] in FUNCTION_WORDS:
         return False
     if _LONE_FIGURE.search(text):
-        return False  # "… have been killed and 500": the figure's own words were cut off
+        return False  # "… have been killed and 300": the figure's own words were cut off
     body = text.rstrip(_CLOSING).rstrip(",;:")
     tail = re.split(r"[,;:–—]", body)[-1].strip(" \"“”’'")
     # "…, assuring": a lone lower-case word after the last comma is a clause cut short; a capitalised
-    # one is usually a place ("in Mubende, Uganda").
+    # one is usually a place ("in Varna, Norland").
     return not (tail != body.strip() and len(tail.split()) == 1 and tail[:1].islower())
 
 
@@ -66,7 +66,7 @@ def follows_evidence(text: str, evidence: str) -> bool:
             if not _follows(body, spoken, start):
                 continue
             # Supplied words come from outside the evidence; words of the evidence skipped over
-            # between the start and the body are a cut in the wrong place ("Over 500 begins").
+            # between the start and the body are a cut in the wrong place ("Over 300 begins").
             before = set(spoken[:start])
             return not any(w in before for w in words[:cut] if w not in FUNCTION_WORDS)
     return False

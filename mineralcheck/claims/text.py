@@ -17,7 +17,7 @@ QUOTE_CHARS = '"“”'
 
 
 def _glued_symbol(tok: Token) -> bool:
-    """A closing quote, or a symbol written onto its number ("61.2%"): part of the text, not punctuation."""
+    """A closing quote, or a symbol written onto its number ("48.5%"): part of the text, not punctuation."""
     if tok.text in QUOTE_CHARS:
         return True
     prev = tok.doc[tok.i - 1] if tok.i > 0 else None
@@ -93,8 +93,8 @@ _PAIRS = {"(": ")", "[": "]"}
 
 def _balance_brackets(text: str) -> str:
     """Brackets in pairs, as quotes are: a bracket the cut left open is closed where the text ends
-    ("... on Thursday (Oct 30" -> "(Oct 30)"), and a closing bracket whose opening fell outside the
-    clause is dropped ("CNN) - Judge ...")."""
+    ("... on Friday (May 9" -> "(May 9)"), and a closing bracket whose opening fell outside the
+    clause is dropped ("Wire) - The judge ...")."""
     out: list[str] = []
     opened: list[str] = []
     for ch in text:

@@ -12,7 +12,7 @@ if TYPE_CHECKING:
 ClauseKind = Literal["root", "conj", "advcl", "relcl", "acl", "ccomp", "appos", "with", "from", "part"]
 """How a clause hangs in its sentence: the sentence's root, a coordinated verb, an adverbial,
 relative, participial or complement clause, an apposition, a "with" phrase carrying a figure, an
-earlier value after "from", or a part of a breakdown ("16 confirmed" of "34 (16 confirmed, ...)")."""
+earlier value after "from", or a part of a breakdown ("15 confirmed" of "41 (15 confirmed, ...)")."""
 
 # Dependents that make a verb a complete predicate on its own; a coordinated verb splits off only
 # when both verbs have one ("explore a plan and work with partners", but not "identify and fund X").
@@ -20,8 +20,8 @@ COMPLEMENT_DEPS = frozenset(
     {"dobj", "obj", "attr", "acomp", "prep", "xcomp", "ccomp", "dative", "oprd", "agent", "npadvmod"}
 )
 
-# A clause that describes the object of a verb belongs to that verb's fact: "signed an agreement that
-# sets up a fund" is one fact; "the visit, which included a dinner, preceded ..." is two.
+# A clause that describes the object of a verb belongs to that verb's fact: "signed a deal that sets
+# up a fund" is one fact; "the minister, who took office in May, resigned ..." is two.
 OBJECT_DEPS = frozenset({"dobj", "obj", "attr", "oprd"})
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
@@ -59,7 +59,7 @@ def join_tokens(tokens: Sequence[Token]) -> str:
     """Tokens back to text; where tokens were left out, keep a space so words do not fuse."""
 
     def borders_a_cut(k: int) -> bool:
-        # A comma next to words that were cut out: "China, [the producer,] has" -> "China has".
+        # A comma next to words that were cut out: "Norland, [the producer,] has" -> "Norland has".
         t = tokens[k]
         gap_after = k + 1 < len(tokens) and tokens[k + 1].i != t.i + 1
         gap_before = k > 0 and tokens[k - 1].i != t.i - 1

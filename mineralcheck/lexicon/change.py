@@ -13,7 +13,7 @@ LINKING_VERBS = frozenset(
     "be stand reach rise climb increase jump grow fall drop decline total hit bring put top exceed "
     "surpass near number remain".split()
 )
-"""Verbs that relate a measure to its figure ("the toll rose to 70", "cases stand at 34"): the
+"""Verbs that relate a measure to its figure ("the toll rose to 70", "cases stand at 41"): the
 measure is their subject, or the object they bring to the figure ("bringing the total to 23")."""
 
 OBJECT_LINKING_VERBS = frozenset({"bring", "put"})

@@ -15,7 +15,7 @@ CLAUSE_OPENERS = frozenset({"and", "or", "but", "nor", "where", "if"}) | RELATIV
 """Where a clause or a reporting frame may be cut out of a sentence besides punctuation."""
 
 BREAKDOWN_JOINTS = frozenset({",", ";", "and", "plus"})
-"""What separates the parts of a breakdown in brackets ("34 (16 confirmed, 18 probable)")."""
+"""What separates the parts of a breakdown in brackets ("41 (15 confirmed, 26 probable)")."""
 
 EXEMPLIFYING = frozenset({"including", "like", "as", "excluding", "notably"})
 """Words before examples of one fact ("including X and Y", "such as X and Y"), not separate facts."""

@@ -22,7 +22,7 @@ NOUN_SYNONYMS = {
     "wounded": "injured", "injury": "injured", "hurt": "injured", "casualty": "casualty",
     "missing": "missing", "displaced": "displaced", "evacuated": "evacuee",
 }  # fmt: skip
-"""Different words for one thing counted, so "105 deaths" and "105 dead" compare."""
+"""Different words for one thing counted, so "46 deaths" and "46 dead" compare."""
 
 IRREGULAR_PLURALS = {
     "people": "people", "persons": "people", "person": "people", "individuals": "people",
@@ -48,7 +48,7 @@ COUNT_ADJECTIVES = frozenset(
     "suspected separate different small large big major minor local foreign young old critical key "
     "rare remaining fewer less full whole entire official estimated possible".split()
 )
-"""Adjectives skipped between a number and its noun ("20 new cases", "157 more people")."""
+"""Adjectives skipped between a number and its noun ("20 new cases", "63 more people")."""
 
 NOT_NOUNS = frozenset(
     """a an the of in on at to and or but for from by with as that which who whom whose this these

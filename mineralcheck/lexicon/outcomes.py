@@ -1,5 +1,5 @@
-"""Verbs (lemmas) that say what a count of people measures: "killing at least 40 people" counts
-deaths, "80 people were detained" counts arrests. The measure is what happened to them."""
+"""Verbs (lemmas) that say what a count of people measures: "killing at least 37 people" counts
+deaths, "65 people were detained" counts arrests. The measure is what happened to them."""
 
 from __future__ import annotations
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 LOCATIVE_PREPOSITIONS = frozenset({"in", "across", "at", "outside", "inside", "throughout", "within", "near"})
-"""Prepositions whose object is where a figure holds ("80 people were detained in the capital")."""
+"""Prepositions whose object is where a figure holds ("65 people were detained in the capital")."""
 
 PART_OF_A_COUNTRY = frozenset(
     "capital city town village district province region state county municipality suburb "

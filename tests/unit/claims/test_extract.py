@@ -1,4 +1,5 @@
-"""Sentences -> atomic claims: one checkable fact per claim, with exact evidence offsets."""
+"""Sentences -> atomic claims: one checkable fact per claim, with exact evidence offsets. Every
+sentence is invented."""
 
 from __future__ import annotations
 
@@ -29,74 +30,74 @@ def texts(text: str) -> list[str]:
 
 
 def test_a_participle_clause_is_a_second_fact() -> None:
-    assert texts("China dominates the market, processing more than 90% of these materials.") == [
-        "China dominates the market",
-        "China processing more than 90% of these materials",
+    assert texts("Norland dominates the market, processing more than 70% of these ores.") == [
+        "Norland dominates the market",
+        "Norland processing more than 70% of these ores",
     ]
 
 
-def test_a_visit_between_two_trips_is_three_facts() -> None:
+def test_a_tour_between_two_stops_is_three_facts() -> None:
     got = texts(
-        "Trump arrived in Tokyo on Monday for a visit sandwiched between a trip to Malaysia "
-        "and a meeting in South Korea with Xi."
+        "The envoy arrived in Varna on Monday for a tour squeezed between a stop in Brenvik "
+        "and a meeting in Ostvale with Halden."
     )
     assert got == [
-        "Trump arrived in Tokyo on Monday for a visit",
-        "a visit sandwiched between a trip to Malaysia",
-        "a visit sandwiched between a meeting in South Korea with Xi",
+        "The envoy arrived in Varna on Monday for a tour",
+        "a tour squeezed between a stop in Brenvik",
+        "a tour squeezed between a meeting in Ostvale with Halden",
     ]
 
 
 def test_coordinated_figures_with_their_own_places_are_separate_facts() -> None:
-    got = claims_of("The toll has reached 105 in Jajarkot and 52 in Rukum.")
-    assert [[v.text for v in c.values] for c in got] == [["105"], ["52"]]
+    got = claims_of("The toll has reached 46 in Corvia and 17 in Marren.")
+    assert [[v.text for v in c.values] for c in got] == [["46"], ["17"]]
 
 
 def test_a_relative_clause_and_coordinated_verbs_each_state_a_fact() -> None:
     got = claims_of(
-        "The quake, which struck at 11:47 p.m., killed at least 128 people and injured more than 140 others."
+        "The landslide, which struck at 4:20 a.m., killed at least 37 people and injured more than 90 others."
     )
     assert len(got) >= 2
     injured = got[-1]
-    assert injured.text == "The quake injured more than 140 others"
-    assert [(v.text, v.quantity) for v in injured.values] == [("more than 140", "injured")]
+    assert injured.text == "The landslide injured more than 90 others"
+    assert [(v.text, v.quantity) for v in injured.values] == [("more than 90", "injured")]
 
 
 def test_verbs_sharing_one_object_stay_one_fact() -> None:
-    assert texts("Officials plan to identify and fund new shelters within six months.") == [
-        "Officials plan to identify and fund new shelters within six months"
+    assert texts("Officials plan to inspect and repair the bridge within six months.") == [
+        "Officials plan to inspect and repair the bridge within six months"
     ]
 
 
 def test_what_a_verb_does_to_its_object_stays_with_it() -> None:
-    """'signed an agreement that sets up a fund' is one fact, not 'signed an agreement' + 'sets up a fund'."""
-    got = texts("The two leaders signed an agreement that sets up a joint fund for reconstruction.")
+    """'signed a deal that sets up a fund' is one fact, not 'signed a deal' + 'sets up a fund'."""
+    got = texts("The mayor signed a deal that sets up a joint fund for the harbour.")
     assert len(got) == 1
 
 
 def test_a_reporting_frame_is_neither_text_nor_values() -> None:
-    (claim,) = claims_of("Turnout was 61.2%, the election commission said on Sunday.")
-    assert claim.text == "Turnout was 61.2%"
-    assert [v.text for v in claim.values] == ["61.2%"]
-    assert claim.evidence == "Turnout was 61.2%, the election commission said on Sunday"
+    (claim,) = claims_of("Turnout was 48.5%, the electoral board said on Sunday.")
+    assert claim.text == "Turnout was 48.5%"
+    assert [v.text for v in claim.values] == ["48.5%"]
+    assert claim.evidence == "Turnout was 48.5%, the electoral board said on Sunday"
 
 
 def test_according_to_names_a_source_not_the_fact() -> None:
-    (claim,) = claims_of("According to the ministry, rescuers found 12 survivors in the rubble.")
-    assert claim.text == "rescuers found 12 survivors in the rubble"
+    (claim,) = claims_of("According to the ministry, divers found 12 survivors in the wreck.")
+    assert claim.text == "divers found 12 survivors in the wreck"
 
 
 def test_a_trailing_with_phrase_carrying_a_figure_is_its_own_fact() -> None:
     got = claims_of(
-        "The death toll rose to 157 on Saturday, the ministry said, with 61 of them in Gharmabad district."
+        "The death toll rose to 63 on Saturday, the ministry said, with 24 of them in Corvia district."
     )
-    assert [[v.text for v in c.values] for c in got] == [["157", "Saturday"], ["61"]]
+    assert [[v.text for v in c.values] for c in got] == [["63", "Saturday"], ["24"]]
     assert got[0].values[0].quantity == "death"
 
 
 def test_the_verb_names_what_a_count_of_people_measures() -> None:
-    (_, killing) = claims_of("A strong earthquake shook the region, killing at least 128 people.")
-    assert [(v.text, v.quantity) for v in killing.values] == [("at least 128", "death")]
+    (_, killing) = claims_of("A strong earthquake shook the valley, killing at least 37 people.")
+    assert [(v.text, v.quantity) for v in killing.values] == [("at least 37", "death")]
 
 
 @pytest.mark.parametrize(
@@ -152,25 +153,23 @@ def test_every_claim_points_at_its_evidence_in_the_article() -> None:
 
 def test_an_earlier_value_after_from_is_its_own_fact_marked_earlier() -> None:
     now, before = claims_of(
-        "Turnout was 61.2 percent, up from 54.9 percent at the previous election in 2020."
+        "Turnout was 48.5 percent, up from 41.3 percent at the previous election in 2019."
     )
-    assert [v.text for v in now.values] == ["61.2 percent"]
+    assert [v.text for v in now.values] == ["48.5 percent"]
     assert before.earlier and not now.earlier and before.scope == ()
-    assert before.values[0].text == "54.9 percent"
-    toll, earlier = claims_of("The death toll rose to 157 from 128 on Friday.")
-    assert [v.text for v in toll.values] == ["157", "Friday"]
-    assert [v.text for v in earlier.values] == ["128"] and earlier.earlier and not toll.earlier
+    assert before.values[0].text == "41.3 percent"
+    toll, earlier = claims_of("The death toll rose to 63 from 58 on Friday.")
+    assert [v.text for v in toll.values] == ["63", "Friday"]
+    assert [v.text for v in earlier.values] == ["58"] and earlier.earlier and not toll.earlier
 
 
 def test_a_subject_after_a_comma_is_not_an_apposition_of_the_name_before_it() -> None:
-    """'with Trump, Japan's new prime minister called for ...' must not claim Trump is prime minister."""
-    got = texts(
-        "During Tuesday's meeting with Trump, Japan's new prime minister called for a new golden age."
-    )
-    assert not any(t.startswith("Trump is") for t in got)
+    """'with Brenvik, Velmora's new prime minister called ...' must not claim Brenvik is prime minister."""
+    got = texts("During Tuesday's talks with Brenvik, Velmora's new prime minister called for lower tariffs.")
+    assert not any(t.startswith("Brenvik is") for t in got)
 
 
 def test_cutting_out_a_nested_clause_leaves_no_stray_comma() -> None:
-    assert texts("Takaichi, who last Tuesday became prime minister, congratulated Trump on the ceasefire.")[
+    assert texts("Quenby, who last Tuesday became prime minister, congratulated Halden on the truce.")[
         -1
-    ] == ("Takaichi congratulated Trump on the ceasefire")
+    ] == ("Quenby congratulated Halden on the truce")

@@ -20,12 +20,12 @@ def measure(sentence: str, figure: str) -> str:
 @pytest.mark.parametrize(
     ("sentence", "figure", "expected"),
     [
-        ("At least 40 people were killed in the floods.", "40", "people killed"),
-        ("The storm killed 40 villagers.", "40", "killed villagers"),
+        ("At least 37 people were killed in the floods.", "37", "people killed"),
+        ("The storm killed 37 villagers.", "37", "killed villagers"),
         ("There were 12 confirmed deaths by Monday.", "12", "confirmed deaths"),
-        ("The death toll stood at 15.", "15", "death toll"),
+        ("The death toll stood at 38.", "38", "death toll"),
         ("Floods destroyed more than 300 homes.", "300", "destroyed homes"),
-        ("Heavy rain kills 23.", "23", "kills"),
+        ("Heavy rain kills 29.", "29", "kills"),
         ("The number of arrests rose to 80.", "80", "number arrests"),
         ("12 of the miners were rescued.", "12", "miners rescued"),
     ],
@@ -37,7 +37,7 @@ def test_a_figure_is_measured_by_the_words_that_say_what_it_counts(
 
 
 def test_a_place_or_agent_is_not_part_of_the_measure() -> None:
-    assert "valencia" not in measure("Floods in Valencia killed 40 people.", "40")
+    assert "ostvale" not in measure("Floods in Ostvale killed 37 people.", "37")
 
 
 @pytest.mark.parametrize(
@@ -46,7 +46,7 @@ def test_a_place_or_agent_is_not_part_of_the_measure() -> None:
         ("The two ministers signed the accord.", "two", True),
         ("All 27 members backed the plan.", "27", True),
         ("Two ministers resigned on Friday.", "Two", False),
-        ("The storm killed 40 villagers.", "40", False),
+        ("The storm killed 37 villagers.", "37", False),
     ],
 )
 def test_a_count_of_a_known_set_is_a_reference_not_a_figure(sentence: str, figure: str, refers: bool) -> None:

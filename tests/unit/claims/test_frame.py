@@ -36,7 +36,7 @@ def figures(text: str) -> list[tuple[str, str, tuple[str, ...]]]:
 
 MEASURE_EXAMPLES: dict[str, list[tuple[str, str, str]]] = {
     # rule name -> (sentence, figure, the measure the rule reads)
-    "the value of a labelled line": [("Total cases: 34.", "34", "case")],
+    "the value of a labelled line": [("Total cases: 41.", "41", "case")],
     "the number of a noun": [
         ("Floods destroyed 40 homes.", "40", "home"),
         ("The landslide claimed 14 lives.", "14", "death"),
@@ -54,9 +54,9 @@ MEASURE_EXAMPLES: dict[str, list[tuple[str, str, str]]] = {
         ("More than 300 injured in depot blast as talks begin", "More than 300", "injured")
     ],
     "the subject of an outcome": [("90 were evacuated overnight.", "90", "evacuee")],
-    "the subject of a noun": [("Five were confirmed cases.", "Five", "case")],
-    'the subject of "listed as"': [("Six were listed as probable deaths.", "Six", "death")],
-    "a part of a breakdown": [("The clinic reported 34 cases (16 confirmed, 18 probable).", "16", "")],
+    "the subject of a noun": [("Seven were confirmed infections.", "Seven", "infection")],
+    'the subject of "listed as"': [("Six were listed as missing persons.", "Six", "people")],
+    "a part of a breakdown": [("The clinic reported 41 cases (15 confirmed, 26 probable).", "15", "")],
     "the argument of a verb or noun": [("Police arrested 60 in the square.", "60", "arrest")],
 }
 
@@ -83,12 +83,12 @@ def test_a_measure_rule_reads_the_measure_of_its_examples(
 @pytest.mark.parametrize(
     ("text", "measure"),
     [
-        ("The blast killed at least 40 people.", "death"),
+        ("The blast killed at least 37 people.", "death"),
         ("The death toll rose to 37.", "death"),
         ("The number of deaths rose to 37.", "death"),
         ("Cumulative deaths: 37.", "death"),
         ("Police arrested 60 people.", "arrest"),
-        ("60 people had been detained in the capital.", "arrest"),
+        ("65 people were detained in the capital.", "arrest"),
         ("90 firefighters were injured on Thursday.", "injured"),
         ("There have been 47 cholera cases in the country.", "case"),
     ],
@@ -122,17 +122,15 @@ def test_coordinated_figures_are_a_fact_each() -> None:
 
 
 def test_qualifiers_joined_by_and_restrict_nothing() -> None:
-    [(_, measure, qualifiers)] = figures(
-        "The cumulative number of confirmed and suspected deaths rose to 37."
-    )
-    assert measure == "death"
+    [(_, measure, qualifiers)] = figures("The total number of confirmed and suspected infections rose to 37.")
+    assert measure == "infection"
     assert "confirm" not in qualifiers and "suspect" not in qualifiers
 
 
 def test_a_place_counts_as_scope_only_where_it_is_attached_to_the_figure() -> None:
     [about_the_fire] = claims_of("The wildfire in Lakeport has killed 30 people.")
     [in_the_town] = claims_of("The fire killed 30 people in Lakeport.")
-    [in_the_capital] = claims_of("60 people had been detained in the capital.")
+    [in_the_capital] = claims_of("65 people were detained in the capital.")
     assert about_the_fire.scope == ()
     assert in_the_town.scope == ("Lakeport",)
     assert in_the_capital.scope == ("capital",)  # a part of the country, named by a common noun
@@ -150,7 +148,7 @@ def test_who_counted_a_figure_is_its_attribution() -> None:
 
 
 def test_a_weekday_with_its_day_of_the_month_is_a_date_not_a_figure() -> None:
-    [(text, _m, _q)] = figures("The toll rose to 37 on Sunday 25.")
+    [(text, _m, _q)] = figures("The toll rose to 37 on Friday 19.")
     assert text == "37"
 
 
@@ -165,7 +163,7 @@ def test_a_weekday_with_its_day_of_the_month_is_a_date_not_a_figure() -> None:
         ("More than 300 injured in depot blast as talks begin", [("More than 300", "injured", ())]),
         ("The blast left at least 300 others injured.", [("at least 300", "injured", ())]),
         # a part of a counted whole counts what the whole counts, qualified as the part is
-        ("12 of the cases have been confirmed.", [("12", "case", ("confirm",))]),
+        ("12 of the samples have been confirmed.", [("12", "sample", ("confirm",))]),
         ("Four of the victims were children.", [("Four", "victim", ())]),
         # ... but a share is no part of a count ("of" says what it is a share of)
         ("Norland refines more than 70% of the world's cobalt.", [("more than 70%", "refine", ())]),

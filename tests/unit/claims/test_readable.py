@@ -1,5 +1,5 @@
 """The readability test: a claim's text reads as a sentence and is its evidence, cut where a
-reader would cut. The broken texts are those a new user met (issue 11)."""
+reader would cut. The broken texts are of the kinds a new user met (issue 11); every text is invented."""
 
 from __future__ import annotations
 
@@ -12,11 +12,11 @@ from mineralcheck.models import Claim, SourceId
 @pytest.mark.parametrize(
     "text",
     [
-        "China processes more than 90% of the world's rare earths",
-        'Washington is an "ally of the strongest level"',
-        "On Friday 23, the Ministry confirmed 11 death cases in Mubende District, Uganda",
-        "The U.S., meanwhile, has only one operational rare earth mine",
-        "Police fired tear gas",
+        "Norland refines more than 70% of the world's cobalt",
+        'Varna is a "partner of the first rank"',
+        "On Friday 19, the Ministry confirmed 7 new cases in Corvia District, Norland",
+        "The U.K., meanwhile, has only one working tin mine",
+        "Police fired water cannon",
     ],
 )
 def test_sentences_read_as_sentences(text: str) -> None:
@@ -26,14 +26,14 @@ def test_sentences_read_as_sentences(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "why"),
     [
-        ('Trump praised her as "one of the great prime ministers," assuring."', "a quote left open"),
-        ('Takaichi also emphasized the nations\' bond, saying "."', "an empty quotation"),
-        ('"New York means business in combating business fraud," -page', "a fragment after the quote"),
-        ("South Korea where he is expected to meet the president (Democratic Party", "a bracket left open"),
-        ("The ministry considers confirmed cases as those with", "ends on a function word"),
-        ("a fire broke out at the port, specifically in the dock area, adding", "one word after a comma"),
-        ("TEHRAN/MUSCAT", "too short"),
-        ("At least four people have been killed and 500", "a bare figure after 'and'"),
+        ('Halden praised her as "one of the finest mayors," assuring."', "a quote left open"),
+        ('Quenby also stressed the towns\' ties, saying "."', "an empty quotation"),
+        ('"Varna will not tolerate fraud," -page', "a fragment after the quote"),
+        ("Ostvale where she is expected to meet the governor (Green Party", "a bracket left open"),
+        ("The board counts valid ballots as those with", "ends on a function word"),
+        ("a fire broke out at the mill, mainly in the drying shed, adding", "one word after a comma"),
+        ("VARNA/OSTVALE", "too short"),
+        ("At least nine people have been killed and 300", "a bare figure after 'and'"),
     ],
 )
 def test_broken_texts_do_not(text: str, why: str) -> None:
@@ -42,16 +42,14 @@ def test_broken_texts_do_not(text: str, why: str) -> None:
 
 def test_a_text_must_follow_its_evidence_cut_only_at_punctuation_or_a_clause() -> None:
     # An inherited subject up front, a reporting frame cut at a comma, a clause cut at "and".
-    assert follows_evidence("Takaichi signed the deal", "signed the deal, the White House said")
-    assert follows_evidence("Trump met Takaichi", "Trump, who arrived on Monday, met Takaichi")
-    assert follows_evidence(
-        "Mehrdad Hasanzadeh is a provincial official", "Mehrdad Hasanzadeh, a provincial official,"
-    )
+    assert follows_evidence("Quenby signed the deal", "signed the deal, the harbour board said")
+    assert follows_evidence("Halden met Quenby", "Halden, who arrived on Monday, met Quenby")
+    assert follows_evidence("Ana Ruiz is a provincial official", "Ana Ruiz, a provincial official,")
     # Words the evidence does not hold, or a cut in the middle of a phrase.
     assert not follows_evidence("The blast happened talks", "The blast happened")
     assert not follows_evidence(
-        "Over 500 begins",
-        "Over 500 injured in massive blast at Iran port as 3rd round of US nuclear talks begins",
+        "Over 300 begins",
+        "Over 300 injured in depot blast at Varna port as second round of wage talks begins",
     )
 
 
@@ -59,6 +57,6 @@ def test_a_readable_claim_needs_both() -> None:
     def claim(text: str, evidence: str) -> Claim:
         return Claim("a:1", SourceId("a"), 0, len(evidence), 1, evidence, text)
 
-    assert readable_claim(claim("Police fired tear gas", "Police fired tear gas at protesters"))
-    assert not readable_claim(claim("Police fired tear gas at", "Police fired tear gas at protesters"))
+    assert readable_claim(claim("Police fired water cannon", "Police fired water cannon at marchers"))
+    assert not readable_claim(claim("Police fired water cannon at", "Police fired water cannon at marchers"))
     assert not readable_claim(claim("The blast happened talks", "The blast happened"))

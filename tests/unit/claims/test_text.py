@@ -1,4 +1,4 @@
-"""claims/text.py: the surface tidying of a claim's text after its clause was cut out."""
+"""claims/text.py: the surface tidying of a claim's text after its clause was cut out (invented texts)."""
 
 from __future__ import annotations
 
@@ -11,17 +11,17 @@ from mineralcheck.claims.text import tidy
     ("cut", "tidied"),
     [
         # a bracket the cut left open is closed where the text ends
-        ("Here is the agreement (PDF – 420 kB", "Here is the agreement (PDF – 420 kB)"),
-        ("heads to Seoul on Thursday (Oct 30,", "heads to Seoul on Thursday (Oct 30)"),
+        ("Here is the report (PDF – 310 kB", "Here is the report (PDF – 310 kB)"),
+        ("heads to Ostvale on Friday (May 9,", "heads to Ostvale on Friday (May 9)"),
         # a closing bracket whose opening fell outside the clause is dropped
-        ("CNN) — The judge fined him", "CNN — The judge fined him"),
+        ("Wire) — The judge fined him", "Wire — The judge fined him"),
         # brackets and quotes close in the order they opened
-        ("He said “the port (Bandar", "He said “the port (Bandar)”"),
+        ("He said “the port (Varna", "He said “the port (Varna)”"),
         # whole pairs are left alone
         ("Ten people (four of them children) died", "Ten people (four of them children) died"),
         # quotes: a cut quote is closed, an empty one dropped, a dangling verb of saying removed
         ("She called it “a good deal", "She called it “a good deal”"),
-        ("Takaichi stressed the bond, saying", "Takaichi stressed the bond"),
+        ("Quenby stressed the ties, saying", "Quenby stressed the ties"),
         ("The  toll rose ,, officials say ,", "The toll rose, officials say"),
     ],
 )
