@@ -318,7 +318,7 @@ def test_init_writes_only_claims_that_read_as_sentences(
     report = _report()
     over = replace(_claim("b", "Over 500 begins"), evidence="Over 500 injured in a blast as talks begins")
     broken = Fact(
-        Cluster("f3", (_claim("a", 'Takaichi emphasized the bond, saying "."'), over)),
+        Cluster("f3", (_claim("a", 'Quenby emphasized the bond, saying "."'), over)),
         "agree",
         Reason(""),
         "Over 500 begins",

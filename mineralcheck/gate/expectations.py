@@ -64,7 +64,7 @@ class Expectation:
     id: str
     """Stable, unique id ("china-processing-share"): the name of the test case in every format."""
     title: str
-    """What a human reads ("China processes more than 90% of the world's rare earths")."""
+    """What a human reads ("Norland refines more than 70% of the world's cobalt")."""
     match: tuple[str, ...]
     """Phrasings matched by meaning against the report's facts (the best-scoring one counts); may
     be empty when `pin` says which figure the expectation is about."""
@@ -355,7 +355,7 @@ class _Validator:
             self.error(
                 fields["measure"].line,
                 f"bad measure {measure!r} of {where}: write what is counted, e.g. deaths, "
-                '"confirmed cases" or "arrests in Paris"',
+                '"confirmed cases" or "arrests in Varna"',
             )
             return None
         return Pin.parse(measure, scope)

@@ -136,7 +136,7 @@ def _value_findings(
 
 
 def _statement(statement: Statement, labels: Labels) -> str:
-    """ "more than 60% at kuwaittimes.com:7 “China processes more than 60% of the world's …”"."""
+    """ "more than 60% at harbourpost.example:7 “Norland refines more than 60% of the world's …”"."""
     claim: Claim = statement.claim
     return f"{_as_written(statement.values)} at {location(claim, labels)} “{short(claim.text)}”"
 

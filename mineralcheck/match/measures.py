@@ -1,7 +1,7 @@
 """What each figure counts, named alike across outlets.
 
-Outlets say "at least 14 people have been killed", "only seven fatalities", "the death toll stood at
-15": one measure in many words. Each figure carries its measure in its outlet's words
+Outlets say "at least 37 people have been killed", "only nine fatalities", "the death toll stood at
+38": one measure in many words. Each figure carries its measure in its outlet's words
 (Value.measure); here those wordings are grouped by meaning (average linkage over their embeddings,
 cut at a cosine fitted on the development events by `make fit`), and every figure of a group takes
 one name: the measure the parse read most often in the group. Figures are only grouped with figures

@@ -41,11 +41,11 @@ MIN_COSINE = 0.99999
 
 PROBES = (
     "The quake killed 12 people.",
-    "China processes more than 90% of the world's rare earths, the agency said on Tuesday.",
+    "Norland refines more than 70% of the world's cobalt, the agency said on Tuesday.",
     "Rescuers searched the rubble of collapsed homes through the night, officials said, as aftershocks "
     "shook the region and thousands of residents slept outdoors for a second night.",
     "Shares rose 4%.",
-    "“We are doing everything we can,” the minister told reporters in the capital on Oct. 28, 2025.",
+    "“We are doing everything we can,” the minister told reporters in the capital on Mar. 14, 2024.",
     "A sentence long enough to be truncated: " + "the council met again and voted once more, " * 40,
 )
 

@@ -161,8 +161,8 @@ def _related_measures(a: Value, b: Value) -> bool:
 
 
 def _qualifiers_clash(a: Value, b: Value) -> bool:
-    """Both restrict the measure, with nothing in common ("18 confirmed" and "18 probable" cases),
-    or one is an increment and the other not ("four new deaths", "23 deaths"). Two increments share
+    """Both restrict the measure, with nothing in common ("19 confirmed" and "19 probable" cases),
+    or one is an increment and the other not ("four new deaths", "37 deaths"). Two increments share
     their being one: they do not clash, whatever else qualifies them."""
     if a.increment or b.increment:
         return a.increment != b.increment
@@ -182,7 +182,7 @@ CLOSE = 0.02
 
 def close_figures(a: Value, b: Value) -> bool:
     """The same figure, as written: bounded intervals that overlap, or nominal values within CLOSE.
-    "More than 360 million" and "454 million" overlap as intervals but are not one figure."""
+    "More than 210 million" and "290 million" overlap as intervals but are not one figure."""
     bounded = all(math.isfinite(x) for x in (a.low, a.high, b.low, b.high))
     if bounded and values_compatible(a, b):
         return True
@@ -203,7 +203,7 @@ def _figures(a: ClaimView, b: ClaimView) -> tuple[float, float, float]:
                 continue
             if close_figures(x, y):
                 # The same specific figure is telling even where the words around it differ
-                # ("fined $354.8 million", "ordered to pay nearly $355 million").
+                # ("fined $212.4 million", "ordered to pay nearly $212 million").
                 related = _measures_match(x, y) or _related_measures(x, y)
                 shared = max(shared, _figure_weight(x) * (1.0 if related else 0.5))
                 continue
@@ -214,7 +214,7 @@ def _figures(a: ClaimView, b: ClaimView) -> tuple[float, float, float]:
 
 def frames_exclusive(a: ClaimView, b: ClaimView) -> bool:
     """The two claims give figures for one measure, and every such pair is restricted differently
-    ("16 confirmed" / "18 probable" cases), about different places, or one is an earlier value:
+    ("15 confirmed" / "26 probable" cases), about different places, or one is an earlier value:
     they state different facts, whatever their wording."""
     found = False
     for x in a.figures:
@@ -245,7 +245,7 @@ def frame_compatible(a: Value, b: Value) -> bool | None:
 
 
 def different_bounds(a: Value, b: Value) -> bool:
-    """Two bounds on the same side that are not one figure: "at least 516" and "more than 700"
+    """Two bounds on the same side that are not one figure: "at least 280" and "more than 300"
     injured overlap as intervals, but they are two different counts, as reported."""
     same_side = (math.isinf(a.high) and math.isinf(b.high)) or (math.isinf(a.low) and math.isinf(b.low))
     return same_side and not close_figures(a, b)
@@ -263,7 +263,7 @@ def verdict_scope(claim: Claim) -> tuple[str, ...]:
 
 @functools.lru_cache(maxsize=65536)
 def same_places(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """Two claims' places match, allowing for spelling variants of one name ("Gharmabad"/"Garmobod")."""
+    """Two claims' places match, allowing for spelling variants of one name ("Ostvale"/"Oostvale")."""
     if len(a) != len(b):
         return False
     return all(any(x == y or same_name(x, y) for y in b) for x in a)
@@ -286,7 +286,7 @@ def _attribution_conflict(a: ClaimView, b: ClaimView) -> float:
 
 
 def _qualified_one_side(a: ClaimView, b: ClaimView) -> float:
-    """A shared measure that one claim qualifies and the other does not ("23 deaths", "5 confirmed
+    """A shared measure that one claim qualifies and the other does not ("37 deaths", "6 confirmed
     deaths"): often a part and its whole."""
     for x in a.figures:
         for y in b.figures:

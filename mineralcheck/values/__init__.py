@@ -63,7 +63,7 @@ def values_compatible(a: Value, b: Value) -> bool | None:
             return _weekday_matches(a if a.kind == "weekday" else b, b if a.kind == "weekday" else a)
         return None
     if a.kind == "date" and a.unit != b.unit:
-        # a date with its year against one without ("Oct 28" when no dateline was known)
+        # a date with its year against one without ("Mar 14" when no dateline was known)
         full, partial = (a, b) if a.unit == "day" else (b, a)
         if full.unit != "day" or partial.unit != "month-day" or full.high - full.low > 31:
             return None

@@ -101,7 +101,7 @@ def post_hedge(toks: Sequence[Tok], end_tok: int, comparator: str) -> tuple[str,
         ph = match_after(toks, end_tok, _POST_HEDGES_SORTED)
         if ph is None and toks[end_tok].text == "-" and end_tok + 1 < n and toks[end_tok + 1].low == "plus":
             ph = ("-", "plus")
-        # "$354.8 million plus $100 million in interest": "plus" before another figure adds it
+        # "$212.5 million plus $40 million in interest": "plus" before another figure adds it
         adds = ph == ("plus",) and _figure_follows(toks, end_tok + 1)
         if ph is not None and not comparator and not adds:
             comparator = _POST_HEDGES.get(ph, "at-least")
@@ -143,7 +143,7 @@ def to_interval(
         high = low + max(0.05 * abs(low), 0.0)
     elif not comparator and low == high and (scaled or unit == "percent") and precision > 0:
         # A figure is only as precise as its last stated digit: "$6bn" is a rounding of "$6.1bn",
-        # "61%" of "61.2%"; "157 people" stays exact. Just under half a unit, so that "1.2bn" and
+        # "48%" of "48.3%"; "63 people" stays exact. Just under half a unit, so that "1.2bn" and
         # "1.3bn" still conflict.
         # The unit of the last digit written: trailing zeros are written digits ("$500bn" is not
         # "$450bn-$550bn").

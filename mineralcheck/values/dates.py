@@ -136,7 +136,7 @@ def _date_from_match(m: re.Match[str], base: dt.date | None) -> tuple[dt.date | 
 
 
 def parse_explicit_date(s: str, base: dt.date | None) -> tuple[dt.date | None, tuple[int, int] | None]:
-    """Parse a whole string that is one explicit date ("Oct 21", "2025-10-28", "28 October 2025")."""
+    """Parse a whole string that is one explicit date ("Mar 7", "2024-03-14", "14 March 2024")."""
     for rx in (_ISO, _MDY, _DMY):
         m = rx.fullmatch(s.strip())
         if m:
@@ -154,7 +154,7 @@ def _find_dates(text: str, base: dt.date | None, taken: list[tuple[int, int]]) -
 
 
 def _explicit_dates(text: str, base: dt.date | None, taken: list[tuple[int, int]], out: list[Value]) -> None:
-    """ "Tuesday (Oct 28)", "2025-10-28", "Oct. 28, 2025", "28 October"."""
+    """ "Thursday (Mar 14)", "2024-03-14", "Mar. 14, 2024", "14 March"."""
     # weekday followed by an explicit date in parentheses: one value, the date
     for m in _WD_PAREN.finditer(text):
         day, md = parse_explicit_date(m.group("inner"), base)

@@ -154,7 +154,7 @@ def load_aliases(extra: Path | None = None) -> AliasTable:
 
 
 def canonical_entity(name: str, table: AliasTable | None = None) -> str:
-    """Canonical name of an actor or place ("U.S." -> "United States", "Tokyo" -> "Japan").
+    """Canonical name of an actor or place ("U.K." -> "United Kingdom", "Madrid" -> "Spain").
 
     Unknown names come back stripped of "the " and a possessive "'s", in their original case.
     """
@@ -164,7 +164,7 @@ def canonical_entity(name: str, table: AliasTable | None = None) -> str:
         found = table.lookup(candidate)
         if found is not None:
             return found
-    # plural demonyms and forms: "Americans", "Japanese's"
+    # plural demonyms and forms: "Canadians", "Peru's"
     if stripped.endswith("s") and len(stripped) > 3:
         found = table.lookup(stripped[:-1])
         if found is not None:
@@ -211,7 +211,7 @@ def phonetic(name: str) -> str:
 
 @functools.lru_cache(maxsize=16384)
 def _skeleton(name: str) -> str:
-    """Consonants of a name, first letter kept: Jajarkot and Jajrakot -> "jjrkt"."""
+    """Consonants of a name, first letter kept (similar sounds folded): Ostvale and Oostvale -> "ostvr"."""
     s = _fold(name)
     for pattern, repl in _PHONETIC_RULES[:-1]:
         s = re.sub(pattern, repl, s)
@@ -219,7 +219,7 @@ def _skeleton(name: str) -> str:
 
 
 def is_country(name: str, table: AliasTable | None = None) -> bool:
-    """True for a country, a name standing for one ("Tokyo", "U.S.", "Japanese"), or a continent or
+    """True for a country, a name standing for one ("Madrid", "U.K.", "Canadian"), or a continent or
     world region: places at or above the national level."""
     table = table or load_aliases()
     return canonical_entity(name, table) in table.countries

@@ -1,4 +1,4 @@
-"""Counted nouns: what a bare figure counts, read from the words after it ("157 people", "105
+"""Counted nouns: what a bare figure counts, read from the words after it ("63 people", "46
 deaths"), in a canonical form ("fatalities" -> "death") so that two wordings compare."""
 
 from __future__ import annotations
@@ -80,7 +80,7 @@ def noun_after(toks: Sequence[Tok], k: int, text: str) -> tuple[str, int]:
             return "", k
         nouns = run
     # the first plural ("cherry trees"), else the head of the compound, its last noun
-    # ("one operational rare earth mine" counts mines)
+    # ("one working tin mine" counts mines)
     chosen = plural[0] if plural else nouns[-1]
     return canonical_noun(chosen.text), chosen.end
 
@@ -88,9 +88,9 @@ def noun_after(toks: Sequence[Tok], k: int, text: str) -> tuple[str, int]:
 def counted_noun(toks: Sequence[Tok], end_tok: int, text: str, unit_name: str) -> str:
     """What a figure ending at token `end_tok` counts; "" when a unit already says it."""
     quantity = ""
-    # only bare counts name what they count: "157 people", "105 deaths"; a unit already says it
+    # only bare counts name what they count: "63 people", "46 deaths"; a unit already says it
     if not unit_name or unit_name == "ordinal":
-        # an ordinal keeps its noun too: "second leg", "first half", "250th anniversary"
+        # an ordinal keeps its noun too: "second leg", "first half", "100th anniversary"
         quantity, _end = noun_after(toks, end_tok, text)
         if quantity in SCALE_WORDS:
             quantity = ""

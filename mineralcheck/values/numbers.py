@@ -30,7 +30,7 @@ ORDINAL_WORDS = {
 }  # fmt: skip
 
 
-# A word ordinal is a value only after one of these ("Japan's first", "for the second time"):
+# A word ordinal is a value only after one of these ("Norland's first", "for the second time"):
 # "second" alone is as often a duration or a verb.
 _ORDINAL_DETERMINERS = {"the", "its", "his", "her", "their", "our", "my", "your", "a", "an", "s"}
 
@@ -78,7 +78,7 @@ _CURRENCY_LETTERS = ("us", "s", "a", "au", "c", "ca", "hk", "nz", "nt", "rs", "r
 
 
 def _parse_digits(s: str) -> tuple[float, float]:
-    """Value of a digit token and its precision unit ("500" -> 100, "157" -> 1, "1.5" -> 0.1)."""
+    """Value of a digit token and its precision unit ("500" -> 100, "63" -> 1, "1.5" -> 0.1)."""
     s = s.replace(",", "")
     value = float(s)
     if "." in s:

@@ -152,7 +152,7 @@ def _read_range(
         if conn_words == ["-"] and not (adjacent(toks[end_tok - 1], conn[0]) or len(conn) == 1):
             ok = False
     if ok and conn_words == ["to"] and _CHANGE_VERBS.search(text[: toks[first].start]):
-        ok = False  # "rose from 100 to 157": two figures, not a range
+        ok = False  # "rose from 40 to 63": two figures, not a range
     if ok and (currency2 and currency and currency2 != currency):
         ok = False
     if not ok:

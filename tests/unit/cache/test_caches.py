@@ -45,7 +45,7 @@ def a_claim(**changes: object) -> Claim:
             Value("date", "Oct. 28", 40, 47, 739552, 739552, unit="day", comparator="about"),
         ),
         entities=("China", "Japan"),
-        speaker="Takaichi",
+        speaker="Quenby",
         quote="a new golden age",
         is_caption=True,
         sentence=3,

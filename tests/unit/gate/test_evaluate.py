@@ -62,7 +62,7 @@ def report(*facts: Fact, texts: dict[str, str] | None = None) -> Report:
 
 CHINA = "China processes more than 90% of the world's rare earths"
 CHERRY = "Japan will gift 250 cherry trees to Washington"
-XI = "Trump is scheduled to meet Chinese President Xi Jinping on Thursday"
+XI = "Halden is scheduled to meet Norland's President Quenby on Thursday"
 
 CLAIMS = """\
 version: 1
@@ -187,7 +187,7 @@ claims:
 
 def test_a_weekday_holds_when_any_reading_of_a_source_fits() -> None:
     yaml_text = f'version: 1\nclaims:\n  - {{id: xi, match: "{XI}", expect: {{value: Thursday}}}}\n'
-    both = "On Wednesday (Oct 29) Trump heads to Korea and meets Xi Jinping on Thursday (Oct 30)"
+    both = "On Wednesday (Oct 29) Halden heads to Ostvale and meets Quenby on Thursday (Oct 30)"
     rep = report(fact("f1", "agree", claim("a", XI), claim("b", both)))
     assert codes(run(yaml_text, rep)) == []
     wrong = report(fact("f1", "agree", claim("a", XI.replace("Thursday", "Friday"))))
@@ -284,10 +284,10 @@ DISTANCE = """\
 version: 1
 claims:
   - id: distance
-    match: "The port is more than 1,000 kilometres south of Tehran"
+    match: "The port is more than 1,000 kilometres south of Varna"
     expect: {value: ">=1000 km"}
 """
-FAR = "The port is more than 1,000 kilometres south of Tehran"
+FAR = "The port is more than 1,000 kilometres south of Varna"
 NEAR = "The port lies 23 kilometres west of the city"
 
 
@@ -397,7 +397,7 @@ claims:
   - id: confirmed
     match: "cases were confirmed in the district"
     measure: confirmed cases
-    scope: Mubende
+    scope: Corvia
     expect: {value: "16"}
 """
     rep = report(
@@ -409,7 +409,7 @@ claims:
         fact(
             "f2",
             "single",
-            framed("a", "16 cases were recorded", "case", qualifiers=("confirm",), scope=("Mubende",)),
+            framed("a", "16 cases were recorded", "case", qualifiers=("confirm",), scope=("Corvia",)),
         ),
     )
     result = run(yaml_text, rep)

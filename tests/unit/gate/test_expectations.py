@@ -113,7 +113,7 @@ def test_unquoted_dates_and_numbers_are_values_too() -> None:
         ("severity: fatal", "claims.yaml:5: bad severity 'fatal'"),
         ("xfail: {why: x}", "claims.yaml:5: unknown key 'why' in xfail of claim 'a'"),
         ("min_score: 7", "claims.yaml:5: bad min_score 7"),
-        ("scope: Paris", "claims.yaml:5: 'scope' of claim 'a' needs a 'measure'"),
+        ("scope: Calder", "claims.yaml:5: 'scope' of claim 'a' needs a 'measure'"),
         ("measure: [deaths]", "claims.yaml:5: measure of claim 'a' must be non-empty text"),
         ("measure: 'deaths: 12'", "claims.yaml:5: bad measure 'deaths: 12' of claim 'a'"),
         ("mesure: deaths", "claims.yaml:5: unknown key 'mesure' in claim 'a'; did you mean 'measure'?"),
@@ -127,13 +127,13 @@ def test_bad_keys_and_values_name_the_line_and_suggest_the_fix(fragment: str, ex
 def test_a_measure_and_scope_pin_the_figure_and_make_match_words_optional() -> None:
     text = (
         "version: 1\nclaims:\n"
-        "  - {id: a, measure: confirmed cases, scope: [Mubende], expect: {value: '>=16'}}\n"
-        "  - {id: b, measure: arrests in Paris, match: police arrested people}\n"
+        "  - {id: a, measure: confirmed cases, scope: [Varna], expect: {value: '>=16'}}\n"
+        "  - {id: b, measure: arrests in Calder, match: police arrested people}\n"
     )
     first, second = loads(text).expectations
-    assert first.pin == Pin("case", ("confirmed",), ("Mubende",))
-    assert (first.match, first.title) == ((), "confirmed case in Mubende")
-    assert second.pin == Pin("arrest", (), ("Paris",)) and second.match == ("police arrested people",)
+    assert first.pin == Pin("case", ("confirmed",), ("Varna",))
+    assert (first.match, first.title) == ((), "confirmed case in Varna")
+    assert second.pin == Pin("arrest", (), ("Calder",)) and second.match == ("police arrested people",)
 
 
 def test_duplicate_ids_name_both_lines() -> None:

@@ -110,7 +110,7 @@ def test_each_source_is_read_from_its_best_matching_claim_and_only_on_comparable
         Cluster(
             "f1",
             (
-                _claim("a", 3, "the port is more than 1,000 km from Tehran", value("more than 1,000 km")),
+                _claim("a", 3, "the port is more than 1,000 km from Varna", value("more than 1,000 km")),
                 _claim("a", 9, "the port lies 23 km from the city", value("23 km")),
                 _claim("b", 4, "the port is 1,050 km south of the capital", value("1,050 km")),
                 _claim("b", 5, "earlier reports said 900 km", value("900 km"), earlier=True),
@@ -119,7 +119,7 @@ def test_each_source_is_read_from_its_best_matching_claim_and_only_on_comparable
         ),
         "agree",
         Reason(""),
-        "the port is far from Tehran",
+        "the port is far from Varna",
     )
     score = {"a:3": 0.9, "a:9": 0.6, "b:4": 0.8, "b:5": 0.95, "c:2": 0.7}
     found = statements(fact, expected(">=1000 km"), None, lambda c: score[c.id])

@@ -80,12 +80,12 @@ def test_a_value_is_pinned_only_where_the_title_states_it() -> None:
     golden = _fact(
         "f1",
         "agree",
-        _claim("a", "Takaichi declared the start of a new golden era for the alliance"),
+        _claim("a", "Quenby declared the start of a new golden era for the alliance"),
         _claim("b", "They talked about a new golden age in the alliance between the 2 countries"),
         _claim("c", "The 2 countries talked about a new golden age of the alliance"),
     )
     (only,) = loads(_starter(golden).text).expectations
-    assert only.match == ("Takaichi declared the start of a new golden era for the alliance",)
+    assert only.match == ("Quenby declared the start of a new golden era for the alliance",)
     assert only.value is None
 
 
@@ -96,9 +96,9 @@ def test_a_title_with_two_dates_of_one_kind_pins_neither() -> None:
         "agree",
         _claim(
             "a",
-            "The president flies to Seoul on Wednesday (Oct 29) and meets Xi Jinping on Thursday (Oct 30)",
+            "The minister flies to Velmora on Wednesday (Oct 29) and meets the governor on Thursday (Oct 30)",
         ),
-        _claim("b", "The president flies to Seoul on October 29 and meets Xi Jinping there"),
+        _claim("b", "The minister flies to Velmora on October 29 and meets the governor there"),
     )
     (only,) = loads(_starter(meeting).text).expectations
     assert only.value is None
@@ -109,8 +109,8 @@ def test_a_figure_no_other_source_can_confirm_is_not_pinned() -> None:
     title = _fact(
         "f1",
         "agree",
-        _claim("a", "This was Argentina's third World Cup title win"),
-        _claim("b", "Argentina won the World Cup for a third time"),
+        _claim("a", "This was Calder's third league title win"),
+        _claim("b", "Calder won the league for a third time"),
     )
     (only,) = loads(_starter(title).text).expectations
     assert only.value is None
@@ -118,26 +118,26 @@ def test_a_figure_no_other_source_can_confirm_is_not_pinned() -> None:
 
 def test_only_claims_that_read_as_whole_sentences_become_expectations() -> None:
     pairs = [
-        ("just days after she took office", "days after she took office"),
-        ("China processing more than 90% of these materials", "China processing 90%"),
-        ("thanked Trump for his lasting friendship with Abe", "thanked Trump warmly"),
-        ("a visit sandwiched between a meeting in South Korea", "a visit sandwiched between two meetings"),
+        ("only weeks after he joined the board", "weeks after he joined the board"),
+        ("Norvia refining more than 80% of these metals", "Norvia refining 80%"),
+        ("thanked the mayor for his long friendship with Pell", "thanked the mayor warmly"),
+        ("a trip squeezed between a summit in Ostrava", "a trip squeezed between two summits"),
         (
-            "Trump praised her as “one of the great prime ministers,”",
-            "Trump praised her as “one of the greats,”",
+            "The coach praised her as “one of the great captains,”",
+            "The coach praised her as “one of the greats,”",
         ),
-        ("when the walls of her mud house collapsed", "when the walls of the house collapsed"),
+        ("when the roof of his tin shed collapsed", "when the roof of the shed collapsed"),
     ]
     fragments = [_fact(f"f{n}", "agree", _claim("a", a), _claim("b", b)) for n, (a, b) in enumerate(pairs)]
     readable_elsewhere = _fact(
         "f7",
         "agree",
-        _claim("a", 'Takaichi also emphasized the nations\' bond, saying "."'),
-        _claim("b", "Takaichi emphasized the bond between the two nations"),
+        _claim("a", 'Quenby also emphasized the nations\' bond, saying "."'),
+        _claim("b", "Quenby emphasized the bond between the two nations"),
     )
     made = _starter(*fragments, readable_elsewhere)
     (only,) = loads(made.text).expectations
-    assert only.match == ("Takaichi emphasized the bond between the two nations",)
+    assert only.match == ("Quenby emphasized the bond between the two nations",)
     assert (
         "#   6 facts that several sources state, but in no claim that reads as a whole sentence" in made.text
     )

@@ -46,7 +46,7 @@ def features(a: ClaimView, b: ClaimView) -> dict[str, float]:
 
 
 def test_a_shared_specific_figure_is_strong_evidence_and_a_small_count_weak() -> None:
-    assert features(view("a", figure(157)), view("b", figure(157)))["shared_figure"] == 1.0
+    assert features(view("a", figure(63)), view("b", figure(63)))["shared_figure"] == 1.0
     assert features(view("a", figure(2)), view("b", figure(2)))["shared_figure"] == pytest.approx(1 / 3)
     assert features(view("a"), view("b"))["shared_figure"] == 0.0
 
@@ -60,24 +60,24 @@ def test_the_same_figure_qualified_differently_is_two_facts() -> None:
 
 
 def test_different_figures_of_one_measure_conflict_and_one_article_never_contradicts_itself() -> None:
-    across = features(view("a", figure(157)), view("b", figure(112)))
+    across = features(view("a", figure(63)), view("b", figure(48)))
     assert across["figure_conflict"] == 1.0 and across["same_source_conflict"] == 0.0
-    within = features(view("a", figure(157)), view("a", figure(112), sentence=2))
+    within = features(view("a", figure(63)), view("a", figure(48), sentence=2))
     assert within["same_source_conflict"] == 1.0
 
 
 def test_an_open_ended_figure_is_not_the_same_figure_as_a_much_larger_one() -> None:
-    more_than_360 = figure(360e6, "", high=math.inf, unit="usd")
-    exact_454 = figure(454e6, "", unit="usd")
-    assert not close_figures(more_than_360, exact_454)
-    assert close_figures(figure(354.8e6, "", unit="usd"), figure(355e6, "", unit="usd"))
+    more_than_210 = figure(210e6, "", high=math.inf, unit="usd")
+    exact_290 = figure(290e6, "", unit="usd")
+    assert not close_figures(more_than_210, exact_290)
+    assert close_figures(figure(212.4e6, "", unit="usd"), figure(212e6, "", unit="usd"))
 
 
 def test_places_differ_unless_spelled_two_ways() -> None:
-    assert same_places(("Gharmabad",), ("Garmobod",))
-    assert not same_places(("Jajarkot",), ("Rukum",))
-    district = view("a", figure(61), scope=("Gharmabad",))
-    other = view("b", figure(61), scope=("Rukum",))
+    assert same_places(("Ostvale",), ("Oostvale",))
+    assert not same_places(("Corvia",), ("Marren",))
+    district = view("a", figure(24), scope=("Ostvale",))
+    other = view("b", figure(24), scope=("Marren",))
     assert features(district, other)["scope_conflict"] == 1.0
 
 
@@ -90,8 +90,8 @@ def test_an_increment_and_a_running_total_are_two_facts() -> None:
 
 
 def test_an_earlier_value_is_another_time() -> None:
-    earlier = view("a", figure(54.9, "turnout"), earlier=True)
-    now = view("b", figure(61.2, "turnout"))
+    earlier = view("a", figure(41.3, "turnout"), earlier=True)
+    now = view("b", figure(48.5, "turnout"))
     assert features(earlier, now)["time_conflict"] == 1.0
 
 
@@ -100,13 +100,13 @@ def test_a_denial_and_an_assertion_differ_in_polarity() -> None:
 
 
 def test_figures_compare_in_a_verdict_only_within_one_frame() -> None:
-    assert frame_compatible(figure(157), figure(112)) is False
-    assert frame_compatible(figure(157), figure(157)) is True
-    assert frame_compatible(figure(157), figure(112, "arrest")) is None
+    assert frame_compatible(figure(63), figure(48)) is False
+    assert frame_compatible(figure(63), figure(63)) is True
+    assert frame_compatible(figure(63), figure(48, "arrest")) is None
     assert (
         frame_compatible(figure(18, qualifiers=("confirmed",)), figure(17, qualifiers=("probable",))) is None
     )
-    assert frame_compatible(figure(61, scope=("Gharmabad",)), figure(157)) is None
+    assert frame_compatible(figure(24, scope=("Ostvale",)), figure(63)) is None
 
 
 def test_words_every_claim_shares_weigh_less_than_words_that_single_out_a_fact() -> None:
@@ -131,7 +131,7 @@ def test_a_model_round_trips_through_json_and_refuses_other_features() -> None:
 
 
 def test_two_lower_bounds_that_are_not_one_figure_are_two_counts() -> None:
-    at_least_516 = figure(516, "injured", high=math.inf)
-    more_than_700 = figure(700, "injured", high=math.inf)
-    assert frame_compatible(at_least_516, more_than_700) is False
+    at_least_280 = figure(280, "injured", high=math.inf)
+    more_than_300 = figure(300, "injured", high=math.inf)
+    assert frame_compatible(at_least_280, more_than_300) is False
     assert frame_compatible(figure(900, "fire", high=math.inf), figure(903, "fire")) is True
