@@ -166,6 +166,19 @@ def _value_anchor(doc: Doc, ids: set[int]) -> Token | None:
     return heads[-1] if heads else doc[max(ids)]
 
 
+def _entities(doc: Doc, own: set[int], canonical_entity: EntityCanonicaliser) -> tuple[str, ...]:
+    """Canonical names of the actors and places among the clause's own tokens."""
+    return tuple(
+        sorted(
+            {
+                canonical_entity(ent.text)
+                for ent in doc.ents
+                if ent.label_ in ENTITY_LABELS and any(t.i in own for t in ent)
+            }
+        )
+    )
+
+
 def _claim(context: _Context, clause: Clause) -> Claim | None:
     """The claim one clause states; None when what is left of it states no fact of its own."""
     article, doc, canonical_entity = context.article, context.doc, context.canonical_entity
@@ -187,15 +200,7 @@ def _claim(context: _Context, clause: Clause) -> Claim | None:
     own = {t.i for t in toks}
     owned_chars = [(base + t.idx, base + t.idx + len(t.text)) for t in body_toks]
     values = tuple(v for v in context.values if any(a <= v.start < b for a, b in owned_chars))
-    entities = tuple(
-        sorted(
-            {
-                canonical_entity(ent.text)
-                for ent in doc.ents
-                if ent.label_ in ENTITY_LABELS and any(t.i in own for t in ent)
-            }
-        )
-    )
+    entities = _entities(doc, own, canonical_entity)
     slots = clause_frame(doc, clause.head, own, canonical_entity)
     text = tidy(text)
     if len(text.split()) < MIN_CONTENT_WORDS and not any(ch.isdigit() for ch in text):
