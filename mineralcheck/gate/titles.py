@@ -4,13 +4,13 @@ claims/readable.py judges a claim's text by its surface (quotes closed, no dangl
 A starter claims.yaml is read by a person who keeps or prunes each line, so here the parser has the
 last word, on two things:
 
-- the text is a clause: a finite verb with its subject ("Trump praised her", not "China processing
-  more than 90%", "a visit sandwiched between…", "thanked Trump for…"), not a subordinate clause
-  ("just days after she took office", "when the walls collapsed"), and it does not stop where a
-  phrase cannot ("… of thatched", "… prime ministers,”");
+- the text is a clause: a finite verb with its subject ("The coach praised her", not "Norvia
+  refining more than 80%", "a trip squeezed between…", "thanked the mayor for…"), not a subordinate clause
+  ("only weeks after he joined the board", "when the roof collapsed"), and it does not stop where a
+  phrase cannot ("… of painted", "… great captains,”");
 - in its article's sentence, the words it was cut from form a whole phrase: they do not hang from
   a verb cut off ("after the company [said…]"), and they are not the body of a clause without
-  tense ("[With] 45 per cent of the vote counted").
+  tense ("[With] 60 per cent of the ballots counted").
 
 A good sentence rejected costs less here than a broken one kept: the parser errs both ways, and
 the starter is checked again against the report before it is written.
@@ -88,8 +88,8 @@ def is_clause(doc: Any, text: str) -> bool:
     words = [t for t in doc if not (t.is_punct and t.dep_ == "punct")]
     if not words:
         return False
-    # The last word waits for a head that never comes ("… of the rare earth"), or is a participle
-    # left as the object of a preposition ("… tens of thousands of thatched").
+    # The last word waits for a head that never comes ("… of the copper"), or is a participle
+    # left as the object of a preposition ("… scores of painted").
     last = words[-1]
     return last.head.i <= last.i and not (last.dep_ == "pobj" and last.tag_ in ("VBN", "VBG"))
 
@@ -121,8 +121,8 @@ def is_whole_phrase(doc: Any, start: int, end: int) -> bool:
     if len(exits) > 1 and any(t.head.i > last for t in exits):
         return False  # "after the company [said]": the words hang from a verb cut off
     top = exits[0] if len(exits) == 1 else next((t for t in tokens if t.head.i == t.i), None)
-    # "[With] 45 per cent of the vote counted": a clause without tense, whatever the tagger says.
-    # ("[as] China has tightened export controls" is a whole clause: other subordinators may go.)
+    # "[With] 60 per cent of the ballots counted": a clause without tense, whatever the tagger says.
+    # ("[as] the port has tightened its inspections" is a whole clause: other subordinators may go.)
     return top is None or not any(
         c.dep_ == "mark" and c.i not in inside and c.lower_ in ABSOLUTE_MARKS for c in top.children
     )

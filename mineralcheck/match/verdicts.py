@@ -29,8 +29,8 @@ TITLE_SAMPLE = 32
 MAX_COMPARED_READINGS = 24
 """Beyond this many distinct sets of readings in one fact, rare ones are compared with common ones only."""
 MISQUOTED_WORDS = 2
-"""A misquote is one passage with at most this many words changed, added or dropped ("a new golden
-age" / "a new golden era"); beyond, two quotes are two translations or two passages, not a conflict."""
+"""A misquote is one passage with at most this many words changed, added or dropped ("a bright new
+dawn" / "a bright new day"); beyond, two quotes are two translations or two passages, not a conflict."""
 
 
 @dataclass(frozen=True)
@@ -279,8 +279,8 @@ def _quote_conflict(claims: Sequence[Claim]) -> tuple[Claim, Claim] | None:
 def _misquoted(wa: list[str], wb: list[str]) -> bool:
     """One passage with a word or two changed. Quotes that differ more are another passage, or
     another translation of the same words. A shorter quote is also read against the passage of the
-    longer one it renders ("new golden era" inside "I would like to realise a new golden age of the
-    alliance"), with one word changed at most: a looser match inside a long quote is chance."""
+    longer one it renders ("bright new day" inside "We hope to open a bright new dawn for the
+    valley"), with one word changed at most: a looser match inside a long quote is chance."""
     short, long_ = sorted((wa, wb), key=len)
     if len(short) <= MISQUOTED_WORDS:
         return False

@@ -32,11 +32,11 @@ def _whole(claim: Claim, article: Article | None = None) -> bool:
 @pytest.mark.parametrize(
     "text",
     [
-        "Donald Trump and Sanae Takaichi met in Tokyo",
-        "China has tightened export controls",
-        "The U.S., meanwhile, has only one operational rare earth mine",
-        "Queensland had the lowest yes vote, at 32%",
-        "Twitter cut its workforce in half",
+        "Mara Quenby and Tomas Rell met in Velmora",
+        "Norvia has tightened export controls",
+        "The province, meanwhile, has only one working copper smelter",
+        "The northern district had the lowest turnout, at 41%",
+        "The brewery cut its workforce in half",
         "The bridge reopened to traffic on Monday morning",
         '"I know this is tough for everyone"',
     ],
@@ -48,15 +48,15 @@ def test_whole_sentences_are_kept(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "just days after she took office",  # a subordinate clause
-        "when the walls of her mud house collapsed",
-        "China processing more than 90% of these materials",  # no tense
-        "Museveni to address the nation on Ebola",
-        "thanked Trump for his lasting friendship with Abe",  # no subject
-        "a visit sandwiched between a meeting in South Korea",  # no verb at all
-        "Lionel Messi's long wait",
-        "Trump praised her as “one of the great prime ministers,”",  # the quote goes on
-        "125 mph ripped apart tens of thousands of thatched",  # stops inside a phrase
+        "only weeks after he joined the board",  # a subordinate clause
+        "when the roof of his tin shed collapsed",
+        "Norvia refining more than 80% of these metals",  # no tense
+        "Governor Pell to address the province on the floods",
+        "thanked the mayor for his long friendship with Pell",  # no subject
+        "a trip squeezed between a summit in Ostrava",  # no verb at all
+        "Calder's long wait",
+        "The coach praised her as “one of the great captains,”",  # the quote goes on
+        "Floods swept away scores of painted",  # stops inside a phrase
     ],
 )
 def test_fragments_are_left_out(text: str) -> None:

@@ -97,13 +97,15 @@ def test_a_weekday_agrees_with_the_date_it_falls_on() -> None:
     assert fact.verdict == "agree"
 
 
-XI_THURSDAY = "Trump heads to South Korea on Wednesday (Oct 29) and meets Xi Jinping on Thursday (Oct 30)"
+THURSDAY_MEETING = (
+    "The minister heads to Velmora on Wednesday (Oct 29) and meets the governor on Thursday (Oct 30)"
+)
 
 
 def test_a_changed_weekday_diverges_as_weekdays_when_the_articles_are_undated() -> None:
     # Nothing dates the articles: "Friday" stays a weekday and compares with the day that the
     # other article's "Thursday (Oct 30)" names; the closest of its two dates is the one shown.
-    fact = verdict(claim("a", "Trump is scheduled to meet Xi Jinping on Friday"), claim("b", XI_THURSDAY))
+    fact = verdict(claim("a", "The minister is scheduled to meet the governor on Friday"), claim("b", THURSDAY_MEETING))
     assert fact.verdict == "diverge" and fact.reason.kind == "date"
     assert fact.reason.summary == "date: Friday (a) vs Thursday, October 30 (b)"
     assert fact.diverging_sources == ("a", "b")  # one against one: neither is the majority
@@ -114,9 +116,9 @@ def test_a_changed_weekday_diverges_as_dates_when_the_articles_are_dated() -> No
     # no side and cannot make the changed article look like the majority.
     base = dt.date(2025, 10, 28)
     fact = verdict(
-        claim("a", "Trump is scheduled to meet Xi Jinping on Friday", base=base),
-        claim("b", XI_THURSDAY, base=base),
-        claim("c", "Trump and Xi Jinping are scheduled to meet later this week", base=base),
+        claim("a", "The minister is scheduled to meet the governor on Friday", base=base),
+        claim("b", THURSDAY_MEETING, base=base),
+        claim("c", "The minister and the governor are scheduled to meet later this week", base=base),
     )
     assert fact.verdict == "diverge"
     assert fact.reason.summary == "date: 2025-10-31 (a) vs 2025-10-30 (b)"
@@ -127,9 +129,9 @@ def test_a_changed_weekday_diverges_as_dates_when_the_articles_are_dated() -> No
 def test_a_third_source_that_states_one_side_makes_it_the_majority() -> None:
     base = dt.date(2025, 10, 28)
     fact = verdict(
-        claim("a", "Trump is scheduled to meet Xi Jinping on Friday", base=base),
-        claim("b", XI_THURSDAY, base=base),
-        claim("c", "Trump is to meet Xi Jinping on Thursday", base=base),
+        claim("a", "The minister is scheduled to meet the governor on Friday", base=base),
+        claim("b", THURSDAY_MEETING, base=base),
+        claim("c", "The minister is to meet the governor on Thursday", base=base),
     )
     assert fact.reason.majority == "2025-10-30"
     assert fact.diverging_sources == ("a",)
@@ -156,8 +158,8 @@ def test_figures_for_different_places_never_conflict() -> None:
 
 def test_the_same_speaker_quoted_with_a_word_changed_is_a_quote_divergence() -> None:
     fact = verdict(
-        claim("a", "She promised a new golden age", quote="a new golden age", speaker="Jane Holt"),
-        claim("b", "She declared a new golden era", quote="a new golden era", speaker="Jane Holt"),
+        claim("a", "She promised a bright new dawn", quote="a bright new dawn", speaker="Jane Holt"),
+        claim("b", "She declared a bright new day", quote="a bright new day", speaker="Jane Holt"),
     )
     assert fact.verdict == "diverge"
     assert fact.reason.kind == "quote"
@@ -165,18 +167,18 @@ def test_the_same_speaker_quoted_with_a_word_changed_is_a_quote_divergence() -> 
 
 def test_a_short_quote_with_a_word_changed_inside_a_longer_one_is_a_quote_divergence() -> None:
     # One outlet quotes the whole sentence, another three words of it, one word changed.
-    long_quote = "I would like to realise a new golden age of the alliance"
+    long_quote = "We hope to open a bright new dawn for the valley"
     fact = verdict(
-        claim("a", "She said she would like a new golden age", quote=long_quote, speaker="Jane Holt"),
-        claim("b", "She declared a new golden era", quote="new golden era", speaker="Jane Holt"),
+        claim("a", "She said she hoped for a bright new dawn", quote=long_quote, speaker="Jane Holt"),
+        claim("b", "She declared a bright new day", quote="bright new day", speaker="Jane Holt"),
     )
     assert fact.verdict == "diverge" and fact.reason.kind == "quote"
     # Part of a long quote with two words changed is another translation, not a misquote.
     translated = verdict(
         claim(
-            "a", "x", quote="There are thugs who want to bring down the state and kill officers", speaker="J"
+            "a", "x", quote="There are people who want to wreck the harbour and scare the fishermen", speaker="J"
         ),
-        claim("b", "y", quote="want to take down the state and kill police", speaker="J"),
+        claim("b", "y", quote="want to ruin the harbour and scare the sailors", speaker="J"),
     )
     assert translated.verdict == "agree"
 
@@ -187,8 +189,8 @@ def test_different_passages_or_unnamed_speakers_are_not_misquotes() -> None:
         claim("b", "y", quote="a historic first step", speaker="Jane Holt"),
     )
     unnamed = verdict(
-        claim("a", "x", quote="a new golden age", speaker=""),
-        claim("b", "y", quote="a new golden era", speaker=""),
+        claim("a", "x", quote="a bright new dawn", speaker=""),
+        claim("b", "y", quote="a bright new day", speaker=""),
     )
     assert passages.verdict == unnamed.verdict == "agree"
 
