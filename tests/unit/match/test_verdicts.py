@@ -105,7 +105,9 @@ THURSDAY_MEETING = (
 def test_a_changed_weekday_diverges_as_weekdays_when_the_articles_are_undated() -> None:
     # Nothing dates the articles: "Friday" stays a weekday and compares with the day that the
     # other article's "Thursday (Oct 30)" names; the closest of its two dates is the one shown.
-    fact = verdict(claim("a", "The minister is scheduled to meet the governor on Friday"), claim("b", THURSDAY_MEETING))
+    fact = verdict(
+        claim("a", "The minister is scheduled to meet the governor on Friday"), claim("b", THURSDAY_MEETING)
+    )
     assert fact.verdict == "diverge" and fact.reason.kind == "date"
     assert fact.reason.summary == "date: Friday (a) vs Thursday, October 30 (b)"
     assert fact.diverging_sources == ("a", "b")  # one against one: neither is the majority
@@ -176,7 +178,10 @@ def test_a_short_quote_with_a_word_changed_inside_a_longer_one_is_a_quote_diverg
     # Part of a long quote with two words changed is another translation, not a misquote.
     translated = verdict(
         claim(
-            "a", "x", quote="There are people who want to wreck the harbour and scare the fishermen", speaker="J"
+            "a",
+            "x",
+            quote="There are people who want to wreck the harbour and scare the fishermen",
+            speaker="J",
         ),
         claim("b", "y", quote="want to ruin the harbour and scare the sailors", speaker="J"),
     )
