@@ -3,6 +3,8 @@ word in two lists that read it in contradicting ways."""
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 from collections.abc import Collection
 from types import ModuleType
 
@@ -12,9 +14,7 @@ from mineralcheck import lexicon
 from mineralcheck.lexicon import (
     change,
     conjunctions,
-    determiners,
     fractions,
-    function_words,
     nouns,
     outcomes,
     places,
@@ -23,18 +23,11 @@ from mineralcheck.lexicon import (
 )
 from mineralcheck.values.fractions import FRACTION
 
-MODULES = (
-    change,
-    conjunctions,
-    determiners,
-    fractions,
-    function_words,
-    nouns,
-    outcomes,
-    places,
-    qualifiers,
-    saying,
+MODULES = tuple(
+    importlib.import_module(f"{lexicon.__name__}.{info.name}")
+    for info in pkgutil.iter_modules(lexicon.__path__)
 )
+"""Every module of the package, found rather than listed: a new kind of word is checked at once."""
 
 SAYS = saying.SAYING_VERBS | saying.REPORTING_VERBS | saying.SPEAKING_VERBS | saying.COUNTING_VERBS
 
