@@ -187,6 +187,7 @@ _EXTRACTOR_DIRS = (
     ("read", "**/*.py"),
     ("claims", "**/*.py"),
     ("values", "**/*.py"),
+    ("lexicon", "**/*.py"),
     ("data", "*.yaml"),
 )
 

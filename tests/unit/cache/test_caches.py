@@ -203,4 +203,4 @@ def test_the_extractor_version_hashes_files_that_are_there() -> None:
     assert all((package / name).is_file() for name in caches._EXTRACTOR_SOURCES)
     for folder, pattern in caches._EXTRACTOR_DIRS:
         assert list((package / folder).glob(pattern)), folder
-    assert {folder for folder, _ in caches._EXTRACTOR_DIRS} >= {"read", "claims", "values"}
+    assert {folder for folder, _ in caches._EXTRACTOR_DIRS} >= {"read", "claims", "values", "lexicon"}
