@@ -225,7 +225,10 @@ def _write(text: str) -> None:
     # The README's headline figures are this table's, never typed in by hand.
     readme = README.read_text(encoding="utf-8")
     head, rest = readme.split(README_BEGIN, 1)
-    README.write_text(f"{head}{README_BEGIN}\n{readme_block(doc)}{README_END}{rest.split(README_END, 1)[1]}")
+    README.write_text(
+        f"{head}{README_BEGIN}\n{readme_block(doc)}{README_END}{rest.split(README_END, 1)[1]}",
+        encoding="utf-8",
+    )
 
 
 README = OUT.parent.parent / "README.md"
