@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
+from mineralcheck.lexicon.function_words import FUNCTION_WORDS
 from mineralcheck.match.pairs import same_places as same_scope
 from mineralcheck.match.pairs import verdict_scope
 from mineralcheck.models import Claim, Cluster, DivergenceKind, Fact, Reason, SourceId, Value, ValueGroup
@@ -116,13 +117,14 @@ def _leftover_conflict(
 
 def _gap(a: Value, b: Value) -> float:
     """How far apart two readings lie (days of the week for weekdays); inf when not measurable."""
+    days = weekday_of(a), weekday_of(b)
+    # A weekday against a day is days of the week apart, before any linear gap: Sunday is next to Monday.
+    if "weekday" in (a.kind, b.kind) and days[0] is not None and days[1] is not None:
+        apart = abs(days[0] - days[1])
+        return min(apart, 7 - apart)
     ends = (a.low, a.high, b.low, b.high)
     if a.unit == b.unit and all(math.isfinite(x) for x in ends):
         return abs(a.low + a.high - b.low - b.high) / 2
-    days = weekday_of(a), weekday_of(b)
-    if days[0] is not None and days[1] is not None:
-        apart = abs(days[0] - days[1])
-        return min(apart, 7 - apart)
     return math.inf
 
 
@@ -280,20 +282,27 @@ def _misquoted(wa: list[str], wb: list[str]) -> bool:
     """One passage with a word or two changed. Quotes that differ more are another passage, or
     another translation of the same words. A shorter quote is also read against the passage of the
     longer one it renders ("bright new day" inside "We hope to open a bright new dawn for the
-    valley"), with one word changed at most: a looser match inside a long quote is chance."""
+    valley"), with one word changed at most: a looser match inside a long quote is chance. Either
+    way the two must share two content words: "the talks failed" and "the talks were useful" share
+    only their grammar and one noun, which any two quotes of one speaker on one subject do."""
     short, long_ = sorted((wa, wb), key=len)
     if len(short) <= MISQUOTED_WORDS:
         return False
     if any(long_[k : k + len(short)] == short for k in range(len(long_) - len(short) + 1)):
         return False  # the same words, or one quotes a part of the other
     if Levenshtein.distance(wa, wb) <= MISQUOTED_WORDS:
-        return True
+        return _share_content(short, long_)
     passages = (
         long_[k : k + n]
         for n in (len(short) - 1, len(short), len(short) + 1)
         for k in range(len(long_) - n + 1)
     )
-    return any(Levenshtein.distance(short, passage) <= 1 for passage in passages)
+    return any(Levenshtein.distance(short, p) <= 1 and _share_content(short, p) for p in passages)
+
+
+def _share_content(a: list[str], b: list[str]) -> bool:
+    """Whether two word lists share at least two content words (not closed-class words)."""
+    return len((set(a) & set(b)) - FUNCTION_WORDS) >= 2
 
 
 def _shared_values(

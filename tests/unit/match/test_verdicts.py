@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from mineralcheck.match.verdicts import judge
+import pytest
+
+from mineralcheck.match.verdicts import _gap, judge
 from mineralcheck.models import Claim, Cluster, Fact, SourceId
 from mineralcheck.values import describe, extract_values, values_compatible
 
@@ -198,6 +200,28 @@ def test_different_passages_or_unnamed_speakers_are_not_misquotes() -> None:
         claim("b", "y", quote="a bright new day", speaker=""),
     )
     assert passages.verdict == unnamed.verdict == "agree"
+
+
+@pytest.mark.parametrize(
+    ("short", "long_"),
+    [
+        ("the talks failed", "We said the talks were useful and will go on"),
+        ("cut the budget", "We will not cut jobs from the budget"),
+        ("a fair deal", "This is a fair price for the land"),
+    ],
+)
+def test_quotes_that_share_only_grammar_and_one_word_are_not_misquotes(short: str, long_: str) -> None:
+    fact = verdict(
+        claim("a", "x", quote=long_, speaker="Jane Holt"),
+        claim("b", "y", quote=short, speaker="Jane Holt"),
+    )
+    assert fact.verdict == "agree"
+
+
+def test_the_closest_of_two_weekdays_wraps_round_the_week() -> None:
+    sunday, monday, friday = (extract_values(f"on {day}")[0] for day in ("Sunday", "Monday", "Friday"))
+    assert _gap(sunday, monday) == 1
+    assert _gap(monday, friday) == 3
 
 
 def test_one_name_spelled_two_ways_is_a_note_not_a_conflict() -> None:
