@@ -62,7 +62,7 @@ class Expectation:
     """One fact the articles are expected to support, and how."""
 
     id: str
-    """Stable, unique id ("china-processing-share"): the name of the test case in every format."""
+    """Stable, unique id ("bridge-reopening-date"): the name of the test case in every format."""
     title: str
     """What a human reads ("Norland refines more than 70% of the world's cobalt")."""
     match: tuple[str, ...]
@@ -259,7 +259,7 @@ class _Validator:
             return None
         raw_id = fields.get("id")
         if raw_id is None:
-            self.error(node.line, "claim without an 'id' (add e.g. id: china-processing-share)")
+            self.error(node.line, "claim without an 'id' (add e.g. id: bridge-reopening-date)")
             claim_id = ""
         else:
             claim_id = str(raw_id.value) if raw_id.value is not None else ""

@@ -78,7 +78,7 @@ class Finding:
     """Id of the expectation."""
     severity: Severity
     message: str
-    """One line naming the claim and the values: "china-share: expected >90%, found 80% (002_b)"."""
+    """One line naming the claim and the values: "cobalt-share: expected >80%, found 70% (harbourpost)"."""
     line: int
     """Line of the expectation in claims.yaml."""
     expected: str = ""

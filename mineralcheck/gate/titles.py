@@ -97,8 +97,8 @@ def is_clause(doc: Any, text: str) -> bool:
 def _finite(verb: Any, children: Sequence[Any]) -> bool:
     """The verb carries tense, itself or through an auxiliary. The tagger often reads a past tense
     as a participle or a base form: a participle with an active subject counts ("The bridge
-    reopened"), and so does a base form ("Twitter cut its workforce") unless "to" makes it an
-    infinitive ("Museveni to address the nation")."""
+    reopened"), and so does a base form ("The brewery cut its workforce") unless "to" makes it an
+    infinitive ("Governor Pell to address the province")."""
     if verb.tag_ in FINITE_TAGS or any(
         c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS for c in children
     ):

@@ -96,7 +96,7 @@ def source_labels(articles: Iterable[Article]) -> dict[SourceId, str]:
 
 
 def named(sources: Iterable[SourceId], labels: Labels) -> str:
-    """ "kuwaittimes.com, trtworld.com": sources by their labels, in the given order."""
+    """ "harbourpost.example, lakeport.example": sources by their labels, in the given order."""
     return ", ".join(labels.get(s, s) for s in sources)
 
 
@@ -109,7 +109,7 @@ def readable(text: str, labels: Labels) -> str:
 
 
 def copy_sentences(report: Report, labels: Labels) -> list[str]:
-    """ "fa.news and caymanmama.com run one text", one for each group of articles that run one text."""
+    """ "lakeport.example and valleynews.example run one text", for each group of copies of one text."""
     return [f"{_and(labels.get(s, s) for s in group.sources)} run one text" for group in report.copies]
 
 
@@ -119,7 +119,7 @@ def one_voice(report: Report, fact: Fact) -> bool:
 
 
 def voice_note(report: Report, fact: Fact, labels: Labels) -> str:
-    """ "fa.news and caymanmama.com run one text" for a fact of one voice, else ""."""
+    """ "lakeport.example and valleynews.example run one text" for a fact of one voice, else ""."""
     if not one_voice(report, fact):
         return ""
     return f"{_and(labels.get(s, s) for s in fact.cluster.sources)} run one text"
@@ -140,7 +140,7 @@ def published(article: Article) -> str:
 
 
 def location(claim: Claim, labels: Labels | None = None) -> str:
-    """Where a claim's evidence is: "kuwaittimes.com:6" (the line of the file the user opens)."""
+    """Where a claim's evidence is: "harbourpost.example:6" (the line of the file the user opens)."""
     name = labels.get(claim.source, claim.source) if labels else claim.source
     return f"{name}:{claim.line}"
 

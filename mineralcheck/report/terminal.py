@@ -227,7 +227,7 @@ def _agreement(fact: Fact, labels: Labels, voice: str = "") -> Group:
 
 
 def _locations(claims: tuple[Claim, ...], labels: Labels) -> str:
-    """ "Harbour Post:3,9, Kuwait Times:2": each source once, with the lines of its evidence."""
+    """ "Harbour Post:3,9, Lakeport Daily:2": each source once, with the lines of its evidence."""
     lines: dict[SourceId, list[str]] = {}
     for claim in claims:
         seen = lines.setdefault(claim.source, [])

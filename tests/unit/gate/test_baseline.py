@@ -51,7 +51,7 @@ def test_updating_keeps_the_old_entry_of_a_failed_expectation_and_drops_removed_
 
 
 def test_observing_keeps_only_values_comparable_to_the_expected_one() -> None:
-    text = "Japan will gift 250 cherry trees next year for the 250th anniversary"
+    text = "Norland will plant 250 oak trees next year for the 250th anniversary"
     claim = Claim(
         id="a:0", source=SourceId("a"), start=0, end=len(text), line=1, evidence=text, text=text,
         values=extract_values(text),

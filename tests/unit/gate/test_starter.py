@@ -34,13 +34,11 @@ def _holds(made: Starter, *facts: Fact) -> bool:
     return all(r.outcome == "passed" for r in result.results)
 
 
-CHINA = "China processes more than 90% of the world's rare earths"
+NORVIA = "Norvia refines more than 80% of the world's cobalt"
 
 
 def test_the_starter_file_lists_multi_source_facts_and_validates() -> None:
-    agree = _fact(
-        "f1", "agree", _claim("a", CHINA), _claim("b", "China processes more than 95% of rare earths")
-    )
+    agree = _fact("f1", "agree", _claim("a", NORVIA), _claim("b", "Norvia refines more than 85% of cobalt"))
     single = _fact("f2", "single", _claim("a", "A lone fact stands here"))
     made = _starter(agree, single, sources=["news"])
     claims = loads(made.text)
@@ -48,13 +46,13 @@ def test_the_starter_file_lists_multi_source_facts_and_validates() -> None:
     (first,) = claims.expectations
     assert made.expectations == 1  # what `init` says it wrote
     assert (first.id, first.status, first.min_sources) == (
-        "china-processes-more-than-90-world-s-rar",
+        "norvia-refines-more-than-80-world-s-coba",
         "agree",
         2,
     )
-    assert first.match == (CHINA,)
-    # "more than 95%" lies within "more than 90%", as the title writes it: the expectation holds today.
-    assert first.value is not None and first.value.text == "more than 90%"
+    assert first.match == (NORVIA,)
+    # "more than 85%" lies within "more than 80%", as the title writes it: the expectation holds today.
+    assert first.value is not None and first.value.text == "more than 80%"
     assert _holds(made, agree, single)
 
 
@@ -62,12 +60,12 @@ def test_a_value_some_source_does_not_fit_is_left_out() -> None:
     injured = _fact(
         "f1",
         "agree",
-        _claim("a", "At least 516 people were injured in the blast"),
-        _claim("b", "More than 700 people were injured in the blast"),
-        _claim("c", "About 1,000 people were injured in the blast"),
+        _claim("a", "At least 212 people were injured in the crash"),
+        _claim("b", "More than 300 people were injured in the crash"),
+        _claim("c", "About 450 people were injured in the crash"),
     )
     (only,) = loads(_starter(injured).text).expectations
-    assert only.value is not None and only.value.text == "At least 516"  # all three lie within it
+    assert only.value is not None and only.value.text == "At least 212"  # all three lie within it
     two = _fact(
         "f1", "agree", _claim("a", "About 700 people were injured"), _claim("b", "About 1,000 were injured")
     )
@@ -144,7 +142,7 @@ def test_only_claims_that_read_as_whole_sentences_become_expectations() -> None:
 
 
 def test_the_closing_comment_always_says_what_was_left_out() -> None:
-    agree = _fact("f1", "agree", _claim("a", CHINA), _claim("b", CHINA))
+    agree = _fact("f1", "agree", _claim("a", NORVIA), _claim("b", NORVIA))
     single = _fact("f2", "single", _claim("a", "A lone fact stands here"))
     text = _starter(agree, single).text
     assert text.endswith(

@@ -65,14 +65,14 @@ def test_fragments_are_left_out(text: str) -> None:
 
 def test_words_that_hang_from_a_verb_cut_off_are_no_whole_phrase() -> None:
     article = Article(
-        A, "a.txt", "Meta shares rose 7.5% Wednesday after the company said it will cut 11,000 jobs.\n"
+        A, "a.txt", "Brewery shares rose 4.2% Tuesday after the company said it will close two plants.\n"
     )
-    cut = _claim("Meta shares rose 7.5% Wednesday after the company", article=article)
+    cut = _claim("Brewery shares rose 4.2% Tuesday after the company", article=article)
     assert not _whole(cut, article)
-    whole = _claim("Meta shares rose 7.5% Wednesday", article=article)
+    whole = _claim("Brewery shares rose 4.2% Tuesday", article=article)
     assert _whole(whole, article)
 
 
 def test_the_body_of_a_clause_without_tense_is_no_whole_phrase() -> None:
-    article = Article(A, "a.txt", "With 45 per cent of the vote counted, the No vote led by 57 per cent.\n")
-    assert not _whole(_claim("45 per cent of the vote counted", article=article), article)
+    article = Article(A, "a.txt", "With 60 per cent of the ballots counted, the mayor led by 54 per cent.\n")
+    assert not _whole(_claim("60 per cent of the ballots counted", article=article), article)
