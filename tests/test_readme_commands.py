@@ -164,7 +164,7 @@ def test_the_speed_figures_are_those_of_the_last_make_bench() -> None:
     )
     shown = bench.current_block(README, bench.SPEED_BLOCK)
     assert shown == bench.speed_block(recorded)
-    assert shown.startswith("Measured by `make bench` on 2 cores (")
+    assert re.match(r"Measured by `make bench` on \d+ cores? \(", shown), shown[:80]  # any machine
 
 
 def test_the_quality_figures_are_those_of_the_last_make_quality() -> None:

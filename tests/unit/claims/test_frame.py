@@ -180,6 +180,14 @@ def test_a_comparator_is_no_increment_and_a_participle_names_the_outcome(
     assert figures(text) == expected
 
 
+def test_more_than_bounds_a_figure_and_n_more_adds_to_an_earlier_one() -> None:
+    def increments(text: str) -> list[bool]:
+        return [v.increment for c in claims_of(text) for v in c.values if v.kind == "quantity"]
+
+    assert increments("A powerful explosion injured more than 300 people.") == [False]
+    assert increments("Officials reported 12 more deaths on Monday.") == [True]
+
+
 @pytest.mark.parametrize(
     ("text", "increment"),
     [
