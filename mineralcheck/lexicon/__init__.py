@@ -3,7 +3,7 @@
 saying.py          verbs of saying, reporting, speaking and counting; written forms of saying
 outcomes.py        verbs that name what a count of people measures ("killed" -> death)
 change.py          verbs of change and verbs that link a measure to its figure
-qualifiers.py      words that restrict a measure, words that do not, words of an increment
+qualifiers.py      words before a measure that restrict nothing, words of an increment
 nouns.py           nouns a figure counts: wrappers ("toll"), generic and human nouns, synonyms
 places.py          prepositions of place, common nouns for a part of a country, entity labels
 determiners.py     determiners that refer to a known set, take a part of one or deny

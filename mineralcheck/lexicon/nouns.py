@@ -55,11 +55,10 @@ NOT_NOUNS = frozenset(
     those it its their his her our your my is are was were be been being has have had do does did
     will would shall should can could may might must said says say told according after before
     since until till during when while where than then also about into onto over under per each
-    every more less most least other others another such so too very just only last next this
+    every more less most least other others another such so too very just only last next
     ago later earlier up down out off again percent cent if not no nor yet both either neither all
-    some any many much few several rose fell rising falling rose increased decreased reached hit
-    stood stands stood climbed jumped dropped including include includes among across against
-    toward towards via vs versus between around near mark marks s t what how why following
-    according""".split()
+    some any many much few several rose fell rising falling increased decreased reached hit
+    stood stands climbed jumped dropped including include includes among across against
+    toward towards via vs versus between around near mark marks s t what how why following""".split()
 )
 """Words that are not the counted noun when they follow a number."""

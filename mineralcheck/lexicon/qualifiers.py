@@ -1,4 +1,6 @@
-"""Words (lemmas) before a measure: those that restrict it, those that do not, those of an update."""
+"""Words (lemmas) before a measure that restrict nothing, and those that make it an update.
+
+What does restrict a measure ("confirmed", "probable") is any other modifier: no list is needed."""
 
 from __future__ import annotations
 
