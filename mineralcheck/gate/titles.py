@@ -19,11 +19,14 @@ the starter is checked again against the report before it is written.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING
 
 from mineralcheck.models import Article, Claim, SourceId
 
-Parse = Callable[[Sequence[str]], Iterable[Any]]
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+Parse = Callable[[Sequence[str]], Iterable["Doc"]]
 """Texts -> one spaCy Doc each, in order (claims.parse.parse_sentences)."""
 
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
@@ -63,12 +66,14 @@ def whole_sentence_claims(
         sentence_doc = next(sentence_docs) if context is not None else None
         if not is_clause(title, claim.text):
             continue
-        if context is None or is_whole_phrase(sentence_doc, context[2], context[3]):
+        if context is None or (
+            sentence_doc is not None and is_whole_phrase(sentence_doc, context[2], context[3])
+        ):
             whole.add(claim)
     return whole
 
 
-def is_clause(doc: Any, text: str) -> bool:
+def is_clause(doc: Doc, text: str) -> bool:
     """Each sentence of `doc` is a main clause: a finite verb with a subject before it, no
     subordinating word, no relative word before the subject; the text ends where a phrase can."""
     if text.rstrip().endswith((",”", ',"', ",", ",’", ",'")):
@@ -94,7 +99,7 @@ def is_clause(doc: Any, text: str) -> bool:
     return last.head.i <= last.i and not (last.dep_ == "pobj" and last.tag_ in ("VBN", "VBG"))
 
 
-def _finite(verb: Any, children: Sequence[Any]) -> bool:
+def _finite(verb: Token, children: Sequence[Token]) -> bool:
     """The verb carries tense, itself or through an auxiliary. The tagger often reads a past tense
     as a participle or a base form: a participle with an active subject counts ("The bridge
     reopened"), and so does a base form ("The brewery cut its workforce") unless "to" makes it an
@@ -108,7 +113,7 @@ def _finite(verb: Any, children: Sequence[Any]) -> bool:
     return verb.tag_ == "VB" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in children)
 
 
-def is_whole_phrase(doc: Any, start: int, end: int) -> bool:
+def is_whole_phrase(doc: Doc, start: int, end: int) -> bool:
     """The characters start..end of the sentence `doc` cover a whole phrase: unless a single word
     of it hangs from a word outside, none hangs from a word cut off after it; and its head word is
     not the body of a clause without tense."""
