@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from mineralcheck.claims.clause_rules import CLAUSE_RULES, ELABORATION_RULES, ROOT
-from mineralcheck.claims.clauses import clause_heads
+from mineralcheck.claims.clauses import _add_elaborations, clause_heads
 from mineralcheck.claims.parse import load_parser
 
 EXAMPLES: dict[str, list[tuple[str, str]]] = {
@@ -70,8 +70,9 @@ def rules_found(sentence: str) -> dict[str, str]:
     doc = load_parser()(sentence)
     found = clause_heads(doc)
     heads = {i: rule.kind for i, rule in found.items()}
-    for rule in ELABORATION_RULES:
-        found.update({t.i: rule for t in doc if t.i not in heads and rule.matches(t, heads)})
+    _add_elaborations(doc, heads, {})  # as the extractor adds them: after the clauses, in rule order
+    elaboration = {rule.kind: rule for rule in ELABORATION_RULES}
+    found.update({i: elaboration[kind] for i, kind in heads.items() if i not in found})
     return {doc[i].text: rule.name for i, rule in found.items()}
 
 
