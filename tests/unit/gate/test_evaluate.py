@@ -60,26 +60,26 @@ def report(*facts: Fact, texts: dict[str, str] | None = None) -> Report:
     )
 
 
-CHINA = "China processes more than 90% of the world's rare earths"
-CHERRY = "Japan will gift 250 cherry trees to Washington"
+NORVIA = "Norvia refines more than 90% of the world's cobalt"
+OAKS = "Norland will plant 250 oak trees in Lakeport"
 XI = "Halden is scheduled to meet Norland's President Quenby on Thursday"
 
 CLAIMS = """\
 version: 1
 claims:
-  - id: china-share
-    match: "China processes more than 90% of rare earths"
+  - id: norvia-share
+    match: "Norvia refines more than 90% of cobalt"
     expect: {value: ">90%", status: agree, min_sources: 2}
-  - id: cherry-trees
-    match: "Japan will gift 250 cherry trees to Washington"
+  - id: oak-trees
+    match: "Norland will plant 250 oak trees in Lakeport"
     expect: {value: "250 trees"}
 """
 
 
 def seeds() -> Report:
     return report(
-        fact("f1", "agree", claim("a", CHINA), claim("b", "China processes more than 90% of rare earths")),
-        fact("f2", "single", claim("a", CHERRY)),
+        fact("f1", "agree", claim("a", NORVIA), claim("b", "Norvia refines more than 90% of cobalt")),
+        fact("f2", "single", claim("a", OAKS)),
         fact("f3", "single", claim("c", "The weather in Tokyo was mild")),
     )
 
@@ -102,14 +102,14 @@ def test_expectations_that_hold_pass_and_exit_0() -> None:
 
 def test_an_edited_value_is_value_changed_naming_the_claim_and_both_values() -> None:
     rep = report(
-        fact("f1", "agree", claim("a", CHINA), claim("b", "China processes 80% of rare earths")),
-        fact("f2", "single", claim("a", CHERRY)),
+        fact("f1", "agree", claim("a", NORVIA), claim("b", "Norvia refines 80% of cobalt")),
+        fact("f2", "single", claim("a", OAKS)),
     )
     result = run(CLAIMS, rep)
     (finding,) = result.findings()
     assert finding.code is Code.VALUE_CHANGED
     assert finding.message.startswith(
-        "china-share: expected >90%, found 80% at b:1 “China processes 80% of rare earths” (f1)"
+        "norvia-share: expected >90%, found 80% at b:1 “Norvia refines 80% of cobalt” (f1)"
     )
     assert "a still states a fitting value" in finding.message
     assert finding.line == 3
@@ -117,11 +117,11 @@ def test_an_edited_value_is_value_changed_naming_the_claim_and_both_values() -> 
 
 
 def test_a_fact_stating_no_comparable_value_is_value_changed() -> None:
-    rep = report(fact("f2", "single", claim("a", "Japan will gift cherry trees to Washington")))
+    rep = report(fact("f2", "single", claim("a", "Norland will plant oak trees in Lakeport")))
     result = run(CLAIMS, rep)
-    cherry = result.results[1]
-    assert [f.code for f in cherry.findings] == [Code.VALUE_CHANGED]
-    assert "no source" in cherry.findings[0].message
+    oaks = result.results[1]
+    assert [f.code for f in oaks.findings] == [Code.VALUE_CHANGED]
+    assert "no source" in oaks.findings[0].message
 
 
 def test_nothing_close_enough_is_missing_and_names_the_nearest_fact() -> None:
@@ -139,7 +139,7 @@ def test_an_empty_report_makes_every_expectation_missing() -> None:
 
 
 def test_too_few_sources() -> None:
-    rep = report(fact("f1", "single", claim("a", CHINA)), fact("f2", "single", claim("a", CHERRY)))
+    rep = report(fact("f1", "single", claim("a", NORVIA)), fact("f2", "single", claim("a", OAKS)))
     result = run(CLAIMS, rep)
     assert codes(result) == [Code.STATUS_CHANGED, Code.TOO_FEW_SOURCES]
     assert "expected at least 2 sources, found 1 (a)" in result.results[0].findings[1].message
@@ -150,21 +150,21 @@ def test_a_new_divergence_is_diverging() -> None:
         fact(
             "f1",
             "diverge",
-            claim("a", CHINA),
-            claim("b", "China processes more than 90% of rare earths"),
+            claim("a", NORVIA),
+            claim("b", "Norvia refines more than 90% of cobalt"),
             summary="quoted differently",
         )
     )
-    result = run(CLAIMS.split("  - id: cherry")[0], rep)
+    result = run(CLAIMS.split("  - id: oak")[0], rep)
     assert codes(result) == [Code.DIVERGING]
     assert "quoted differently" in result.results[0].findings[0].message
 
 
 def test_a_known_divergence_that_is_gone_is_no_longer_diverging() -> None:
     yaml_text = (
-        'version: 1\nclaims:\n  - {id: d, match: "China processes rare earths", expect: {status: diverge}}\n'
+        'version: 1\nclaims:\n  - {id: d, match: "Norvia refines cobalt", expect: {status: diverge}}\n'
     )
-    rep = report(fact("f1", "agree", claim("a", CHINA), claim("b", CHINA)))
+    rep = report(fact("f1", "agree", claim("a", NORVIA), claim("b", NORVIA)))
     assert codes(run(yaml_text, rep)) == [Code.NO_LONGER_DIVERGING]
 
 
@@ -173,11 +173,11 @@ def test_required_and_excluded_sources() -> None:
 version: 1
 claims:
   - id: c
-    match: China processes more than 90% of rare earths
+    match: Norvia refines more than 90% of cobalt
     expect: {sources: [a, news/c.txt, zzz], excluded_sources: [b.txt]}
 """
     rep = report(
-        fact("f1", "agree", claim("a", CHINA), claim("b", CHINA)), fact("f9", "single", claim("c", "x"))
+        fact("f1", "agree", claim("a", NORVIA), claim("b", NORVIA)), fact("f9", "single", claim("c", "x"))
     )
     result = run(yaml_text, rep)
     assert codes(result) == [Code.SOURCE_REQUIRED, Code.SOURCE_REQUIRED, Code.SOURCE_FORBIDDEN]
@@ -217,15 +217,15 @@ def test_an_expected_failure_does_not_count_and_an_unexpected_pass_warns() -> No
 
 def test_a_comparable_value_breaks_a_tie_between_facts_on_one_topic() -> None:
     rep = report(
-        fact("f1", "single", claim("a", "Japan will gift cherry trees to Washington next spring")),
-        fact("f2", "single", claim("b", "Japan will gift 250 cherry trees to Washington")),
+        fact("f1", "single", claim("a", "Norland will plant oak trees in Lakeport next spring")),
+        fact("f2", "single", claim("b", "Norland will plant 250 oak trees in Lakeport")),
     )
     assert run(CLAIMS, rep).results[1].match.fact_id == "f2"  # type: ignore[union-attr]
 
 
 def _baseline(verdict: str = "agree", **sources: tuple[str, ...]) -> Baseline:
     return Baseline(
-        claims={"china-share": Observation(verdict, sources)},
+        claims={"norvia-share": Observation(verdict, sources)},
         sources={"a": hashlib.sha256(b"a").hexdigest(), "b": "0" * 64},
     )
 
@@ -235,12 +235,12 @@ def test_baseline_changes_are_warnings_and_name_who_changed() -> None:
         fact(
             "f1",
             "agree",
-            claim("a", "China processes more than 95% of the world's rare earths"),
-            claim("b", CHINA),
+            claim("a", "Norvia refines more than 95% of the world's cobalt"),
+            claim("b", NORVIA),
         )
     )
     before = _baseline(a=("more than 90%",), b=("more than 90%",), c=("more than 90%",))
-    result = run(CLAIMS.split("  - id: cherry")[0], rep, baseline=before)
+    result = run(CLAIMS.split("  - id: oak")[0], rep, baseline=before)
     by_code = {f.code: f for f in result.findings()}
     assert set(by_code) == {Code.BASELINE_SOURCE_DROPPED, Code.BASELINE_VALUE_MOVED}
     assert (
@@ -252,24 +252,24 @@ def test_baseline_changes_are_warnings_and_name_who_changed() -> None:
     assert "mineralcheck's reading changed" in moved  # a's text hash is the baseline's
     assert all(f.severity == "warning" for f in result.findings())
     assert exit_code(result) is ExitCode.OK
-    strict = run(CLAIMS.split("  - id: cherry")[0], rep, baseline=before, strict=True)
+    strict = run(CLAIMS.split("  - id: oak")[0], rep, baseline=before, strict=True)
     assert exit_code(strict) is ExitCode.FAILED
 
 
 def test_a_new_divergence_since_the_baseline() -> None:
     rep = report(
-        fact("f1", "diverge", claim("a", CHINA), claim("b", "China processes more than 90% of rare earths"))
+        fact("f1", "diverge", claim("a", NORVIA), claim("b", "Norvia refines more than 90% of cobalt"))
     )
-    yaml_text = CLAIMS.split("  - id: cherry")[0].replace("status: agree, ", "")
+    yaml_text = CLAIMS.split("  - id: oak")[0].replace("status: agree, ", "")
     result = run(yaml_text, rep, baseline=_baseline(a=("more than 90%",), b=("more than 90%",)))
     assert [f.code for f in result.findings()] == [Code.BASELINE_NEW_DIVERGENCE]
 
 
 def test_only_expectations_without_real_findings_are_accepted_into_the_baseline() -> None:
-    rep = report(fact("f1", "single", claim("a", CHINA)), fact("f2", "single", claim("a", CHERRY)))
+    rep = report(fact("f1", "single", claim("a", NORVIA)), fact("f2", "single", claim("a", OAKS)))
     accepted, keep = gate.accepted_observations(run(CLAIMS, rep))
-    assert set(accepted) == {"cherry-trees"} and keep == {"china-share", "cherry-trees"}
-    assert accepted["cherry-trees"] == Observation("single", {"a": ("250 tree",)})
+    assert set(accepted) == {"oak-trees"} and keep == {"norvia-share", "oak-trees"}
+    assert accepted["oak-trees"] == Observation("single", {"a": ("250 tree",)})
 
 
 @pytest.mark.parametrize("code", list(Code))
@@ -294,15 +294,15 @@ NEAR = "The port lies 23 kilometres west of the city"
 @pytest.mark.parametrize(
     ("edited", "holds"),
     [
-        ("China processes 92% of the world's rare earths", True),
-        ("China processes more than 90% of the world's rare earths", True),
-        ("China processes more than 60% of the world's rare earths", False),
-        ("China processes about 70% of the world's rare earths", False),
+        ("Norvia refines 92% of the world's cobalt", True),
+        ("Norvia refines more than 90% of the world's cobalt", True),
+        ("Norvia refines more than 60% of the world's cobalt", False),
+        ("Norvia refines about 70% of the world's cobalt", False),
     ],
 )
 def test_an_edit_fails_when_the_new_figure_is_not_within_the_expected_one(edited: str, holds: bool) -> None:
     rep = report(
-        fact("f1", "agree", claim("a", CHINA), claim("b", edited)), fact("f2", "single", claim("a", CHERRY))
+        fact("f1", "agree", claim("a", NORVIA), claim("b", edited)), fact("f2", "single", claim("a", OAKS))
     )
     assert (codes(run(CLAIMS, rep)) == []) is holds
 

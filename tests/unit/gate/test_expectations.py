@@ -16,9 +16,9 @@ version: 1
 sources: [seeds/]                # default paths to check
 defaults: {min_sources: 1, severity: error}
 claims:
-  - id: china-processing-share
-    title: China processes more than 90% of the world's rare earths
-    match: "China processes more than 90% of rare earths"
+  - id: norvia-refining-share
+    title: Norvia refines more than 90% of the world's cobalt
+    match: "Norvia refines more than 90% of cobalt"
     expect: {value: ">90%", status: agree, min_sources: 2}
   - id: two-largest-economies
     title: Which pair are the world's two largest economies
@@ -40,16 +40,16 @@ def test_the_sketch_of_the_issue_loads() -> None:
     claims = loads(SKETCH, base=Path("project"))
     assert claims.version == 1
     assert claims.sources == (str(Path("project/seeds")),)
-    china, pair = claims.expectations
-    assert (china.id, china.line, china.status, china.min_sources, china.severity) == (
-        "china-processing-share",
+    norvia, pair = claims.expectations
+    assert (norvia.id, norvia.line, norvia.status, norvia.min_sources, norvia.severity) == (
+        "norvia-refining-share",
         5,
         "agree",
         2,
         "error",
     )
-    assert china.match == ("China processes more than 90% of rare earths",)
-    assert china.value is not None and china.value.text == ">90%"
+    assert norvia.match == ("Norvia refines more than 90% of cobalt",)
+    assert norvia.value is not None and norvia.value.text == ">90%"
     assert (pair.status, pair.severity, pair.tags, pair.xfail) == (
         "diverge",
         "warning",
