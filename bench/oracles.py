@@ -1,0 +1,109 @@
+"""Where the score is lost: two oracles that read the gold on purpose, over the development events.
+
+    python bench/oracles.py           # both oracles, each event and the mean
+    python bench/oracles.py pairs     # only the perfect pair probabilities (no refit, a minute)
+
+- `units`: every claim that serves a gold fact is embedded as that fact's gold quote in its own
+  outlet (the shortest span that states the fact: what `units.py` finds its fact 0.76 of the time),
+  and the pair model is refitted leave-one-event-out on those vectors. The gain over the shipped
+  leave-one-event-out mean is what better text to embed could give with this pair model.
+- `pairs`: the shipped claims and candidate pairs, each pair given probability 1 when its claims
+  serve one gold fact and 0 otherwise, clustered and judged as `compare` does. The gain is what a
+  perfect pair decision could give; what is left to `ceiling.py` is claims and verdicts.
+
+Neither is a model of anything shipped: they measure where the next lever is (bench/QUALITY.md).
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import fit  # noqa: E402
+from evaldata import gold, scorer, source_stem  # noqa: E402
+
+from mineralcheck.match import cluster, embed  # noqa: E402
+from mineralcheck.match.pairs import shipped_model  # noqa: E402
+
+
+def gold_quote_units(event: fit.EventData, embedder: embed.Embedder) -> fit.EventData:
+    """`event` with each claim that serves a gold fact embedded as that fact's quote in its outlet."""
+    facts, _noise, _texts = gold(event.corpus)
+    paths = {a.id: a.path for a in event.prepared.ingested.articles}
+    hits, probe = scorer().hits, scorer().Claim
+    quotes: list[str] = []
+    served: list[int] = []
+    for i, claim in enumerate(event.prepared.claims):
+        stem = source_stem(paths[claim.source])
+        span = probe(stem, claim.start, claim.end, 0)
+        mention = next(
+            (m for f in facts for m in f.mentions if m.source == stem and hits(span, m.spans)), None
+        )
+        if mention is not None:
+            quotes.append(mention.quote)
+            served.append(i)
+    vectors = event.prepared.vectors.copy()
+    if quotes:
+        vectors[served] = embedder.encode(quotes)
+    prepared = dataclasses.replace(event.prepared, vectors=vectors)
+    pairs, features = cluster.pair_table(prepared.claims, prepared.vectors)
+    labels = np.array([1 if event.facts[i] & event.facts[j] else 0 for i, j in pairs], dtype=np.int64)
+    return fit.EventData(event.corpus, prepared, event.facts, pairs, features, labels)
+
+
+@contextmanager
+def perfect_pairs(facts: Sequence[frozenset[str]]) -> Iterator[None]:
+    """Within the block, a candidate pair's probability is 1 when its claims serve one gold fact in
+    `facts` (by claim index), else 0; two clauses of one sentence stay apart, as shipped."""
+    shipped = cluster.PairScorer.probabilities
+
+    def oracle(
+        self: cluster.PairScorer, pairs: Sequence[tuple[int, int, float]]
+    ) -> tuple[np.ndarray, list[bool]]:
+        probs, disputed = shipped(self, pairs)
+        for k, (i, j, _cosine) in enumerate(pairs):
+            if probs[k] != cluster.NEVER:
+                probs[k] = 1.0 if facts[i] & facts[j] else 0.0
+        return probs, disputed
+
+    cluster.PairScorer.probabilities = oracle  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        cluster.PairScorer.probabilities = shipped  # type: ignore[method-assign]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("which", nargs="?", choices=("units", "pairs", "both"), default="both")
+    which = parser.parse_args().which
+    events = fit.load_events()
+    if which in ("pairs", "both"):
+        model = shipped_model()
+        scores = []
+        for event in events:
+            with perfect_pairs(event.facts):
+                scores.append(fit.score_event(event, model)["score"])
+            print(f"pairs  {event.corpus.name:45} {scores[-1]:.3f}", flush=True)
+        print(f"pairs  mean of the real events: {np.mean(scores):.3f}")
+    if which in ("units", "both"):
+        embedder = embed.embedder_for()
+        quoted = [gold_quote_units(e, embedder) for e in events]
+        loeo = fit.leave_one_event_out(quoted)
+        for name, result in loeo.items():
+            print(f"units  {name:45} {result['score']:.3f} (leave-one-event-out)")
+        print(f"units  mean of the real events: {np.mean([r['score'] for r in loeo.values()]):.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
