@@ -130,6 +130,9 @@ def _word_core(text: str, toks: Sequence[Tok], k: int) -> Core | None:
         if prev in _ORDINAL_DETERMINERS or prev.endswith(("'s", "’s")):
             v = ORDINAL_WORDS[t.low]
             return Core(k, k + 1, v, v, 1.0, ordinal=True, words=True)
+    half = _half_of_scale(toks, k)
+    if half is not None:
+        return half
     if t.low in _SMALL or t.low in _TENS or (t.low in ("a", "an") and k + 1 < n):
         parsed = _number_words(toks, k)
         if parsed is not None and not _glued_to_word(text, toks, k, parsed[2]):
@@ -137,6 +140,17 @@ def _word_core(text: str, toks: Sequence[Tok], k: int) -> Core | None:
             if _number_word_ok(toks, k, j, number):
                 return Core(k, j, number, number, unit, words=True)
     return None
+
+
+def _half_of_scale(toks: Sequence[Tok], k: int) -> Core | None:
+    """ "half a million", "half a billion": half of the scale named after it, as precise as written."""
+    n = len(toks)
+    if not (k + 2 < n and toks[k].low == "half" and toks[k + 1].low in ("a", "an")):
+        return None
+    scale = SCALE_WORDS.get(toks[k + 2].low)
+    if scale is None or scale < 1e3 or toks[k + 2].low.endswith("s"):
+        return None  # "half a hundred" is not how news writes fifty; plurals ("half a lakhs") are not figures
+    return Core(k, k + 3, scale / 2, scale / 2, scale / 2, words=True)
 
 
 def _vague_core(toks: Sequence[Tok], k: int, vague: tuple[str, ...]) -> Core:

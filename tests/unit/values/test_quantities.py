@@ -37,6 +37,8 @@ ROWS = [
     ("a dozen boats capsized", "a dozen", 12, 12, "", "boat", ""),
     ("a million voters stayed home", "a million", 1e6, 1e6, "", "voter", ""),
     ("three million people fled", "three million", 3e6, 3e6, "", "people", ""),
+    ("half a million people fled", "half a million", 5e5, 5e5, "", "people", ""),
+    ("nearly half a million people fled", "nearly half a million", 4.75e5, 5e5, "", "people", "nearly"),
     # vague amounts
     ("dozens of people were hurt", "dozens", 24, 99, "", "people", "vague"),
     ("hundreds of homes", "hundreds", 200, 999, "", "home", "vague"),
@@ -122,6 +124,8 @@ ROWS = [
     ("a 500 MB file", "500 MB", 5e8, 5e8, "byte", "", ""),
     ("2 GB of data", "2 GB", 2e9, 2e9, "byte", "", ""),
     ("winds of 150 km/h", "150 km/h", 150, 150, "km/h", "", ""),
+    ("winds of 150 kilometres an hour", "150 kilometres an hour", 150, 150, "km/h", "", ""),
+    ("gusts of 90 km per hour", "90 km per hour", 90, 90, "km/h", "", ""),
     ("40°C heat", "40°C", 40, 40, "celsius", "", ""),
     ("2 million tonnes", "2 million tonnes", 2e6 - H * 1e06, 2e6 + H * 1e06, "tonne", "", ""),
 ]
