@@ -187,14 +187,30 @@ class Claim:
 
 
 @dataclass(frozen=True)
-class ValueGroup:
-    """One reading of a fact and exactly the sources that give it: "63 (harbourpost, nightdesk)"."""
+class Mention:
+    """Where a reading is written: the claim that states it and the value as read there."""
+
+    claim: str
+    """The claim's id."""
+    source: SourceId
+    value: Value | None = None
+    """The figure as read there (its offsets are its place in the article); None for a quote."""
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One figure of a fact as its outlets wrote it ("nearly half a million", "135mph (220km/h)"),
+    exactly the sources that write it, and where each does: "63 (harbourpost, nightdesk)"."""
 
     value: str
+    """The figure in the outlet's words: comparator, number and unit as in its text. Values are
+    normalised to be compared, never to be shown."""
     sources: tuple[SourceId, ...]
     side: int = 0
     """In a divergence, which side the reading is on: readings of one side are compatible with each
     other ("63" and "at least 58"), and conflict with the readings of the other sides."""
+    mentions: tuple[Mention, ...] = ()
+    """The claims that state it, in the order of `sources`: its evidence."""
 
 
 @dataclass(frozen=True)
@@ -205,11 +221,16 @@ class Reason:
     """One line, e.g. "deaths: 63 (a, b) vs at least 58 (c)"."""
     kind: DivergenceKind | None = None
     """Set for diverge verdicts."""
-    groups: tuple[ValueGroup, ...] = ()
+    groups: tuple[Reading, ...] = ()
+    """The fact's figures, each credited to exactly the sources that write it: the sides of a
+    divergence, the figures the sources of an agreement share, a single source's own figures."""
     majority: str = ""
     """Which reading most sources give, when there is one."""
     notes: tuple[str, ...] = ()
     """Remarks that are not conflicts: spelling variants, a figure that rose over time."""
+    measure: str = ""
+    """What the readings measure, in readable words ("people killed", "wind speed", "date"); for a
+    quote divergence, who is quoted. "" when the fact states no figure."""
 
 
 @dataclass(frozen=True)
@@ -241,6 +262,30 @@ class Fact:
     def id(self) -> str:
         return self.cluster.id
 
+    @property
+    def readings(self) -> tuple[Reading, ...]:
+        """The fact's figures as written, each with exactly its sources (see Reason.groups)."""
+        return self.reason.groups
+
+
+@dataclass(frozen=True)
+class KeyFigure:
+    """One measure of one thing in the story, and what each outlet says it is."""
+
+    measure: str
+    """What is counted, in readable words, with its place or earlier event: "people killed",
+    "confirmed cases in Eastvale", "people killed (1998)"."""
+    readings: tuple[Reading, ...]
+    """Each figure as written, with the sources that state it, earliest first."""
+    trend: str = ""
+    """ "rose over time: five → 14 → at least 70" when later articles give larger figures."""
+    facts: tuple[str, ...] = ()
+    """Ids of the facts whose readings these are."""
+
+    @property
+    def sources(self) -> tuple[SourceId, ...]:
+        return tuple(sorted({s for r in self.readings for s in r.sources}))
+
 
 @dataclass(frozen=True)
 class CopyGroup:
@@ -265,6 +310,8 @@ class Report:
     options: dict[str, str] = field(default_factory=dict)
     copies: tuple[CopyGroup, ...] = ()
     """Groups of articles that run one text."""
+    key_figures: tuple[KeyFigure, ...] = ()
+    """The measures that several sources give a figure for, computed once beside the verdicts."""
 
     def voices(self, fact: Fact) -> int:
         """How many independent texts state `fact`: its sources, the copies of one text counted once."""

@@ -1,5 +1,5 @@
 """The one place the stages are wired, in reading order: read (articles, sentences) -> claims ->
-match (embeddings, clusters, verdicts) -> the Report.
+match (embeddings, clusters, verdicts, key figures) -> the Report.
 
 Extraction and vectors are cached on disk (mineralcheck.cache), so a rerun on unchanged articles
 imports neither spaCy nor the embedding runtime; when something must be computed, the embedding model
@@ -22,8 +22,10 @@ from mineralcheck.claims.parse import SPACY_MODEL, SharedParses
 from mineralcheck.match import embed
 from mineralcheck.match.cluster import ClusterParams, cluster_claims
 from mineralcheck.match.embed import DEFAULT_MODEL, Embedder
+from mineralcheck.match.key_figures import key_figures
 from mineralcheck.match.measures import name_measures
 from mineralcheck.match.pairs import PairModel, frame_compatible, shipped_model
+from mineralcheck.match.timeline import published
 from mineralcheck.match.vectors import Encoder, claim_matrix
 from mineralcheck.match.verdicts import judge_all
 from mineralcheck.models import Article, Claim, Cluster, Fact, Report, Sentence, Value
@@ -189,8 +191,7 @@ def named_clusters(
 
 def judge_clusters(articles: Sequence[Article], clusters: Sequence[Cluster]) -> tuple[Fact, ...]:
     """Verdicts on clusters: figures compare when their frames do (measure, qualifiers, place)."""
-    dates = {a.id: a.date for a in articles}
-    return judge_all(clusters, compatible=frame_compatible, describe=describe, dates=dates)
+    return judge_all(clusters, compatible=frame_compatible, describe=describe, published=published(articles))
 
 
 @dataclass(frozen=True)
@@ -295,4 +296,5 @@ def judge(
         duplicates=ingested.duplicates,
         model=prepared.model,
         copies=ingested.copies,
+        key_figures=key_figures(facts, ingested.articles),
     )

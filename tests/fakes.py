@@ -15,7 +15,7 @@ import numpy as np
 
 from mineralcheck import pipeline
 from mineralcheck.match.embed import normalise_rows
-from mineralcheck.models import Article, Claim, Cluster, Fact, Reason, Report, SourceId, ValueGroup
+from mineralcheck.models import Article, Claim, Cluster, Fact, Reading, Reason, Report, SourceId
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -108,7 +108,8 @@ def diverging_report() -> Report:
         reason=Reason(
             summary="deaths: 157 (001_a) vs at least 128 (002_b)",
             kind="value",
-            groups=(ValueGroup("157", (A,)), ValueGroup("at least 128", (B,))),
+            groups=(Reading("157", (A,)), Reading("at least 128", (B,), side=1)),
+            measure="people died",
         ),
         title="Death toll",
         diverging_sources=(B,),

@@ -65,9 +65,9 @@ def test_a_meeting_moved_from_thursday_to_friday_diverges_and_names_the_edited_o
     report = pipeline.compare([str(seeds)], pipeline.CompareOptions(sources=sources), embedder=real_embedder)
     (fact,) = _diverging(report)
     assert fact.reason.kind == "date"
-    friday = "2025-10-31" if dated else "Friday"
+    # Compared as a weekday or a date, the reading is shown as the outlet wrote it.
     edited = [g for g in fact.reason.groups if EDITED in g.sources]
-    assert [g.value for g in edited] == [friday]
+    assert [g.value for g in edited] == ["Friday"]
     assert EDITED in fact.diverging_sources
     assert fact.reason.majority == ""
 

@@ -4,7 +4,9 @@
                     onnx_export.py builds it once); vectors.py encodes claim texts through the cache
     pairs.py        the pair features and the fitted pair model (data/pair_model.json, `make fit`)
     cluster.py      claims + vectors -> clusters: cluster_claims()
-    verdicts.py     clusters -> facts (agree, diverge, single) with their reasons: judge_all()
+    verdicts.py     clusters -> facts (agree, diverge, single) with their reasons and readings: judge_all()
+    timeline.py     when each article was published, and whether a figure rose with it
+    key_figures.py  facts -> the key figures (one row per measure of one thing): key_figures()
 
 Nothing here loads a model on its own: the pipeline passes in the embedder and the pair model.
 """

@@ -7,10 +7,9 @@ of wording alone never makes a divergence, except for direct quotes, where the w
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
@@ -18,8 +17,20 @@ from rapidfuzz.distance import Levenshtein
 from mineralcheck.lexicon.function_words import FUNCTION_WORDS
 from mineralcheck.match.pairs import same_places as same_scope
 from mineralcheck.match.pairs import verdict_scope
-from mineralcheck.models import Claim, Cluster, DivergenceKind, Fact, Reason, SourceId, Value, ValueGroup
+from mineralcheck.match.timeline import Instant, rose_over_time
+from mineralcheck.models import (
+    Claim,
+    Cluster,
+    DivergenceKind,
+    Fact,
+    Mention,
+    Reading,
+    Reason,
+    SourceId,
+    Value,
+)
 from mineralcheck.values import same_name, weekday_of
+from mineralcheck.values.written import measure_label, written_labels
 
 Compatible = Callable[[Value, Value], "bool | None"]
 Describe = Callable[[Value], str]
@@ -40,6 +51,42 @@ class _Reading:
 
     source: SourceId
     value: Value
+
+
+@dataclass(frozen=True)
+class _Written:
+    """Where each value of a cluster comes from and how its outlet writes it (keyed by id(value))."""
+
+    claim: Mapping[int, Claim]
+    label: Mapping[int, str]
+
+    @staticmethod
+    def of(claims: Sequence[Claim]) -> _Written:
+        origin: dict[int, Claim] = {}
+        labels: dict[int, str] = {}
+        for claim in claims:
+            labels.update(written_labels(claim))
+            origin.update((id(v), claim) for v in claim.values)
+        return _Written(origin, labels)
+
+    def mention(self, value: Value) -> Mention:
+        claim = self.claim[id(value)]
+        return Mention(claim.id, claim.source, value)
+
+
+def _credited(found: Sequence[tuple[Value, SourceId]], written: _Written, side: int = 0) -> list[Reading]:
+    """One reading per wording, credited to exactly the sources that write it, in order of first mention."""
+    by_label: dict[str, list[tuple[Value, SourceId]]] = {}
+    for value, source in found:
+        by_label.setdefault(written.label[id(value)], []).append((value, source))
+    out = []
+    for label, stated in by_label.items():
+        first: dict[SourceId, Value] = {}
+        for value, source in stated:
+            first.setdefault(source, value)
+        sources = tuple(sorted(first))
+        out.append(Reading(label, sources, side, tuple(written.mention(first[s]) for s in sources)))
+    return out
 
 
 def _title(cluster: Cluster) -> str:
@@ -67,21 +114,9 @@ def _within_scope(compatible: Compatible, scope_of: Mapping[int, tuple[str, ...]
     return check
 
 
-def _plain(describe: Describe, family: str) -> Describe:
-    """describe() without the counted noun or unit word that the family label already gives."""
-
-    def label(value: Value) -> str:
-        text = describe(replace(value, quantity="")) if value.quantity else describe(value)
-        return text.removeprefix(f"{family} ")
-
-    return label
-
-
 def _family(value: Value) -> str:
-    """Values of one family can conflict; a label for the reason line."""
-    if value.kind in _DATE_KINDS:
-        return "date" if value.kind != "time" else "time"
-    return value.quantity or value.unit or "figure"
+    """Values of one family can conflict; the dates' and times' label for the reason line."""
+    return "time" if value.kind == "time" else "date"
 
 
 def _measure_different_things(a: Sequence[Value], b: Sequence[Value], compatible: Compatible) -> bool:
@@ -202,64 +237,38 @@ def _readings(
     return readings
 
 
-def _group_readings(
-    readings: Sequence[_Reading], compatible: Compatible, describe: Describe
-) -> list[ValueGroup]:
-    """One group per reading with exactly the sources that give it, on sides of compatible readings
-    ("157" and "at least 128" on one side, "112" on another); the side most sources take first."""
-    sides: list[tuple[Value, dict[str, list[SourceId]]]] = []
+def _group_readings(readings: Sequence[_Reading], compatible: Compatible, written: _Written) -> list[Reading]:
+    """One reading per wording with exactly the sources that write it, on sides of compatible
+    readings ("157" and "at least 128" on one side, "112" on another); the side most sources take first."""
+    sides: list[tuple[Value, list[_Reading]]] = []
     for reading in readings:
-        label = describe(reading.value)
-        side = next((labels for value, labels in sides if compatible(value, reading.value)), None)
+        side = next((members for value, members in sides if compatible(value, reading.value)), None)
         if side is None:
-            side = {}
+            side = []
             sides.append((reading.value, side))
-        backers = side.setdefault(label, [])
-        if reading.source not in backers:
-            backers.append(reading.source)
+        side.append(reading)
 
-    def stated_by(labels: dict[str, list[SourceId]]) -> list[SourceId]:
-        return sorted({s for backers in labels.values() for s in backers})
+    def stated_by(members: list[_Reading]) -> list[SourceId]:
+        return sorted({r.source for r in members})
 
-    ordered = sorted((labels for _, labels in sides), key=lambda ls: (-len(stated_by(ls)), stated_by(ls)))
-    return [
-        ValueGroup(label, tuple(sorted(backers)), side=n)
-        for n, labels in enumerate(ordered)
-        for label, backers in sorted(labels.items(), key=lambda item: (-len(item[1]), item[0]))
-    ]
+    ordered = sorted((members for _, members in sides), key=lambda ms: (-len(stated_by(ms)), stated_by(ms)))
+    out = []
+    for n, members in enumerate(ordered):
+        credited = _credited([(r.value, r.source) for r in members], written, side=n)
+        out += sorted(credited, key=lambda r: (-len(r.sources), r.value))
+    return out
 
 
-def _side_sources(groups: Sequence[ValueGroup], side: int) -> list[SourceId]:
+def _side_sources(groups: Sequence[Reading], side: int) -> list[SourceId]:
     return sorted({s for g in groups if g.side == side for s in g.sources})
 
 
-def _side_by_side(groups: Sequence[ValueGroup]) -> str:
+def _side_by_side(groups: Sequence[Reading]) -> str:
     """ "157 (a, b) / at least 128 (c) vs 112 (d)": each reading with its own sources, sides apart."""
     sides = sorted({g.side for g in groups})
     return " vs ".join(
         " / ".join(f"{g.value} ({', '.join(g.sources)})" for g in groups if g.side == side) for side in sides
     )
-
-
-def _rose_over_time(
-    groups: Sequence[ValueGroup], values: Mapping[str, Value], dates: Mapping[SourceId, dt.date | None]
-) -> str:
-    """'figure rose over time: 40 -> 128 -> 157' when later articles give larger figures."""
-    points = []
-    for group in groups:
-        known = [d for d in (dates.get(s) for s in group.sources) if d is not None]
-        value = values.get(group.value)
-        if value is None:
-            return ""
-        if known:  # an undated article places its reading nowhere in time: it is left out
-            points.append((max(known), value.low, group.value))
-    points.sort()
-    if len(points) < 2 or len({p[0] for p in points}) != len(points):
-        return ""
-    lows = [p[1] for p in points]
-    if all(a < b for a, b in zip(lows, lows[1:], strict=False)):
-        return "figure rose over time: " + " → ".join(p[2] for p in points)
-    return ""
 
 
 def _words(text: str) -> list[str]:
@@ -306,21 +315,41 @@ def _share_content(a: list[str], b: list[str]) -> bool:
 
 
 def _shared_values(
-    by_source: Mapping[SourceId, Sequence[Value]], compatible: Compatible, describe: Describe
-) -> tuple[ValueGroup, ...]:
+    by_source: Mapping[SourceId, Sequence[Value]], compatible: Compatible, written: _Written
+) -> tuple[Reading, ...]:
     """The values that another source confirms (states a compatible one), each credited to exactly
-    the sources that write it: "more than 700 (a, b); about 1,000 (c)", never the same six twice."""
-    stated: dict[str, list[SourceId]] = {}
-    confirmed: set[str] = set()
+    the sources that write it: "more than 700 (a, b); about 1,000 (c)", never the same six twice.
+    A value no other source confirms is a detail of its own claim, not a figure of the shared fact."""
     sources = sorted(by_source)
-    for s in sources:
-        for value in by_source[s]:
-            label = describe(value)
-            if s not in stated.setdefault(label, []):
-                stated[label].append(s)
-            if any(t != s and any(compatible(value, other) for other in by_source[t]) for t in sources):
-                confirmed.add(label)
-    return tuple(ValueGroup(label, tuple(stated[label])) for label in stated if label in confirmed)
+    confirmed = [
+        (value, s)
+        for s in sources
+        for value in by_source[s]
+        if _is_figure(value)
+        and any(t != s and any(compatible(value, other) for other in by_source[t]) for t in sources)
+    ]
+    return tuple(_credited(confirmed, written))
+
+
+def _is_figure(value: Value) -> bool:
+    """A value a reader quotes as a figure of the fact: not a rank ("third")."""
+    return value.unit != "ordinal"
+
+
+def _own_figures(claims: Sequence[Claim], written: _Written) -> tuple[Reading, ...]:
+    """A single source's figures: the counts, amounts and measurements its claims state."""
+    found = [(v, c.source) for c in claims for v in c.values if v.kind == "quantity" and _is_figure(v)]
+    return tuple(_credited(found, written))
+
+
+def _measure(groups: Sequence[Reading], written: _Written) -> str:
+    """What the readings measure, in readable words ("deaths", "wind speed", "date")."""
+    values = [m.value for g in groups for m in g.mentions if m.value is not None]
+    dated = [v for v in values if v.kind in _DATE_KINDS]
+    if dated and len(dated) == len(values):
+        return _family(dated[0])
+    figures = [v for v in values if v.kind == "quantity"]
+    return measure_label(figures, [written.claim[id(v)].evidence for v in figures])
 
 
 def _letters(name: str) -> str:
@@ -354,27 +383,24 @@ def _value_divergence(
     va: Value,
     readings: Sequence[_Reading],
     compatible: Compatible,
-    describe: Describe,
-    dates: Mapping[SourceId, dt.date | None],
+    written: _Written,
+    published: Mapping[SourceId, Instant],
 ) -> Fact:
     """The verdict on a cluster whose sources state conflicting values (`va` is one of them):
     the readings grouped into sides, the trend over time, the majority and the notes."""
-    # Name the family after a reading that names its counted thing ("68" and "66 seats": seats).
-    family = next((_family(r.value) for r in readings if r.value.quantity), _family(va))
-    # The family names what is measured ("death: 157 vs 112"), so readings leave the noun out.
-    plain = _plain(describe, family)
-    groups = tuple(_group_readings(readings, compatible, plain))
+    groups = tuple(_group_readings(readings, compatible, written))
     kind: DivergenceKind = "date" if va.kind in _DATE_KINDS else "value"
+    measure = _measure(groups, written) or "figure"
     first, second = _side_sources(groups, 0), _side_sources(groups, 1)
     majority = " / ".join(g.value for g in groups if g.side == 0) if len(first) > len(second) else ""
-    summary = f"{family}: {_side_by_side(groups)}"
+    summary = f"{measure}: {_side_by_side(groups)}"
     notes: list[str] = []
     if kind == "value":
-        by_text = {plain(r.value): r.value for r in readings}
-        trend = _rose_over_time(groups, by_text, dates)
+        points = [(m.source, m.value.low, g.value) for g in groups for m in g.mentions if m.value is not None]
+        trend = rose_over_time(points, published)
         if trend:
             notes.append(trend)
-            summary = f"{family}: {trend}"
+            summary = f"{measure}: {trend}"
     if majority:
         notes.append(f"most sources give {majority}")
     notes.extend(_spelling_notes(cluster.claims))
@@ -383,7 +409,21 @@ def _value_divergence(
         if majority
         else tuple(sorted({s for g in groups for s in g.sources}))
     )
-    return Fact(cluster, "diverge", Reason(summary, kind, groups, majority, tuple(notes)), title, minority)
+    reason = Reason(summary, kind, groups, majority, tuple(notes), measure)
+    return Fact(cluster, "diverge", reason, title, minority)
+
+
+def _quote_divergence(cluster: Cluster, title: str, a: Claim, b: Claim) -> Fact:
+    """Two sources quoting one speaker's passage with words changed: the quotes side by side."""
+    quotes = (
+        Reading(f"“{a.quote}”", (a.source,), 0, (Mention(a.id, a.source),)),
+        Reading(f"“{b.quote}”", (b.source,), 1, (Mention(b.id, b.source),)),
+    )
+    summary = f"quoted differently: “{a.quote}” ({a.source}) vs “{b.quote}” ({b.source})"
+    measure = f"{a.speaker} quoted in different words"
+    return Fact(
+        cluster, "diverge", Reason(summary, "quote", quotes, measure=measure), title, (a.source, b.source)
+    )
 
 
 def judge(
@@ -391,13 +431,22 @@ def judge(
     *,
     compatible: Compatible,
     describe: Describe,
-    dates: Mapping[SourceId, dt.date | None] | None = None,
+    published: Mapping[SourceId, Instant] | None = None,
 ) -> Fact:
-    """The verdict on one cluster, with a reason that puts the values side by side."""
+    """The verdict on one cluster, with a reason that puts the fact's figures side by side, each as
+    its outlets write it. `describe` is the canonical form under which one source's repeats of a
+    figure count once; `published` dates the sources for the trend of a rising figure."""
     title = _title(cluster)
     sources = cluster.sources
+    written = _Written.of(cluster.claims)
     if len(sources) == 1:
-        return Fact(cluster, "single", Reason(f"only {sources[0]} reports this"), title)
+        own = _own_figures(cluster.claims, written)
+        return Fact(
+            cluster,
+            "single",
+            Reason(f"only {sources[0]} reports this", None, own, measure=_measure(own, written)),
+            title,
+        )
 
     by_source: dict[SourceId, list[Value]] = {}
     scope_of: dict[int, tuple[str, ...]] = {}
@@ -416,20 +465,22 @@ def judge(
     conflicts = _value_conflict(by_source, compatible, signature)
     if conflicts:
         readings = _readings(sources, by_source, conflicts, compatible)
-        return _value_divergence(cluster, title, conflicts[0][2], readings, compatible, describe, dates or {})
+        return _value_divergence(
+            cluster, title, conflicts[0][2], readings, compatible, written, published or {}
+        )
 
     quoted = _quote_conflict(cluster.claims)
     if quoted is not None:
-        a, b = quoted
-        quotes = (ValueGroup(f"“{a.quote}”", (a.source,)), ValueGroup(f"“{b.quote}”", (b.source,), side=1))
-        summary = f"quoted differently: “{a.quote}” ({a.source}) vs “{b.quote}” ({b.source})"
-        return Fact(cluster, "diverge", Reason(summary, "quote", quotes), title, (a.source, b.source))
+        return _quote_divergence(cluster, title, *quoted)
 
-    shared = _shared_values(by_source, compatible, describe)
+    shared = _shared_values(by_source, compatible, written)
     summary = f"{len(sources)} sources agree"
     if shared:
         summary += ": " + "; ".join(f"{g.value} ({', '.join(g.sources)})" for g in shared)
-    return Fact(cluster, "agree", Reason(summary, None, shared, notes=_spelling_notes(cluster.claims)), title)
+    reason = Reason(
+        summary, None, shared, notes=_spelling_notes(cluster.claims), measure=_measure(shared, written)
+    )
+    return Fact(cluster, "agree", reason, title)
 
 
 def judge_all(
@@ -437,7 +488,7 @@ def judge_all(
     *,
     compatible: Compatible,
     describe: Describe,
-    dates: Mapping[SourceId, dt.date | None] | None = None,
+    published: Mapping[SourceId, Instant] | None = None,
 ) -> tuple[Fact, ...]:
     """Verdicts for every cluster, in cluster order."""
-    return tuple(judge(c, compatible=compatible, describe=describe, dates=dates) for c in clusters)
+    return tuple(judge(c, compatible=compatible, describe=describe, published=published) for c in clusters)

@@ -15,7 +15,7 @@ from importlib import resources
 from pathlib import PurePath
 
 from mineralcheck.display import inert
-from mineralcheck.models import Article, Claim, Fact, Report, SourceId
+from mineralcheck.models import Article, Claim, Fact, KeyFigure, Report, SourceId
 from mineralcheck.report.base import (
     Labels,
     copy_sentences,
@@ -30,8 +30,7 @@ from mineralcheck.report.base import (
     summary_line,
     voice_note,
 )
-from mineralcheck.report.figures import KeyFigure, disputed_measure, key_figures, sides, stated
-from mineralcheck.report.selection import EVERYTHING, Selection
+from mineralcheck.report.selection import EVERYTHING, Selection, shown_key_figures
 
 GridCell = str
 """What the grid shows for a source and a fact: "agrees", "diverges", "silent", or "alone" (the only
@@ -61,7 +60,7 @@ class HtmlRenderer:
         js = _asset("report.js")
         labels = source_labels(report.articles)
         counts = report.counts()
-        figures = key_figures(report, min_sources=selection.min_sources) if selection.only is None else ()
+        figures = shown_key_figures(report, selection)
         shared, singles = _fact_sections(report, selection, labels)
         body = [
             _header(report, counts, selection),
@@ -279,10 +278,10 @@ def _fact(fact: Fact, labels: Labels, articles: Mapping[SourceId, Article], voic
         f'<span class="fact-id">{escape(fact.id)}</span></h3>',
     ]
     if reason.kind:
-        parts.append(f"<p><strong>{escape(reason.kind)}:</strong> {escape(disputed_measure(fact))}</p>")
+        parts.append(f"<p><strong>{escape(reason.kind)}:</strong> {escape(fact.reason.measure)}</p>")
     if fact.verdict == "diverge" and reason.groups:
         boxes: dict[int, list[str]] = {}
-        for reading in sides(fact):
+        for reading in fact.readings:
             who = ", ".join(escape(labels.get(s, s)) for s in reading.sources)
             boxes.setdefault(reading.side or 0, []).append(
                 f'<div class="v">{escape(reading.value)}</div><div class="who">{who}</div>'
@@ -295,7 +294,7 @@ def _fact(fact: Fact, labels: Labels, articles: Mapping[SourceId, Article], voic
     else:
         outlets = ", ".join(escape(labels.get(s, s)) for s in fact.cluster.sources)
         parts.append(f'<p class="meta">stated by {outlets}{" — one voice" if voice else ""}</p>')
-        readings = stated(fact)
+        readings = fact.readings
         if readings:
             listed = "; ".join(
                 f"{escape(r.value)} ({', '.join(escape(labels.get(s, s)) for s in r.sources)})"

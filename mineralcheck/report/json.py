@@ -7,10 +7,9 @@ import math
 from typing import Any
 
 from mineralcheck.display import json_inert
-from mineralcheck.models import Article, Claim, Fact, Reason, Report, Value
+from mineralcheck.models import Article, Claim, Fact, KeyFigure, Mention, Reading, Reason, Report, Value
 from mineralcheck.report.base import Labels, ordered_facts, source_labels
-from mineralcheck.report.figures import KeyFigure, Reading, key_figures, sides, stated
-from mineralcheck.report.selection import EVERYTHING, Selection
+from mineralcheck.report.selection import EVERYTHING, Selection, shown_key_figures
 
 SCHEMA_VERSION = 1
 """Bumped whenever a field is renamed, removed or changes meaning (adding a field does not bump it)."""
@@ -36,7 +35,7 @@ def to_dict(report: Report, selection: Selection = EVERYTHING) -> dict[str, Any]
     counts = report.counts()
     labels = source_labels(report.articles)
     clusters = [_cluster(f, labels, report.voices(f)) for f in ordered_facts(report, selection)]
-    figures = key_figures(report, min_sources=selection.min_sources) if selection.only is None else ()
+    figures = shown_key_figures(report, selection)
     return {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "mineralcheck", "version": __version__},
@@ -90,20 +89,31 @@ def _cluster(fact: Fact, labels: Labels, voices: int) -> dict[str, Any]:
         "sources": list(fact.cluster.sources),
         "outlets": [labels.get(s, s) for s in fact.cluster.sources],
         "diverging_sources": list(fact.diverging_sources),
-        "readings": [
-            _reading(r, labels) for r in (sides(fact) if fact.verdict == "diverge" else stated(fact))
-        ],
+        "readings": [_reading(r, labels, fact.verdict == "diverge") for r in fact.readings],
         "claims": [_claim(c, labels) for c in fact.cluster.claims],
     }
 
 
-def _reading(reading: Reading, labels: Labels) -> dict[str, Any]:
-    """A value and exactly the sources that state it (`side`: the reason group, for a divergence)."""
+def _reading(reading: Reading, labels: Labels, sided: bool = False) -> dict[str, Any]:
+    """A figure as written, exactly the sources that write it and where (`side`: for a divergence,
+    the side it is on)."""
     return {
         "value": reading.value,
         "sources": list(reading.sources),
         "outlets": [labels.get(s, s) for s in reading.sources],
-        "side": reading.side,
+        "side": reading.side if sided else None,
+        "evidence": [_mention(m) for m in reading.mentions],
+    }
+
+
+def _mention(mention: Mention) -> dict[str, Any]:
+    """The claim that states a reading, and where in its article the figure is written."""
+    value = mention.value
+    return {
+        "claim": mention.claim,
+        "source": mention.source,
+        "start": value.start if value is not None else None,
+        "end": value.end if value is not None else None,
     }
 
 
@@ -131,6 +141,7 @@ def _reason(reason: Reason, labels: Labels) -> dict[str, Any]:
         ],
         "majority": reason.majority,
         "notes": list(reason.notes),
+        "measure": reason.measure,
     }
 
 
@@ -174,6 +185,7 @@ def _value(value: Value) -> dict[str, Any]:
         "increment": value.increment,
         "scope": list(value.scope),
         "comparator": value.comparator,
+        "measure": value.measure,
     }
 
 

@@ -7,7 +7,7 @@ import re
 from pathlib import PurePath
 
 from mineralcheck.display import inert_copy, inert_line
-from mineralcheck.models import Article, Claim, Fact, Report, SourceId
+from mineralcheck.models import Article, Claim, Fact, KeyFigure, Report, SourceId
 from mineralcheck.report.base import (
     LONG_EVIDENCE,
     Cell,
@@ -25,8 +25,7 @@ from mineralcheck.report.base import (
     truncate,
     voice_note,
 )
-from mineralcheck.report.figures import KeyFigure, disputed_measure, key_figures, sides, stated
-from mineralcheck.report.selection import EVERYTHING, Selection
+from mineralcheck.report.selection import EVERYTHING, Selection, shown_key_figures
 
 MATRIX_TITLE_WIDTH = 60
 
@@ -53,7 +52,7 @@ class MarkdownRenderer:
         copies = copy_sentences(report, labels)
         if copies:
             parts.append("\n".join(f"- {_escape(c)} (one voice)." for c in copies))
-        figures = key_figures(report, min_sources=selection.min_sources) if selection.only is None else ()
+        figures = shown_key_figures(report, selection)
         if figures:
             parts += _key_figures(figures, report, labels)
         if diverge:
@@ -125,8 +124,8 @@ def _divergence(fact: Fact, labels: Labels) -> list[str]:
     reason = fact.reason
     kind = f" ({reason.kind})" if reason.kind else ""
     parts = [f"### {_escape(fact.id)}: {_escape(_one_line(fact.title))}"]
-    parts.append(f"**Diverges{kind}:** {_escape(disputed_measure(fact))}")
-    readings = sides(fact)
+    parts.append(f"**Diverges{kind}:** {_escape(fact.reason.measure)}")
+    readings = fact.readings
     if readings:
         rows, previous = [], None
         for reading in readings:
@@ -147,7 +146,7 @@ def _agreement(fact: Fact, labels: Labels, voice: str = "") -> list[str]:
     sources = _names(fact.cluster.sources, labels)
     said = "One voice" if voice else "Agree"
     parts = [f"### {_escape(fact.id)}: {_escape(_one_line(fact.title))}", f"**{said}:** {sources}"]
-    values = stated(fact)
+    values = fact.readings
     if values:
         parts[-1] += " — " + "; ".join(f"{_escape(r.value)} ({_names(r.sources, labels)})" for r in values)
     notes = [*([voice] if voice else []), *(readable(n, labels) for n in fact.reason.notes)]

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from mineralcheck.errors import ExitCode
-from mineralcheck.models import Fact, Report, Verdict
+from mineralcheck.models import Fact, KeyFigure, Report, Verdict
 
 CompareFailOn = Literal["never", "diverge"]
 """What makes `compare` exit 1: nothing, or a divergence among the facts the report shows."""
@@ -56,6 +56,14 @@ EVERYTHING = Selection()
 def shown(report: Report, selection: Selection = EVERYTHING) -> tuple[Fact, ...]:
     """The facts the report shows, in the report's order."""
     return tuple(f for f in report.facts if selection.keeps(f))
+
+
+def shown_key_figures(report: Report, selection: Selection = EVERYTHING) -> tuple[KeyFigure, ...]:
+    """The key figures the report shows: none under --only (the table is about every verdict),
+    else those that at least --min-sources sources give a figure for."""
+    if selection.only is not None:
+        return ()
+    return tuple(k for k in report.key_figures if len(k.sources) >= selection.min_sources)
 
 
 def exit_code(report: Report, selection: Selection, fail_on: CompareFailOn = "never") -> ExitCode:

@@ -14,7 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from mineralcheck.display import inert_copy
-from mineralcheck.models import Article, Claim, Fact, Report, SourceId
+from mineralcheck.models import Article, Claim, Fact, KeyFigure, Report, SourceId
 from mineralcheck.report.base import (
     Cell,
     Labels,
@@ -32,8 +32,7 @@ from mineralcheck.report.base import (
     truncate,
     voice_note,
 )
-from mineralcheck.report.figures import KeyFigure, disputed_measure, key_figures, sides, stated
-from mineralcheck.report.selection import EVERYTHING, Selection
+from mineralcheck.report.selection import EVERYTHING, Selection, shown_key_figures
 
 WIDTH = 100
 """Width of the plain-text rendering (`render`, `-o report.txt`)."""
@@ -96,7 +95,7 @@ def renderables(report: Report, selection: Selection = EVERYTHING) -> Iterator[R
     yield _sources(report, labels)
     for sentence in copy_sentences(report, labels):
         yield Text(f"  {sentence} (one voice)", style="yellow")
-    figures = key_figures(report, min_sources=selection.min_sources) if selection.only is None else ()
+    figures = shown_key_figures(report, selection)
     if figures:
         yield _heading(f"Key figures ({len(figures)})", "bold")
         yield _key_figures(figures, report.articles, labels)
@@ -180,9 +179,9 @@ def _divergence(fact: Fact, labels: Labels) -> Panel:
     line = Text()
     if reason.kind:
         line.append(f"{reason.kind}: ", style="bold red")
-    line.append(disputed_measure(fact))
+    line.append(fact.reason.measure)
     parts.append(line)
-    readings = sides(fact)
+    readings = fact.readings
     if readings:
         table = Table(box=None, show_header=False, pad_edge=False, padding=(0, 2, 0, 0))
         table.add_column("side", style="dim")
@@ -218,7 +217,7 @@ def _agreement(fact: Fact, labels: Labels, voice: str = "") -> Group:
     )
     if voice:
         rows.add_row("note:", Text(voice, style="italic yellow"))
-    values = stated(fact)
+    values = fact.readings
     if values:
         rows.add_row("values:", Text("; ".join(f"{r.value} ({named(r.sources, labels)})" for r in values)))
     for note in fact.reason.notes:

@@ -8,6 +8,7 @@ whether two of them agree; canonical_entity() and same_name() normalise actors a
     quantities.py                                figures, read in steps by tokens.py, numbers.py,
                                                  units.py, comparators.py and nouns.py
     entities.py                                  names through the alias table (data/aliases.yaml)
+    written.py                                   a figure as its outlet wrote it, a measure in words
 """
 
 from __future__ import annotations

@@ -6,8 +6,9 @@ import datetime as dt
 
 import pytest
 
+from mineralcheck.match.timeline import published
 from mineralcheck.match.verdicts import _gap, judge
-from mineralcheck.models import Claim, Cluster, Fact, SourceId
+from mineralcheck.models import Article, Claim, Cluster, Fact, SourceId
 from mineralcheck.values import describe, extract_values, values_compatible
 
 
@@ -26,11 +27,12 @@ def claim(source: str, text: str, *, base: dt.date | None = None, **kw: object) 
 
 
 def verdict(*claims: Claim, dates: dict[str, dt.date] | None = None) -> Fact:
+    articles = [Article(SourceId(k), f"{k}.txt", "", date=v) for k, v in (dates or {}).items()]
     return judge(
         Cluster("f1", tuple(claims)),
         compatible=values_compatible,
         describe=describe,
-        dates={SourceId(k): v for k, v in (dates or {}).items()},
+        published=published(articles),
     )
 
 
@@ -72,7 +74,7 @@ def test_figures_are_matched_one_to_one_before_a_conflict_is_called() -> None:
         claim("a", "The party won 68 of the 120 seats"), claim("b", "The party won 66 of 120 seats")
     )
     assert fact.verdict == "diverge"
-    assert fact.reason.summary == "seat: 68 (a) vs 66 (b)"
+    assert fact.reason.summary == "seats: 68 (a) vs 66 (b)"
 
 
 def test_a_rounded_figure_agrees_with_the_precise_one() -> None:
@@ -111,7 +113,7 @@ def test_a_changed_weekday_diverges_as_weekdays_when_the_articles_are_undated() 
         claim("a", "The minister is scheduled to meet the governor on Friday"), claim("b", THURSDAY_MEETING)
     )
     assert fact.verdict == "diverge" and fact.reason.kind == "date"
-    assert fact.reason.summary == "date: Friday (a) vs Thursday, October 30 (b)"
+    assert fact.reason.summary == "date: Friday (a) vs Thursday (Oct 30) (b)"  # as each outlet wrote it
     assert fact.diverging_sources == ("a", "b")  # one against one: neither is the majority
 
 
@@ -125,7 +127,7 @@ def test_a_changed_weekday_diverges_as_dates_when_the_articles_are_dated() -> No
         claim("c", "The minister and the governor are scheduled to meet later this week", base=base),
     )
     assert fact.verdict == "diverge"
-    assert fact.reason.summary == "date: 2025-10-31 (a) vs 2025-10-30 (b)"
+    assert fact.reason.summary == "date: Friday (a) vs Thursday (Oct 30) (b)"
     assert fact.reason.majority == ""
     assert fact.diverging_sources == ("a", "b")
 
@@ -137,7 +139,7 @@ def test_a_third_source_that_states_one_side_makes_it_the_majority() -> None:
         claim("b", THURSDAY_MEETING, base=base),
         claim("c", "The minister is to meet the governor on Thursday", base=base),
     )
-    assert fact.reason.majority == "2025-10-30"
+    assert fact.reason.majority == "Thursday / Thursday (Oct 30)"  # one day, as each outlet wrote it
     assert fact.diverging_sources == ("a",)
 
 
@@ -149,7 +151,7 @@ def test_a_figure_that_grows_with_later_articles_is_a_developing_story() -> None
         dates={"a": dt.date(2023, 11, 4), "b": dt.date(2023, 11, 5), "c": dt.date(2023, 11, 6)},
     )
     assert fact.verdict == "diverge"
-    assert "figure rose over time: 40 → 128 → 157" in fact.reason.summary
+    assert fact.reason.summary == "people: rose over time: 40 → 128 → 157"
 
 
 def test_figures_for_different_places_never_conflict() -> None:
@@ -188,6 +190,18 @@ def test_a_short_quote_with_a_word_changed_inside_a_longer_one_is_a_quote_diverg
         claim("b", "y", quote="want to ruin the harbour and scare the sailors", speaker="J"),
     )
     assert translated.verdict == "agree"
+
+
+def test_a_quote_divergence_names_the_speaker_of_the_quotes_in_dispute() -> None:
+    # Another outlet put "bright new dawn" in a third speaker's mouth: that quote is not the dispute.
+    whole = "a bright new dawn for the valley"
+    fact = verdict(
+        claim("c", "Ola Brandt hailed a “bright new dawn”", quote="bright new dawn", speaker="Ola Brandt"),
+        claim("a", f"Jane Holt: “{whole}”", quote=whole, speaker="Jane Holt"),
+        claim("b", "Jane Holt declared a “bright new day”", quote="a bright new day", speaker="Jane Holt"),
+    )
+    assert fact.reason.kind == "quote"
+    assert fact.reason.measure == "Jane Holt quoted in different words"
 
 
 def test_different_passages_or_unnamed_speakers_are_not_misquotes() -> None:
@@ -260,6 +274,58 @@ def test_an_agreement_credits_each_value_to_the_sources_that_write_it() -> None:
     )
     assert fact.verdict == "agree"
     assert [(g.value, g.sources) for g in fact.reason.groups] == [
-        ("more than 700 people", ("a", "b")),
-        ("about 1,000 people", ("c",)),
+        ("more than 700", ("a", "b")),
+        ("about 1,000", ("c",)),
     ]
+
+
+def test_a_reading_is_the_figure_as_its_outlet_wrote_it() -> None:
+    """Normalised to compare, never to show: "three years" is not shown as 36 months, nor a
+    figure and its conversion in brackets as a speed with three decimals."""
+    fact = verdict(
+        claim("a", "He was barred for three years from the board"),
+        claim("b", "He was barred for 3 years from the board"),
+    )
+    assert [(g.value, g.sources) for g in fact.reason.groups] == [
+        ("three years", ("a",)),
+        ("3 years", ("b",)),
+    ]
+    fact = verdict(
+        claim("a", "Winds of up to 135mph (220km/h) hit the coast"),
+        claim("b", "Winds reached up to 220 km per hour"),
+    )
+    assert fact.verdict == "agree"
+    assert [(g.value, g.sources) for g in fact.reason.groups] == [
+        ("up to 135mph (220km/h)", ("a",)),
+        ("up to 220 km per hour", ("b",)),
+    ]
+    fact = verdict(claim("a", "Nearly half a million people fled the coast"))
+    assert [g.value for g in fact.reason.groups] == ["nearly half a million"]
+
+
+def test_each_reading_links_to_where_its_claim_writes_it() -> None:
+    claims = (claim("a", "The quake killed 157 people"), claim("b", "The quake killed 112 people"))
+    fact = verdict(*claims)
+    by_id = {c.id: c for c in claims}
+    for reading in fact.readings:
+        (mention,) = reading.mentions
+        assert mention.source in reading.sources and mention.value is not None
+        evidence = by_id[mention.claim].evidence
+        assert evidence[mention.value.start : mention.value.end] == reading.value
+
+
+def test_the_readings_of_an_agreement_are_the_figures_another_source_confirms() -> None:
+    """A figure only one source states beside the shared one is a detail of its own claim."""
+    fact = verdict(
+        claim("a", "The blast injured more than 700 people, the third blast in six weeks"),
+        claim("b", "The blast injured about 750 people"),
+    )
+    assert fact.verdict == "agree"
+    assert [g.value for g in fact.readings] == ["more than 700", "about 750"]
+    assert fact.reason.measure == "people"
+
+
+def test_a_single_source_reads_its_own_figures_but_no_rank() -> None:
+    fact = verdict(claim("a", "The third blast in a week injured 40 people"))
+    assert fact.verdict == "single"
+    assert [(g.value, g.sources) for g in fact.readings] == [("40", ("a",))]

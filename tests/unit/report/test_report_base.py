@@ -13,12 +13,12 @@ from mineralcheck.models import (
     Claim,
     Cluster,
     Fact,
+    Reading,
     Reason,
     Report,
     Skipped,
     SourceId,
     Value,
-    ValueGroup,
 )
 from mineralcheck.report.base import (
     location,
@@ -115,11 +115,12 @@ def sample_report() -> Report:
             summary="share of rare earths processed by China: more than 90% (002) vs about 70% (004)",
             kind="value",
             groups=(
-                ValueGroup(value="more than 90%", sources=(A,)),
-                ValueGroup(value="about 70%", sources=(B,), side=1),
+                Reading(value="more than 90%", sources=(A,)),
+                Reading(value="about 70%", sources=(B,), side=1),
             ),
             majority="",
             notes=("figures may count different stages | mining vs refining",),
+            measure="share of rare earths processed",
         ),
         title="China's share of rare-earth processing",
         diverging_sources=(B,),

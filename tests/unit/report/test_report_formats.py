@@ -9,7 +9,9 @@ from dataclasses import replace
 import pytest
 from test_report_base import sample_report
 
-from mineralcheck.models import CopyGroup, Report
+from mineralcheck.match.key_figures import key_figures
+from mineralcheck.models import Cluster, CopyGroup, Report
+from mineralcheck.pipeline import judge_clusters
 from mineralcheck.report import ReportFormat, Selection, render
 from mineralcheck.report.base import Renderer, source_labels
 
@@ -75,16 +77,18 @@ def test_the_json_report_holds_every_cluster_unless_filters_are_given() -> None:
 
 
 def _figures_report() -> Report:
-    from test_report_figures import ARTICLES, DEATHS, INJURED, judged
+    from tests.unit.match.test_key_figures import ARTICLES, DEATHS, INJURED
 
-    return Report(ARTICLES, judged(INJURED[:3], DEATHS))  # without the lower bound that disputes them
+    # Without the lower bound that disputes the injured.
+    facts = judge_clusters(ARTICLES, [Cluster("f1", INJURED[:3]), Cluster("f2", DEATHS)])
+    return Report(ARTICLES, facts, key_figures=key_figures(facts, ARTICLES))
 
 
 @pytest.mark.parametrize("fmt", [ReportFormat.terminal, ReportFormat.markdown, ReportFormat.html])
 def test_key_figures_come_before_the_facts_with_dates_and_the_rise_over_time(fmt: ReportFormat) -> None:
     text = render(_figures_report(), fmt)
     assert text.index("Key figures (2)") < text.index("Divergences (1)") < text.index("Agreements (1)")
-    assert "rose over time: 5 → 14 → at least 70" in text
+    assert "rose over time: five → 14 → at least 70" in text
     assert "Gulf Daily" in text and "2025-04-26 09:30" in text
     assert render(_figures_report(), fmt, Selection(only="agree")).count("Key figures") == 0
 
@@ -92,14 +96,19 @@ def test_key_figures_come_before_the_facts_with_dates_and_the_rise_over_time(fmt
 def test_the_json_report_lists_the_key_figures() -> None:
     data = json.loads(render(_figures_report(), ReportFormat.json))
     by_measure = {row["measure"]: row for row in data["key_figures"]}
-    injured, deaths = by_measure["injured"], by_measure["death"]
+    injured, deaths = by_measure["injured"], by_measure["people killed"]
     assert injured["readings"][0] == {
         "value": "more than 700",
         "sources": ["a", "b"],
         "outlets": ["Gulf Daily", "Port Wire"],
         "side": None,
+        "evidence": [
+            {"claim": "a:more than 700 people were injured", "source": "a", "start": 0, "end": 13},
+            {"claim": "b:more than 700 people were injured", "source": "b", "start": 0, "end": 13},
+        ],
     }
-    assert deaths["trend"] == "rose over time: 5 → 14 → at least 70"
+    assert deaths["trend"] == "rose over time: five → 14 → at least 70"
+    assert deaths["facts"] == ["f2"]
 
 
 @pytest.mark.parametrize("fmt", list(ReportFormat))

@@ -74,6 +74,7 @@ def test_clusters_come_divergences_first_with_their_reason() -> None:
         ],
         "majority": "",
         "notes": ["figures may count different stages | mining vs refining"],
+        "measure": "share of rare earths processed",
     }
     assert clusters[1]["reason"]["kind"] is None
 
@@ -81,8 +82,8 @@ def test_clusters_come_divergences_first_with_their_reason() -> None:
 def test_readings_credit_each_value_to_the_sources_that_state_it() -> None:
     diverge, agree, _ = _report()["clusters"]
     assert diverge["readings"] == [
-        {"value": "more than 90%", "sources": [A], "outlets": ["Harbour Post"], "side": 0},
-        {"value": "about 70%", "sources": [B], "outlets": [B], "side": 1},
+        {"value": "more than 90%", "sources": [A], "outlets": ["Harbour Post"], "side": 0, "evidence": []},
+        {"value": "about 70%", "sources": [B], "outlets": [B], "side": 1, "evidence": []},
     ]
     assert agree["readings"] == []  # the agreement states no value
 
@@ -110,6 +111,7 @@ def test_claims_carry_offsets_line_text_evidence_and_values() -> None:
             "increment": False,
             "scope": [],
             "comparator": "more-than",
+            "measure": "",
         }
     ]
     assert (claim["attribution"], claim["negated"], claim["earlier"]) == ("", False, False)

@@ -46,7 +46,7 @@ def test_sections_in_the_order_a_reader_needs_them() -> None:
 def test_divergence_shows_kind_measure_readings_side_by_side_notes_and_evidence() -> None:
     md = _md()
     section = md[md.index("## Divergences") : md.index("## Agreements")]
-    assert "**Diverges (value):** percent" in section
+    assert "**Diverges (value):** share of rare earths processed" in section
     assert _table_rows(section, "|  | Reading |") == [
         "|  | more than 90% | **Harbour Post** |",
         "| vs | about 70% | **004\\_a3715113cb39c5e3** |",

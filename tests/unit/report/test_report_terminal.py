@@ -37,7 +37,7 @@ def test_sections_in_the_order_a_reader_needs_them() -> None:
 def test_divergence_shows_kind_readings_side_by_side_notes_and_evidence_with_source_and_line() -> None:
     text = _text()
     section = text[text.index("Divergences") : text.index("Agreements")]
-    assert "value: percent" in section
+    assert "value: share of rare earths processed" in section
     assert "note: figures may count different stages | mining vs refining" in section
     assert "Harbour Post:6" in section
     assert re.search(r"│ +more than 90% +Harbour Post +│", section)

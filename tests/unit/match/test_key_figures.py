@@ -1,0 +1,187 @@
+"""The key figures: one row per measure of one thing that several outlets give a figure for, each
+figure as written with the outlets that write it, earliest first, and "rose over time" where the
+publication dates say so.
+
+The facts are judged by the pipeline's own verdict step from hand-built claims whose values carry
+the frame the parser would give them (measure, qualifiers, scope), so no model is needed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+from mineralcheck.match.key_figures import key_figures
+from mineralcheck.models import Article, Claim, Cluster, KeyFigure, SourceId
+from mineralcheck.pipeline import judge_clusters
+from mineralcheck.values import extract_values
+
+A, B, C, D = (SourceId(s) for s in ("a", "b", "c", "d"))
+ARTICLES = (
+    Article(A, "a.txt", "", outlet="Gulf Daily", date=dt.date(2025, 4, 26), time=dt.time(9, 30)),
+    Article(B, "b.txt", "", outlet="Port Wire", date=dt.date(2025, 4, 26), time=dt.time(21, 0)),
+    Article(C, "c.txt", "", outlet="Coast Times", date=dt.date(2025, 4, 27)),
+    Article(D, "d.txt", "", outlet="Night Desk"),
+)
+
+
+def claim(
+    source: SourceId,
+    text: str,
+    quantity: str,
+    *,
+    measure: str = "",
+    qualifiers: tuple[str, ...] = (),
+    scope: tuple[str, ...] = (),
+    earlier: bool = False,
+    increment: bool = False,
+    **kw: object,
+) -> Claim:
+    """A claim whose figures count `quantity` in the words `measure` (as the fact frame reads them),
+    in the places `scope`; `earlier` for an earlier value ("up from 3"), `increment` for an update
+    ("four new cases")."""
+    values = tuple(
+        replace(v, quantity=quantity, measure=measure, qualifiers=qualifiers, scope=scope)
+        if v.kind == "quantity"
+        else v
+        for v in extract_values(text, base_date=dt.date(2025, 4, 26))
+    )
+    values = tuple(replace(v, increment=increment) if v.kind == "quantity" else v for v in values)
+    return Claim(
+        id=f"{source}:{text}", source=source, start=0, end=len(text), line=1, evidence=text, text=text,
+        values=values, earlier=earlier, **kw,  # type: ignore[arg-type]
+    )  # fmt: skip
+
+
+def rows(*clusters: tuple[Claim, ...], articles: tuple[Article, ...] = ARTICLES) -> dict[str, KeyFigure]:
+    facts = judge_clusters(articles, [Cluster(f"f{n}", claims) for n, claims in enumerate(clusters, 1)])
+    return {row.measure: row for row in key_figures(facts, articles)}
+
+
+INJURED = (
+    claim(A, "more than 700 people were injured", "injured", measure="people injured"),
+    claim(B, "more than 700 people were injured", "injured", measure="people injured"),
+    claim(C, "about 1,000 people were injured", "injured", measure="people injured"),
+    claim(D, "nearly 1,100 people were injured", "injured", measure="people injured"),
+)
+DEATHS = (
+    claim(A, "the blast killed five people", "death", measure="people killed"),
+    claim(B, "the blast killed 14 people", "death", measure="people killed"),
+    claim(C, "the blast killed at least 70 people", "death", measure="people killed"),
+)
+
+
+def test_key_figures_are_one_row_per_measure_each_figure_as_written_earliest_first() -> None:
+    found = rows(INJURED, DEATHS)
+    assert list(found) == ["injured", "people killed"]  # the most widely reported first
+    assert [(r.value, r.sources) for r in found["injured"].readings] == [
+        ("more than 700", (A, B)),
+        ("about 1,000", (C,)),
+        ("nearly 1,100", (D,)),  # no date: last
+    ]
+    assert [r.value for r in found["people killed"].readings] == ["five", "14", "at least 70"]
+
+
+def test_each_reading_of_a_row_links_to_where_its_claim_writes_it() -> None:
+    (row,) = rows(DEATHS).values()
+    claims = {c.id: c for c in DEATHS}
+    for reading in row.readings:
+        for mention in reading.mentions:
+            assert mention.value is not None and mention.source in reading.sources
+            evidence = claims[mention.claim].evidence
+            assert evidence[mention.value.start : mention.value.end] == reading.value
+
+
+def test_a_figure_that_rose_with_the_publication_dates_says_so() -> None:
+    (deaths,) = rows(DEATHS).values()
+    assert deaths.trend == "rose over time: five → 14 → at least 70"
+    # Of one day, only articles with a time of day can be put in order: the day's largest counts.
+    untimed = tuple(replace(a, time=None) for a in ARTICLES)
+    assert next(iter(rows(DEATHS, articles=untimed).values())).trend == "rose over time: 14 → at least 70"
+    # A figure that went down, or articles without dates, say nothing.
+    fell = (claim(A, "the blast killed 70 people", "death"), claim(C, "the blast killed 14 people", "death"))
+    assert next(iter(rows(fell).values())).trend == ""
+    undated = tuple(replace(a, date=None, time=None) for a in ARTICLES)
+    assert next(iter(rows(DEATHS, articles=undated).values())).trend == ""
+
+
+def test_a_measure_split_over_two_facts_is_still_one_row() -> None:
+    (deaths,) = rows(DEATHS[:1], DEATHS[1:]).values()
+    assert deaths.sources == (A, B, C) and deaths.facts == ("f1", "f2")
+
+
+def test_a_place_an_earlier_event_and_an_increment_each_make_a_row_of_their_own() -> None:
+    killed = "people killed"
+    arrested = "people arrested"
+    found = rows(
+        (
+            claim(A, "80 people were arrested", "arrest", measure=arrested, scope=("Harbourtown",)),
+            claim(B, "80 people were arrested", "arrest", measure=arrested, scope=("Harbourtown",)),
+        ),
+        (
+            claim(A, "457 people were arrested", "arrest", measure=arrested),
+            claim(B, "457 people were arrested", "arrest", measure=arrested),
+        ),
+        # The storm of 1999 is not this one: its toll is a row of its own, dated.
+        (
+            claim(B, "the 1999 storm killed 9,000 people", "death", measure=killed),
+            claim(C, "in 1999 a storm killed 9,000 people", "death", measure=killed),
+        ),
+        (
+            claim(A, "the storm killed 12 people", "death", measure=killed),
+            claim(C, "the storm killed 12 people", "death", measure=killed),
+        ),
+        # One day's new cases are not the running total.
+        (
+            claim(A, "four new cases were recorded", "case", measure="new cases", increment=True),
+            claim(B, "four new cases were recorded", "case", measure="new cases", increment=True),
+        ),
+        (
+            claim(A, "the total rose to 36 cases", "case", measure="cases"),
+            claim(B, "there have been 36 cases", "case", measure="cases"),
+        ),
+    )
+    assert sorted(found) == [
+        "cases",
+        "new cases",
+        "people arrested",
+        "people arrested in Harbourtown",
+        "people killed",
+        "people killed (1999)",
+    ]
+    assert [r.value for r in found["people killed (1999)"].readings] == ["9,000"]
+    assert [r.value for r in found["new cases"].readings] == ["four"]
+
+
+def test_what_is_no_key_figure_makes_no_row() -> None:
+    both = (A, B)
+    found = rows(
+        # Stated by one source only, denied, an earlier value, a rank, a vague amount: no row.
+        (claim(C, "12 vessels were damaged", "vessel"),),
+        tuple(claim(s, "no deaths were reported", "death", negated=True) for s in both),
+        tuple(claim(s, "up from 3 deaths", "death", earlier=True) for s in both),
+        tuple(claim(s, "the third storm this year", "storm") for s in both),
+        tuple(claim(s, "dozens of homes were flooded", "home") for s in both),
+    )
+    assert found == {}
+
+
+def test_labels_are_readable_words() -> None:
+    confirmed = {"qualifiers": ("confirm",), "scope": ("Eastvale",)}
+    found = rows(
+        (
+            claim(A, "16 confirmed cases", "case", measure="confirmed cases", **confirmed),  # type: ignore[arg-type]
+            claim(B, "16 confirmed cases", "case", **confirmed),  # type: ignore[arg-type]
+        ),
+        (
+            claim(A, "winds of up to 135mph (220km/h)", "wind", measure="winds"),
+            claim(B, "winds of more than 200 km/h", "wind", measure="winds"),
+        ),
+        (
+            claim(A, "the toll stood at 12", "death", measure="death toll"),
+            claim(B, "12 deaths were recorded", "death", measure="deaths recorded"),
+        ),
+    )
+    assert sorted(found) == ["confirmed cases in Eastvale", "deaths", "wind speed"]
+    # A figure and its conversion in brackets are one reading, as written.
+    assert [r.value for r in found["wind speed"].readings] == ["up to 135mph (220km/h)", "more than 200 km/h"]
