@@ -72,12 +72,13 @@ def conversions(values: Sequence[Value], text: str, offset: int = 0) -> dict[int
 
 
 def _close(a: Value, b: Value) -> bool:
-    x, y = _nominal(a), _nominal(b)
+    x, y = nominal(a), nominal(b)
     return max(x, y) > 0 and abs(x - y) <= CONVERSION_TOLERANCE * max(x, y)
 
 
-def _nominal(value: Value) -> float:
-    """The number written, in the canonical unit: the finite end of a bound, else the middle."""
+def nominal(value: Value) -> float:
+    """The size of the number written, in the canonical unit: the finite end of a bound, else the
+    middle of its interval."""
     if value.high == float("inf"):
         return abs(value.low)
     if value.low in (0.0, float("-inf")):

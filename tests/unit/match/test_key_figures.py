@@ -67,7 +67,7 @@ INJURED = (
 DEATHS = (
     claim(A, "the blast killed five people", "death", measure="people killed"),
     claim(B, "the blast killed 14 people", "death", measure="people killed"),
-    claim(C, "the blast killed at least 70 people", "death", measure="people killed"),
+    claim(C, "the blast killed at least 30 people", "death", measure="people killed"),
 )
 
 
@@ -79,7 +79,7 @@ def test_key_figures_are_one_row_per_measure_each_figure_as_written_earliest_fir
         ("about 1,000", (C,)),
         ("nearly 1,100", (D,)),  # no date: last
     ]
-    assert [r.value for r in found["people killed"].readings] == ["five", "14", "at least 70"]
+    assert [r.value for r in found["people killed"].readings] == ["five", "14", "at least 30"]
 
 
 def test_each_reading_of_a_row_links_to_where_its_claim_writes_it() -> None:
@@ -94,12 +94,12 @@ def test_each_reading_of_a_row_links_to_where_its_claim_writes_it() -> None:
 
 def test_a_figure_that_rose_with_the_publication_dates_says_so() -> None:
     (deaths,) = rows(DEATHS).values()
-    assert deaths.trend == "rose over time: five → 14 → at least 70"
+    assert deaths.trend == "rose over time: five → 14 → at least 30"
     # Of one day, only articles with a time of day can be put in order: the day's largest counts.
     untimed = tuple(replace(a, time=None) for a in ARTICLES)
-    assert next(iter(rows(DEATHS, articles=untimed).values())).trend == "rose over time: 14 → at least 70"
+    assert next(iter(rows(DEATHS, articles=untimed).values())).trend == "rose over time: 14 → at least 30"
     # A figure that went down, or articles without dates, say nothing.
-    fell = (claim(A, "the blast killed 70 people", "death"), claim(C, "the blast killed 14 people", "death"))
+    fell = (claim(A, "the blast killed 30 people", "death"), claim(C, "the blast killed 14 people", "death"))
     assert next(iter(rows(fell).values())).trend == ""
     undated = tuple(replace(a, date=None, time=None) for a in ARTICLES)
     assert next(iter(rows(DEATHS, articles=undated).values())).trend == ""
@@ -185,3 +185,42 @@ def test_labels_are_readable_words() -> None:
     assert sorted(found) == ["confirmed cases in Eastvale", "deaths", "wind speed"]
     # A figure and its conversion in brackets are one reading, as written.
     assert [r.value for r in found["wind speed"].readings] == ["up to 135mph (220km/h)", "more than 200 km/h"]
+
+
+def test_figures_of_one_measure_orders_of_magnitude_apart_count_two_things() -> None:
+    # One measure name for two things, as a measure group may give them.
+    clusters = [
+        Cluster(
+            "f1", tuple(claim(s, "457 people were arrested", "march", measure="arrested") for s in (A, B))
+        ),
+        Cluster("f2", (claim(C, "475 people were arrested", "march", measure="arrested"),)),
+        Cluster(
+            "f3", tuple(claim(s, "1.08 million people marched", "march", measure="marched") for s in (A, B))
+        ),
+        Cluster("f4", (claim(D, "2.5 million people marched", "march", measure="marched"),)),
+    ]
+    found = key_figures(judge_clusters(ARTICLES, clusters), ARTICLES)
+    (small, large) = sorted(found, key=lambda row: row.facts)
+    assert (small.measure, large.measure) == ("arrested", "marched")
+    assert [r.value for r in small.readings] == ["457", "475"]
+    assert [r.value for r in large.readings] == ["1.08 million", "2.5 million"]
+
+
+def test_a_subset_is_kept_apart_from_the_total_when_one_outlet_gives_both() -> None:
+    """An article does not contradict itself: where it gives 23 deaths in one fact and 12 in
+    another, the two facts count two things (the toll, and those killed by falling trees)."""
+    killed = "people killed"
+    clusters = [
+        Cluster("f1", tuple(claim(s, "the storm killed 23 people", "death", measure=killed) for s in (A, B))),
+        Cluster(
+            "f2",
+            tuple(
+                claim(s, "12 people were killed by falling trees", "death", measure=killed) for s in (A, C)
+            ),
+        ),
+    ]
+    found = key_figures(judge_clusters(ARTICLES, clusters), ARTICLES)
+    assert sorted((r.facts, [(x.value, x.sources) for x in r.readings]) for r in found) == [
+        (("f1",), [("23", (A, B))]),
+        (("f2",), [("12", (A, C))]),
+    ]

@@ -88,7 +88,7 @@ def _figures_report() -> Report:
 def test_key_figures_come_before_the_facts_with_dates_and_the_rise_over_time(fmt: ReportFormat) -> None:
     text = render(_figures_report(), fmt)
     assert text.index("Key figures (2)") < text.index("Divergences (1)") < text.index("Agreements (1)")
-    assert "rose over time: five → 14 → at least 70" in text
+    assert "rose over time: five → 14 → at least 30" in text
     assert "Gulf Daily" in text and "2025-04-26 09:30" in text
     assert render(_figures_report(), fmt, Selection(only="agree")).count("Key figures") == 0
 
@@ -107,7 +107,7 @@ def test_the_json_report_lists_the_key_figures() -> None:
             {"claim": "b:more than 700 people were injured", "source": "b", "start": 0, "end": 13},
         ],
     }
-    assert deaths["trend"] == "rose over time: five → 14 → at least 70"
+    assert deaths["trend"] == "rose over time: five → 14 → at least 30"
     assert deaths["facts"] == ["f2"]
 
 
