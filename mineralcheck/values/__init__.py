@@ -79,7 +79,19 @@ def values_compatible(a: Value, b: Value) -> bool | None:
         return None
     if a.unit != b.unit:
         return None
-    return intervals_overlap(a, b)
+    return intervals_overlap(a, b) or (a.kind == "quantity" and (_bound_of(a, b) or _bound_of(b, a)))
+
+
+def _bound_of(bound: Value, figure: Value) -> bool:
+    """A bound at the very figure another outlet gives ("more than 200" and "200", "fewer than 50"
+    and "50"): outlets round a figure into a bound, so the two are one figure, not rivals."""
+    if figure.low != figure.high:
+        return False
+    if bound.low_open and math.isinf(bound.high):
+        return math.isclose(bound.low, figure.low)
+    if bound.high_open and math.isinf(bound.low):
+        return math.isclose(bound.high, figure.high)
+    return False
 
 
 def _weekday_matches(weekday: Value, date: Value) -> bool | None:

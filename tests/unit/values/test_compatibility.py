@@ -29,6 +29,10 @@ PAIRS = [
     ("more than 90%", "90%", True),  # "90%" may be a rounding of 90.4%
     ("more than 90%", "89%", False),
     ("at least 90%", "90%", True),
+    # a bound at the very figure another outlet gives is that figure, rounded into a bound
+    ("more than 200 km/h", "200 km/h", True),
+    ("fewer than 50 people", "50 people", True),
+    ("more than 200 km/h", "190 km/h", False),
     ("less than 5%", "4.5%", True),
     ("less than 5%", "5%", True),  # "5%" may be a rounding of 4.8%
     ("less than 5%", "6%", False),
