@@ -114,6 +114,37 @@ def _within_scope(compatible: Compatible, scope_of: Mapping[int, tuple[str, ...]
     return check
 
 
+def _rivals_only(
+    compatible: Compatible,
+    by_source: Mapping[SourceId, Sequence[Value]],
+    written: _Written,
+) -> Compatible:
+    """compatible(), except that two readings that can both be true are no conflict: one outlet
+    gives both (an article does not contradict itself: "40 homes" and "12 homes" in one are a total
+    and a part, or two counts it attributes), or two outlets wrote the same words for a date that
+    each resolves against its own day ("tomorrow", in one report run on two days)."""
+
+    def gives(values: Sequence[Value], figure: Value) -> bool:
+        return any(v.unit == figure.unit and (v.low, v.high) == (figure.low, figure.high) for v in values)
+
+    def check(a: Value, b: Value) -> bool | None:
+        verdict = compatible(a, b)
+        if verdict is not False:
+            return verdict
+        if a.kind in _DATE_KINDS and _same_words(written.label.get(id(a), ""), written.label.get(id(b), "")):
+            return True
+        if a.kind == "quantity" and any(gives(vs, a) and gives(vs, b) for vs in by_source.values()):
+            return None
+        return False
+
+    return check
+
+
+def _same_words(a: str, b: str) -> bool:
+    """Two dates written alike in words alone ("tomorrow", "on Tuesday"): the same words, not two dates."""
+    return bool(a) and a.casefold() == b.casefold() and not any(ch.isdigit() for ch in a)
+
+
 def _family(value: Value) -> str:
     """Values of one family can conflict; the dates' and times' label for the reason line."""
     return "time" if value.kind == "time" else "date"
@@ -457,7 +488,7 @@ def judge(
             if all(describe(v) != describe(k) for k in known):
                 known.append(v)
                 scope_of[id(v)] = verdict_scope(claim)
-    compatible = _within_scope(compatible, scope_of)
+    compatible = _rivals_only(_within_scope(compatible, scope_of), by_source, written)
 
     def signature(values: Sequence[Value]) -> object:
         return tuple(sorted((describe(v), scope_of.get(id(v), ())) for v in values))

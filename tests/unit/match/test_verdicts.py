@@ -329,3 +329,28 @@ def test_a_single_source_reads_its_own_figures_but_no_rank() -> None:
     fact = verdict(claim("a", "The third blast in a week injured 40 people"))
     assert fact.verdict == "single"
     assert [(g.value, g.sources) for g in fact.readings] == [("40", ("a",))]
+
+
+def test_figures_one_outlet_gives_both_of_are_no_rivals() -> None:
+    """An outlet does not contradict itself: where it gives both figures (a total and a part of it),
+    two others that give one each do not conflict; without it, they do."""
+    total = claim("b", "The fire destroyed 40 homes, officials said")
+    part = claim("c", "The fire destroyed 12 homes")
+    both = (claim("a", "The fire destroyed 40 homes"), claim("a", "Of them, 12 homes burned in the old town"))
+    assert verdict(total, part).verdict == "diverge"
+    assert verdict(*both, total, part).verdict == "agree"
+
+
+def test_one_date_written_alike_in_words_is_no_conflict() -> None:
+    """"Tomorrow" in two outlets that ran one report on two days resolves to two dates: the same
+    words, not two dates. Dates written with figures still conflict."""
+    fact = verdict(
+        claim("a", "The vote will be held tomorrow", base=dt.date(2025, 3, 3)),
+        claim("b", "The vote will be held tomorrow", base=dt.date(2025, 3, 4)),
+    )
+    assert fact.verdict == "agree"
+    fact = verdict(
+        claim("a", "The vote will be held on March 4", base=dt.date(2025, 3, 3)),
+        claim("b", "The vote will be held on March 5", base=dt.date(2025, 3, 4)),
+    )
+    assert fact.verdict == "diverge"
