@@ -198,11 +198,12 @@ def _value_conflict(
     by_source: Mapping[SourceId, Sequence[Value]],
     compatible: Compatible,
     signature: Callable[[Sequence[Value]], object],
+    describe: Describe,
 ) -> list[tuple[SourceId, SourceId, Value, Value]]:
     """Pairs of sources that state a figure or date which the other side contradicts.
 
-    Sources stating the same readings are compared once, through their first member: a story
-    covered by a hundred outlets mostly repeats a handful of readings.
+    Sources stating the same readings (by `describe`) are compared once, through their first
+    member: a story covered by a hundred outlets mostly repeats a handful of readings.
     """
     members: dict[object, list[SourceId]] = {}
     for source in sorted(by_source):
@@ -228,15 +229,22 @@ def _value_conflict(
     for s, t, va, vb in conflicts:
         for s2 in members[signature(by_source[s])]:
             for t2 in members[signature(by_source[t])]:
-                pair = (s2, t2, _same_reading(by_source[s2], va), _same_reading(by_source[t2], vb))
+                pair = (
+                    s2,
+                    t2,
+                    _same_reading(by_source[s2], va, describe),
+                    _same_reading(by_source[t2], vb, describe),
+                )
                 expanded.append(pair if s2 < t2 else (t2, s2, pair[3], pair[2]))
     return sorted(expanded, key=lambda c: (c[0], c[1]))
 
 
-def _same_reading(values: Sequence[Value], like: Value) -> Value:
-    return next(
-        (v for v in values if v == like or (v.text, v.low, v.high) == (like.text, like.low, like.high)), like
-    )
+def _same_reading(values: Sequence[Value], like: Value, describe: Describe) -> Value:
+    """A member's own value for its group head's reading: the member may write it in other words
+    ("more than 11" where the head wrote "over 11"), and is credited with its own words."""
+    same = [v for v in values if v == like or (v.text, v.low, v.high) == (like.text, like.low, like.high)]
+    same += [v for v in values if describe(v) == describe(like)]
+    return same[0] if same else like
 
 
 def _readings(
@@ -493,7 +501,7 @@ def judge(
     def signature(values: Sequence[Value]) -> object:
         return tuple(sorted((describe(v), scope_of.get(id(v), ())) for v in values))
 
-    conflicts = _value_conflict(by_source, compatible, signature)
+    conflicts = _value_conflict(by_source, compatible, signature, describe)
     if conflicts:
         readings = _readings(sources, by_source, conflicts, compatible)
         return _value_divergence(

@@ -354,3 +354,22 @@ def test_one_date_written_alike_in_words_is_no_conflict() -> None:
         claim("b", "The vote will be held on March 5", base=dt.date(2025, 3, 4)),
     )
     assert fact.verdict == "diverge"
+
+
+def test_outlets_that_give_one_figure_in_other_words_are_each_credited_with_their_own() -> None:
+    """"over 40" and "more than 40" are one reading to compare, two wordings to show: neither outlet
+    is shown with the other's words, nor linked to the other's claim."""
+    claims = (
+        claim("a", "Over 40 homes burned, officials said"),
+        claim("b", "More than 40 homes burned"),
+        claim("c", "In all, 12 homes burned"),
+    )
+    fact = verdict(*claims)
+    assert fact.verdict == "diverge"
+    assert sorted((g.value, g.sources) for g in fact.reason.groups) == [
+        ("12", ("c",)),
+        ("more than 40", ("b",)),
+        ("over 40", ("a",)),
+    ]
+    for reading in fact.readings:
+        assert [m.claim.split(":")[0] for m in reading.mentions] == list(reading.sources)
