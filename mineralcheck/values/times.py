@@ -41,7 +41,8 @@ PLACE_TIME = {
 _ZONE_NAMES = "|".join(sorted(ZONES, key=len, reverse=True))
 
 
-_AMPM = r"(?P<ap>[AaPp])\.?\s?[Mm]\.?(?![A-Za-z])"
+_AMPM = r"(?P<ap>[AaPp])(?:\.\s?[Mm]\.?|\s?[Mm])(?![A-Za-z])"
+"""'pm', 'p.m.': a full stop after a bare 'pm' ends the sentence, not the time."""
 
 
 _ZONE_TAIL = (

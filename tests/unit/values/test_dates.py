@@ -109,6 +109,7 @@ ROWS = [
     ("at 14:05 UTC", None, "14:05 UTC", "time", 14 * 60 + 5, None, "utc-minutes"),
     ("at 9 a.m. EDT", None, "9 a.m. EDT", "time", 13 * 60, None, "utc-minutes"),
     ("shortly after 6 pm", None, "6 pm", "time", 18 * 60, None, "local-minutes"),
+    ("the polls closed at 7.24pm. Then", None, "7.24pm", "time", 19 * 60 + 24, None, "local-minutes"),
     ("at noon GMT", None, "noon GMT", "time", 720, None, "utc-minutes"),
 ]
 
