@@ -211,6 +211,9 @@ def _claim(context: _Context, clause: Clause) -> Claim | None:
         verbatim = tidy(evidence)
         if readable_sentence(verbatim):
             text = verbatim
+            # The claim says what its evidence says: a figure of the clause beyond it (in a relative
+            # clause the cut left out) is not its own. A date beyond it still dates the clause.
+            values = tuple(v for v in values if v.kind != "quantity" or start <= v.start and v.end <= end)
     quote = quote_of(toks, context.regions)
     return Claim(
         id=f"{article.id}:{start}-{end}",

@@ -173,3 +173,17 @@ def test_cutting_out_a_nested_clause_leaves_no_stray_comma() -> None:
     assert texts("Quenby, who last Tuesday became prime minister, congratulated Halden on the truce.")[
         -1
     ] == ("Quenby congratulated Halden on the truce")
+
+
+def test_a_claim_holds_only_the_figures_its_text_states() -> None:
+    """A clause cut down to its evidence keeps the figures of that evidence: the ferry's crossing
+    time, written further on in the sentence, is not a figure of the first claim (a date further on
+    still dates the clause: see the death toll "on Friday" above)."""
+    claims = claims_of(
+        "Several ferries stayed in port, including the Morwenna which normally carries about 300 cars"
+        " - nearly all of its deck - on its 40-minute crossing to the island."
+    )
+    assert claims
+    for claim in claims:
+        for value in claim.values:
+            assert value.kind != "quantity" or value.text in claim.text, (claim.text, value.text)
