@@ -199,7 +199,7 @@ class Mention:
 
 @dataclass(frozen=True)
 class Reading:
-    """One figure of a fact as its outlets wrote it ("nearly half a million", "135mph (220km/h)"),
+    """One figure of a fact as its outlets wrote it ("about half a million", "80mph (130km/h)"),
     exactly the sources that write it, and where each does: "63 (harbourpost, nightdesk)"."""
 
     value: str

@@ -7,7 +7,7 @@ sentence never reaches it. What makes two figures one measure of one thing:
 - the same measure name (match/measures.py) in the same unit, restricted alike ("confirmed");
 - the same places below the national level (a district's toll is not the nation's);
 - the same time: an increment ("new cases") is not a running total, and a figure of an earlier
-  event the claim dates ("the 1999 cyclone killed 10,000") is not this story's.
+  event the claim dates ("the 1987 flood killed 3,000") is not this story's.
 """
 
 from __future__ import annotations
@@ -78,8 +78,8 @@ def key_figures(
 
 def _magnitudes(found: Sequence[_Found], gap: float) -> list[list[_Found]]:
     """The figures of one measure split where, in increasing order, one is more than `gap` times
-    the one before: 457 arrests and a million marchers are two things, not one figure that
-    outlets disagree on; a toll that rose from 2 to 23 through 4, 7 and 14 stays one row."""
+    the one before: 312 arrests and a million marchers are two things, not one figure that
+    outlets disagree on; a toll that rose from 3 to 31 through 5, 9 and 16 stays one row."""
     ordered = sorted(found, key=lambda f: (_size(f), f.text))
     parts: list[list[_Found]] = []
     previous = 0.0
@@ -94,7 +94,7 @@ def _magnitudes(found: Sequence[_Found], gap: float) -> list[list[_Found]]:
 
 def _one_thing(found: Sequence[_Found]) -> list[list[_Found]]:
     """The figures of one measure grouped by fact, so that no outlet gives two different figures in
-    one group: an article does not contradict itself, so where one states 23 deaths in one fact and
+    one group: an article does not contradict itself, so where one states 31 deaths in one fact and
     two in another, the two facts count two things (the toll and a part of it). The facts most
     sources state are placed first; a fact joins the first group none of whose facts it conflicts with."""
     facts: dict[str, list[_Found]] = {}
@@ -126,7 +126,7 @@ def _contradict(a: Sequence[_Found], b: Sequence[_Found]) -> bool:
 
 def _same_figure(a: Value, b: Value) -> bool:
     """One outlet's figure for one thing, written twice: compatible, or its nominal values within
-    ONE_FIGURE ("nearly half a million" in a caption, "more than 500,000" in the text)."""
+    ONE_FIGURE ("about half a million" in a caption, "more than 480,000" in the text)."""
     if frame_compatible(a, b):
         return True
     x, y = nominal(a), nominal(b)
@@ -139,7 +139,7 @@ def _size(found: _Found) -> float:
 
 def is_key(value: Value, claim: Claim) -> bool:
     """A figure a reader would call key: a count, amount or measurement of a named measure; not a
-    rank ("third"), not a vague amount ("dozens"), not an earlier value ("up from 54.9%"), not a
+    rank ("third"), not a vague amount ("dozens"), not an earlier value ("up from 41.5%"), not a
     denied one."""
     return (
         value.kind == "quantity"
@@ -157,8 +157,8 @@ def places(claim: Claim, value: Value) -> tuple[str, ...]:
 
 
 def _dated_figures(fact: Fact, years: Mapping[SourceId, int]) -> list[tuple[Value, str]]:
-    """The figures of a fact that a claim dates to an earlier event ("a 1999 cyclone killed
-    10,000"), with the year. A figure of the same fact that agrees with one of them is of that event
+    """The figures of a fact that a claim dates to an earlier event ("a 1987 flood killed
+    3,000"), with the year. A figure of the same fact that agrees with one of them is of that event
     too, though its outlet does not repeat the year; one that does not agree is not."""
     dated = []
     for claim in fact.cluster.claims:
@@ -170,7 +170,7 @@ def _dated_figures(fact: Fact, years: Mapping[SourceId, int]) -> list[tuple[Valu
 
 def earlier_event(claim: Claim, year: int | None) -> str:
     """The latest year before `year` (its article's) that the claim names as a date, "" when none:
-    "in 1999" dates an event, "since 1999" only the start of a span that runs to now."""
+    "in 1987" dates an event, "since 1987" only the start of a span that runs to now."""
     if year is None:
         return ""
     named = [_year_of(v) for v in claim.values if v.kind in ("year", "date") and not _since(v, claim)]

@@ -241,7 +241,7 @@ def _value_conflict(
 
 def _same_reading(values: Sequence[Value], like: Value, describe: Describe) -> Value:
     """A member's own value for its group head's reading: the member may write it in other words
-    ("more than 11" where the head wrote "over 11"), and is credited with its own words."""
+    ("more than 40" where the head wrote "over 40"), and is credited with its own words."""
     same = [v for v in values if v == like or (v.text, v.low, v.high) == (like.text, like.low, like.high)]
     same += [v for v in values if describe(v) == describe(like)]
     return same[0] if same else like

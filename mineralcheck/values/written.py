@@ -1,7 +1,7 @@
 """A figure as its outlet wrote it: what a reader is shown and can find in the article.
 
-Values are normalised so that they can be compared ("three years" is 36 months, "135mph" is
-217.26 km/h); a reader is shown the words: "three years", "135mph (220km/h)", "10 lakh".
+Values are normalised so that they can be compared ("four years" is 48 months, "80mph" is
+128.75 km/h); a reader is shown the words: "four years", "80mph (130km/h)", "12 lakh".
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ _OPENING_WORDS = frozenset(w.split()[0] for phrases in COMPARATORS.values() for 
 """First words of the comparators ("Nearly", "More"): capitalised only because a sentence opens there."""
 
 CONVERSION_TOLERANCE = 0.05
-"""How far a figure and its conversion in brackets may lie apart: conversions are rounded ("135mph
-(220km/h)" is 1.3% off, "1,500 hectares (3,700 acres)" 0.2%); two figures of one unit more than 5%
+"""How far a figure and its conversion in brackets may lie apart: conversions are rounded ("80mph
+(130km/h)" is 1% off, "2,000 hectares (4,940 acres)" 0.05%); two figures of one unit more than 5%
 apart are two figures."""
 
 _OPEN = re.compile(r"\s*[(\[]\s*\Z")
@@ -30,8 +30,8 @@ _CLOSE = re.compile(r"\A\s*[)\]]")
 
 
 def as_written(value: Value) -> str:
-    """The figure's words as in its text, on one line: "nearly half a million", "three years"; a
-    comparator that opens a sentence loses its capital ("Nearly 8 inches" -> "nearly 8 inches")."""
+    """The figure's words as in its text, on one line: "about half a million", "four years"; a
+    comparator that opens a sentence loses its capital ("Nearly 6 inches" -> "nearly 6 inches")."""
     return _shown(value.text)
 
 
@@ -45,7 +45,7 @@ def _shown(text: str) -> str:
 
 def written_labels(claim: Claim) -> dict[int, str]:
     """How the claim's outlet writes each of its values, keyed by id(value); a figure and its
-    conversion in brackets are one label, shown for both ("up to 135mph (220km/h)")."""
+    conversion in brackets are one label, shown for both ("up to 80mph (130km/h)")."""
     labels = {id(v): as_written(v) for v in claim.values}
     for k, j in conversions(claim.values, claim.evidence, claim.start).items():
         both = with_conversion(claim.values[k], claim.values[j], claim.evidence, claim.start)
@@ -54,8 +54,8 @@ def written_labels(claim: Claim) -> dict[int, str]:
 
 
 def conversions(values: Sequence[Value], text: str, offset: int = 0) -> dict[int, int]:
-    """Figures followed by their own conversion in brackets ("135mph (220km/h)", "1,500 hectares
-    (3,700 acres)"): index of the figure -> index of its conversion. `text` is the passage the
+    """Figures followed by their own conversion in brackets ("80mph (130km/h)", "2,000 hectares
+    (4,940 acres)"): index of the figure -> index of its conversion. `text` is the passage the
     values were read from, starting at article offset `offset`."""
     out: dict[int, int] = {}
     for k in range(len(values) - 1):
@@ -87,7 +87,7 @@ def nominal(value: Value) -> float:
 
 
 def with_conversion(value: Value, conversion: Value, text: str, offset: int = 0) -> str:
-    """A figure with its conversion in brackets, as written: "up to 135mph (220km/h)"."""
+    """A figure with its conversion in brackets, as written: "up to 80mph (130km/h)"."""
     return _shown(text[value.start - offset : _closing(conversion, text, offset) - offset])
 
 

@@ -280,26 +280,26 @@ def test_an_agreement_credits_each_value_to_the_sources_that_write_it() -> None:
 
 
 def test_a_reading_is_the_figure_as_its_outlet_wrote_it() -> None:
-    """Normalised to compare, never to show: "three years" is not shown as 36 months, nor a
+    """Normalised to compare, never to show: "four years" is not shown as 48 months, nor a
     figure and its conversion in brackets as a speed with three decimals."""
     fact = verdict(
-        claim("a", "He was barred for three years from the board"),
-        claim("b", "He was barred for 3 years from the board"),
+        claim("a", "He was barred for four years from the board"),
+        claim("b", "He was barred for 4 years from the board"),
     )
     assert [(g.value, g.sources) for g in fact.reason.groups] == [
-        ("three years", ("a",)),
-        ("3 years", ("b",)),
+        ("four years", ("a",)),
+        ("4 years", ("b",)),
     ]
     fact = verdict(
-        claim("a", "Winds of up to 135mph (220km/h) hit the coast"),
-        claim("b", "Winds reached up to 220 km per hour"),
+        claim("a", "Winds of up to 80mph (130km/h) hit the valley"),
+        claim("b", "Winds reached up to 130 km per hour"),
     )
     assert fact.verdict == "agree"
     assert [(g.value, g.sources) for g in fact.reason.groups] == [
-        ("up to 135mph (220km/h)", ("a",)),
-        ("up to 220 km per hour", ("b",)),
+        ("up to 80mph (130km/h)", ("a",)),
+        ("up to 130 km per hour", ("b",)),
     ]
-    fact = verdict(claim("a", "Nearly half a million people fled the coast"))
+    fact = verdict(claim("a", "Nearly half a million people left the valley"))
     assert [g.value for g in fact.reason.groups] == ["nearly half a million"]
 
 
@@ -342,7 +342,7 @@ def test_figures_one_outlet_gives_both_of_are_no_rivals() -> None:
 
 
 def test_one_date_written_alike_in_words_is_no_conflict() -> None:
-    """"Tomorrow" in two outlets that ran one report on two days resolves to two dates: the same
+    """ "Tomorrow" in two outlets that ran one report on two days resolves to two dates: the same
     words, not two dates. Dates written with figures still conflict."""
     fact = verdict(
         claim("a", "The vote will be held tomorrow", base=dt.date(2025, 3, 3)),
@@ -357,7 +357,7 @@ def test_one_date_written_alike_in_words_is_no_conflict() -> None:
 
 
 def test_outlets_that_give_one_figure_in_other_words_are_each_credited_with_their_own() -> None:
-    """"over 40" and "more than 40" are one reading to compare, two wordings to show: neither outlet
+    """ "over 40" and "more than 40" are one reading to compare, two wordings to show: neither outlet
     is shown with the other's words, nor linked to the other's claim."""
     claims = (
         claim("a", "Over 40 homes burned, officials said"),

@@ -37,8 +37,8 @@ ROWS = [
     ("a dozen boats capsized", "a dozen", 12, 12, "", "boat", ""),
     ("a million voters stayed home", "a million", 1e6, 1e6, "", "voter", ""),
     ("three million people fled", "three million", 3e6, 3e6, "", "people", ""),
-    ("half a million people fled", "half a million", 5e5, 5e5, "", "people", ""),
-    ("nearly half a million people fled", "nearly half a million", 4.75e5, 5e5, "", "people", "nearly"),
+    ("half a million people left", "half a million", 5e5, 5e5, "", "people", ""),
+    ("nearly half a million people left", "nearly half a million", 4.75e5, 5e5, "", "people", "nearly"),
     # vague amounts
     ("dozens of people were hurt", "dozens", 24, 99, "", "people", "vague"),
     ("hundreds of homes", "hundreds", 200, 999, "", "home", "vague"),
