@@ -23,19 +23,19 @@ pytestmark = pytest.mark.model
 # Share of gold facts right, per real event: just below today's score.
 FLOORS = {
     "seeds": 0.80,
-    "australia-voice-referendum-2023": 0.36,
+    "australia-voice-referendum-2023": 0.39,
     "france-pension-protests-2023-03-23": 0.57,
     "iran-shahid-rajaee-port-explosion-2025": 0.49,
     "lusail-world-cup-final-2022": 0.22,
-    "menlo-park-meta-layoffs-2022-nov": 0.47,
-    "odisha-cyclone-phailin-2013": 0.27,
-    "trump-civil-fraud-ruling-2024": 0.55,
-    "uganda-ebola-sudan-outbreak-2022-09": 0.49,
+    "menlo-park-meta-layoffs-2022-nov": 0.51,
+    "odisha-cyclone-phailin-2013": 0.26,
+    "trump-civil-fraud-ruling-2024": 0.50,
+    "uganda-ebola-sudan-outbreak-2022-09": 0.52,
 }
 
 # Share of the report's diverge clusters that touch a fact the gold lets diverge: a cross-checker
 # that cries wolf is not trusted. At today's value where an event is below the general floor.
-PRECISION_FLOOR = 0.6
+PRECISION_FLOOR = 0.65
 PRECISION_FLOORS: dict[str, float] = {}
 
 
@@ -115,11 +115,11 @@ def test_outlets_figures_of_one_fact_are_named_by_one_measure(
 
 MISREAD_CEILING = 0.03
 """Share of the readings ../shared/eval/credits.py checks (the sides of each divergence, each
-key-figure reading) that credit an outlet with a figure its gold quote does not state: 10 of 482
-today over the seeds and the dev events, 115 of 720 before readings were the outlet's words."""
-ROW_PURITY_FLOOR = 0.89
+key-figure reading) that credit an outlet with a figure its gold quote does not state: 10 of 471
+today over the seeds and the dev events, 116 of 716 before readings were the outlet's words."""
+ROW_PURITY_FLOOR = 0.88
 """Share of a key-figure row's checked readings that belong to its most common gold fact, over all
-rows of the real events: 0.892 today, 0.76 before rows were split by what they count."""
+rows of the real events: 0.885 today, 0.76 before rows were split by what they count."""
 
 
 def test_every_reading_is_a_figure_its_outlets_own_claim_writes(real_events: RealEvents) -> None:
