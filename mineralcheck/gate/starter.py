@@ -125,8 +125,9 @@ def starter(
 def _holding(
     entries: list[_Entry], report: Report, sources: Sequence[str], embedder: Embedder
 ) -> list[_Entry]:
-    """The entries whose expectations hold on `report`, evaluated as `check` evaluates the file:
-    an entry that fails only on its value loses the value, any other failing entry is dropped."""
+    """The entries whose expectations hold on `report` without a finding, evaluated as `check`
+    evaluates the file: an entry that fails only on its value loses the value, any other entry that
+    fails or warns is dropped (a starter file is green, not merely passing)."""
     while entries:
         result = evaluate(loads(_render(entries, sources, _LeftOut())), report, embedder=embedder)
         failing = {r.expectation.id: r for r in result.results if r.outcome != "passed"}
@@ -176,7 +177,10 @@ def _closing(left_out: _LeftOut) -> list[str]:
     parts = [
         (left_out.single, "that only one source states (nothing to cross-check)"),
         (left_out.unreadable, "that several sources state, but in no claim that reads as a whole sentence"),
-        (left_out.failing, "whose expectation `mineralcheck check` would fail on these same articles"),
+        (
+            left_out.failing,
+            "whose expectation `mineralcheck check` would fail or warn on these same articles",
+        ),
     ]
     lines = ["#", "# Left out:"]
     lines += [f"#   {n} {'fact' if n == 1 else 'facts'} {why}" for n, why in parts]
