@@ -15,7 +15,6 @@ model file next to the weights.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from evaldata import Corpus, fact_labels, real_corpora, score_report, source_stem  # noqa: E402
+from model_files import check_or_write  # noqa: E402
 
 from mineralcheck import pipeline  # noqa: E402
 from mineralcheck.match.cluster import ScoredPairs, link, pair_table, score_pairs  # noqa: E402
@@ -213,49 +213,23 @@ def model_file_text(events: list[EventData], *, leave_one_out: bool = True) -> s
     return model.to_json(extra)
 
 
-TOLERANCE = 1e-3
-"""How far a refit weight may lie from the shipped one: vectors differ in their last bits between
-CPUs, never in what they say."""
-
-
-def differences(shipped: str, refit: str) -> list[str]:
-    """What differs between two model files beyond float noise (features, thresholds, weights)."""
-    a, b = json.loads(shipped), json.loads(refit)
-    found = [
-        f"{key}: {a.get(key)!r} != {b.get(key)!r}"
-        for key in ("features", "threshold", "dispute_threshold", "measure_threshold")
-        if a.get(key) != b.get(key)
-    ]
-    for key in ("weights", "mean", "scale"):
-        for n, (x, y) in enumerate(zip(a.get(key, []), b.get(key, []), strict=False)):
-            if abs(x - y) > TOLERANCE:
-                found.append(f"{key}[{n}]: {x} != {y}")
-    if abs(a.get("bias", 0) - b.get("bias", 0)) > TOLERANCE:
-        found.append(f"bias: {a.get('bias')} != {b.get('bias')}")
-    return found
+CHECKED_EXACTLY = ("features", "threshold", "dispute_threshold", "measure_threshold")
+"""What a refit must reproduce exactly: the features and the thresholds chosen on the grid."""
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="fail if a refit differs from the shipped file")
     args = parser.parse_args()
-    # --check compares the model (features, weights, thresholds: see differences); the
+    # --check compares the model (features, weights, thresholds: model_files.differences); the
     # leave-one-event-out figures beside it report on the fit, and cost nine fits more.
     text = model_file_text(load_events(), leave_one_out=not args.check)
-    if args.check:
-        shipped = MODEL_FILE.read_text(encoding="utf-8") if MODEL_FILE.is_file() else "{}"
-        found = differences(shipped, text)
-        if found:
-            print(f"{MODEL_FILE} is not what a refit gives (run `make fit` and commit it):", file=sys.stderr)
-            for line in found:
-                print(f"  {line}", file=sys.stderr)
-            return 1
-        print("the shipped pair model is what a refit gives")
-        return 0
-    MODEL_FILE.write_text(text, encoding="utf-8")
-    print(text, end="")
-    print(f"features: {', '.join(FEATURES)}", file=sys.stderr)
-    return 0
+    status = check_or_write(
+        MODEL_FILE, text, "pair model", check=args.check, exact=CHECKED_EXACTLY, scalars=("bias",)
+    )
+    if not args.check:
+        print(f"features: {', '.join(FEATURES)}", file=sys.stderr)
+    return status
 
 
 if __name__ == "__main__":

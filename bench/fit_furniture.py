@@ -21,7 +21,6 @@ the model file.
 from __future__ import annotations
 
 import argparse
-import json
 import math
 import sys
 from dataclasses import dataclass
@@ -34,6 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from evaldata import Corpus, gold, noise_labels, real_corpora, source_stem  # noqa: E402
+from model_files import check_or_write  # noqa: E402
 
 from mineralcheck import pipeline  # noqa: E402
 from mineralcheck.cache import Caches  # noqa: E402
@@ -205,26 +205,8 @@ def model_file_text(events: list[Event]) -> tuple[str, dict[str, dict[str, Any]]
     return model.to_json(extra), loeo
 
 
-TOLERANCE = 1e-3
-"""How far a refit weight may lie from the shipped one (float noise between CPUs)."""
-
-
-def differences(shipped: str, refit: str) -> list[str]:
-    """What differs between two model files beyond float noise."""
-    a, b = json.loads(shipped), json.loads(refit)
-    found = [
-        f"{key}: {a.get(key)!r} != {b.get(key)!r}"
-        for key in ("features", "fitted_on", "furniture_lines", "content_lines", "leave_one_event_out")
-        if a.get(key) != b.get(key)
-    ]
-    for key in ("weights", "mean", "scale"):
-        for n, (x, y) in enumerate(zip(a.get(key, []), b.get(key, []), strict=False)):
-            if abs(x - y) > TOLERANCE:
-                found.append(f"{key}[{n}]: {x} != {y}")
-    for key in ("bias", "threshold"):
-        if abs(a.get(key, 0) - b.get(key, 0)) > TOLERANCE:
-            found.append(f"{key}: {a.get(key)} != {b.get(key)}")
-    return found
+CHECKED_EXACTLY = ("features", "fitted_on", "furniture_lines", "content_lines", "leave_one_event_out")
+"""What a refit must reproduce exactly: the features, the data and the leave-one-event-out table."""
 
 
 def main() -> int:
@@ -241,19 +223,14 @@ def main() -> int:
         if args.verbose:
             for line in found["noise_claims"] + found["noise_sentences"] + found["dropped"]:
                 print(f"    {line}", file=sys.stderr)
-    if args.check:
-        shipped = MODEL_FILE.read_text(encoding="utf-8") if MODEL_FILE.is_file() else "{}"
-        found = differences(shipped, text)
-        if found:
-            print(f"{MODEL_FILE} is not what a refit gives (run `make fit` and commit it):", file=sys.stderr)
-            for line in found:
-                print(f"  {line}", file=sys.stderr)
-            return 1
-        print("the shipped furniture model is what a refit gives")
-        return 0
-    MODEL_FILE.write_text(text, encoding="utf-8")
-    print(text, end="")
-    return 0
+    return check_or_write(
+        MODEL_FILE,
+        text,
+        "furniture model",
+        check=args.check,
+        exact=CHECKED_EXACTLY,
+        scalars=("bias", "threshold"),
+    )
 
 
 if __name__ == "__main__":
