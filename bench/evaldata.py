@@ -88,15 +88,18 @@ def source_stem(path: str) -> str:
 
 def fact_labels(corpus: Corpus, spans: list[tuple[str, int, int]]) -> list[frozenset[str]]:
     """For each (source stem, start, end) evidence span, the gold facts whose mentions it serves."""
+    return [frozenset(fact.id for fact, _mention in served) for served in serving(corpus, spans)]
+
+
+def serving(corpus: Corpus, spans: list[tuple[str, int, int]]) -> list[list[tuple[Any, Any]]]:
+    """For each (source stem, start, end) evidence span, the (gold fact, mention) pairs it serves."""
     facts, _noise, _texts = gold(corpus)
     hits = scorer().hits
     claim = scorer().Claim
     out = []
     for source, start, end in spans:
         probe = claim(source, start, end, 0)
-        out.append(
-            frozenset(f.id for f in facts for m in f.mentions if m.source == source and hits(probe, m.spans))
-        )
+        out.append([(f, m) for f in facts for m in f.mentions if m.source == source and hits(probe, m.spans)])
     return out
 
 

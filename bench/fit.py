@@ -73,8 +73,17 @@ class EventData:
 
 def load_event(corpus: Corpus) -> EventData:
     prepared = pipeline.prepare([str(corpus.path)])
+    return event_data(corpus, prepared, fact_labels(corpus, claim_spans(prepared)))
+
+
+def claim_spans(prepared: pipeline.Prepared) -> list[tuple[str, int, int]]:
+    """(source stem, start, end) of each claim's evidence, as the gold files locate mentions."""
     paths = {a.id: a.path for a in prepared.ingested.articles}
-    facts = fact_labels(corpus, [(source_stem(paths[c.source]), c.start, c.end) for c in prepared.claims])
+    return [(source_stem(paths[c.source]), c.start, c.end) for c in prepared.claims]
+
+
+def event_data(corpus: Corpus, prepared: pipeline.Prepared, facts: list[frozenset[str]]) -> EventData:
+    """An event's candidate pairs, their features and their labels (one gold fact served by both)."""
     pairs, features = pair_table(prepared.claims, prepared.vectors)
     labels = np.array([1 if facts[i] & facts[j] else 0 for i, j in pairs], dtype=np.int64)
     return EventData(corpus, prepared, facts, pairs, features, labels)

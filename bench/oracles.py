@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import fit  # noqa: E402
-from evaldata import gold, scorer, source_stem  # noqa: E402
+from evaldata import serving  # noqa: E402
 
 from mineralcheck.match import cluster, embed  # noqa: E402
 from mineralcheck.match.pairs import shipped_model  # noqa: E402
@@ -37,27 +37,13 @@ from mineralcheck.match.pairs import shipped_model  # noqa: E402
 
 def gold_quote_units(event: fit.EventData, embedder: embed.Embedder) -> fit.EventData:
     """`event` with each claim that serves a gold fact embedded as that fact's quote in its outlet."""
-    facts, _noise, _texts = gold(event.corpus)
-    paths = {a.id: a.path for a in event.prepared.ingested.articles}
-    hits, probe = scorer().hits, scorer().Claim
-    quotes: list[str] = []
-    served: list[int] = []
-    for i, claim in enumerate(event.prepared.claims):
-        stem = source_stem(paths[claim.source])
-        span = probe(stem, claim.start, claim.end, 0)
-        mention = next(
-            (m for f in facts for m in f.mentions if m.source == stem and hits(span, m.spans)), None
-        )
-        if mention is not None:
-            quotes.append(mention.quote)
-            served.append(i)
+    served = serving(event.corpus, fit.claim_spans(event.prepared))
+    quoted = [(i, found[0][1].quote) for i, found in enumerate(served) if found]
     vectors = event.prepared.vectors.copy()
-    if quotes:
-        vectors[served] = embedder.encode(quotes)
+    if quoted:
+        vectors[[i for i, _ in quoted]] = embedder.encode([quote for _, quote in quoted])
     prepared = dataclasses.replace(event.prepared, vectors=vectors)
-    pairs, features = cluster.pair_table(prepared.claims, prepared.vectors)
-    labels = np.array([1 if event.facts[i] & event.facts[j] else 0 for i, j in pairs], dtype=np.int64)
-    return fit.EventData(event.corpus, prepared, event.facts, pairs, features, labels)
+    return fit.event_data(event.corpus, prepared, event.facts)
 
 
 @contextmanager
