@@ -161,11 +161,11 @@ def _related_measures(a: Value, b: Value) -> bool:
 
 
 def _qualifiers_clash(a: Value, b: Value) -> bool:
-    """Both restrict the measure, with nothing in common ("19 confirmed" and "19 probable" cases),
-    or one is an increment and the other not ("four new deaths", "37 deaths"). Two increments share
-    their being one: they do not clash, whatever else qualifies them."""
-    if a.increment or b.increment:
-        return a.increment != b.increment
+    """One is an increment and the other not ("four new deaths", "37 deaths"), or both restrict the
+    measure with nothing in common ("19 confirmed" and "19 probable" cases; "two new confirmed"
+    and "two new probable" cases: being an increment is not a qualifier they share)."""
+    if a.increment != b.increment:
+        return True
     return bool(a.qualifiers and b.qualifiers and not set(a.qualifiers) & set(b.qualifiers))
 
 

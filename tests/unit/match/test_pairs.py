@@ -89,6 +89,13 @@ def test_an_increment_and_a_running_total_are_two_facts() -> None:
     assert frame_compatible(update, total) is None
 
 
+def test_two_increments_restricted_differently_are_two_facts() -> None:
+    new_confirmed = figure(2, "case", increment=True, qualifiers=("confirmed",))
+    new_probable = figure(2, "case", increment=True, qualifiers=("probable",))
+    assert features(view("a", new_confirmed), view("b", new_probable))["qualifier_conflict"] == 1.0
+    assert features(view("a", new_confirmed), view("b", new_confirmed))["qualifier_conflict"] == 0.0
+
+
 def test_an_earlier_value_is_another_time() -> None:
     earlier = view("a", figure(41.3, "turnout"), earlier=True)
     now = view("b", figure(48.5, "turnout"))
