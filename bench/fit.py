@@ -29,6 +29,7 @@ from evaldata import Corpus, fact_labels, real_corpora, score_report, source_ste
 from model_files import check_or_write  # noqa: E402
 
 from mineralcheck import pipeline  # noqa: E402
+from mineralcheck.logistic import Logistic  # noqa: E402
 from mineralcheck.match.cluster import ScoredPairs, link, pair_table, score_pairs  # noqa: E402
 from mineralcheck.match.measures import name_measures  # noqa: E402
 from mineralcheck.match.pairs import FEATURES, PairModel  # noqa: E402
@@ -184,12 +185,13 @@ def fit(events: list[EventData]) -> tuple[PairModel, float]:
     """
     measure = fit_measure_threshold(events)
     weights, bias, mean, scale = fit_weights(events)
-    unlinked = PairModel(tuple(weights), bias, 1.0, tuple(mean), tuple(scale))
+    logistic = Logistic(tuple(weights), bias, tuple(mean), tuple(scale))
+    unlinked = PairModel(logistic, 1.0)
     scored = [score_pairs(e.prepared.claims, e.prepared.vectors, unlinked) for e in events]
     threshold, _ = _best(THRESHOLDS, [_mean_score(events, scored, t, 1.0, measure) for t in THRESHOLDS])
     disputes = tuple(d for d in DISPUTE_THRESHOLDS if d <= threshold or d == 1.0)
     dispute, best = _best(disputes, [_mean_score(events, scored, threshold, d, measure) for d in disputes])
-    return PairModel(tuple(weights), bias, threshold, tuple(mean), tuple(scale), dispute, measure), best
+    return PairModel(logistic, threshold, dispute, measure), best
 
 
 def leave_one_event_out(events: list[EventData]) -> dict[str, dict[str, Any]]:

@@ -37,6 +37,7 @@ from model_files import check_or_write  # noqa: E402
 
 from mineralcheck import pipeline  # noqa: E402
 from mineralcheck.cache import Caches  # noqa: E402
+from mineralcheck.logistic import Logistic  # noqa: E402
 from mineralcheck.read import load_articles, split_sentences  # noqa: E402
 from mineralcheck.read.furniture import page_view  # noqa: E402
 from mineralcheck.read.furniture_model import RULE_CANDIDATES, FurnitureModel, weighed  # noqa: E402
@@ -120,7 +121,7 @@ def fit(events: list[Event]) -> FurnitureModel:
     logits = ((x - mean) / scale) @ weights + bias
     highest = float(logits[y == 0].max())
     threshold = round(1.0 / (1.0 + math.exp(-(highest + MARGIN))), 6)
-    return FurnitureModel(tuple(weights), bias, threshold, tuple(mean), tuple(scale), kept)
+    return FurnitureModel(Logistic(tuple(weights), bias, tuple(mean), tuple(scale)), threshold, kept)
 
 
 def rules(x: np.ndarray, y: np.ndarray) -> tuple[str, ...]:
@@ -163,12 +164,12 @@ def measure(corpus: Corpus, model: FurnitureModel, caches: Caches) -> dict[str, 
     for fact in facts:
         for mention in fact.mentions:
             article = articles[mention.source]
-            spans = [
+            quoted = [
                 s
                 for s in mention.spans
                 if not any(_overlap(s, n) for src, n in noise_spans if src == mention.source)
             ]
-            if spans and all(any(_overlap(s, (f.start, f.end)) for f in article.furniture) for s in spans):
+            if quoted and all(any(_overlap(s, (f.start, f.end)) for f in article.furniture) for s in quoted):
                 dropped.append(f"{fact.id} {mention.source}: {mention.quote[:60]}")
     return {"noise_claims": noise_claims, "noise_sentences": leaks, "dropped": dropped}
 

@@ -21,6 +21,7 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from mineralcheck.lexicon.function_words import WORDING_STOP_WORDS
+from mineralcheck.logistic import Logistic
 from mineralcheck.models import Claim, Value
 from mineralcheck.values import same_name, values_compatible
 
@@ -348,13 +349,10 @@ def pair_features(
 class PairModel:
     """A logistic model of "these two claims state the same fact", and the linkage threshold."""
 
-    weights: tuple[float, ...]
-    bias: float
+    logistic: Logistic
+    """Weights over the pair features (FEATURES order)."""
     threshold: float
     """Average probability two groups of claims need to merge."""
-    mean: tuple[float, ...]
-    scale: tuple[float, ...]
-    """Feature standardisation learned with the weights."""
     dispute_threshold: float = 1.0
     """Average probability two groups that give different figures for one measure need to merge."""
     measure_threshold: float = 1.0
@@ -363,20 +361,14 @@ class PairModel:
 
     def probability(self, features: np.ndarray) -> np.ndarray:
         """P(same fact) for each row of features (rows in FEATURES order)."""
-        z = (features - np.asarray(self.mean)) / np.asarray(self.scale)
-        logits = z @ np.asarray(self.weights) + self.bias
-        return 1.0 / (1.0 + np.exp(-logits))
+        return self.logistic.probabilities(features)
 
     def to_json(self, extra: dict[str, object] | None = None) -> str:
         data: dict[str, object] = {
-            "features": list(FEATURES),
-            "weights": [round(w, 6) for w in self.weights],
-            "bias": round(self.bias, 6),
+            **self.logistic.fields(FEATURES),
             "threshold": self.threshold,
             "dispute_threshold": self.dispute_threshold,
             "measure_threshold": self.measure_threshold,
-            "mean": [round(m, 6) for m in self.mean],
-            "scale": [round(s, 6) for s in self.scale],
         }
         data.update(extra or {})
         return json.dumps(data, indent=2, sort_keys=True) + "\n"
@@ -384,14 +376,9 @@ class PairModel:
     @classmethod
     def from_json(cls, text: str) -> PairModel:
         data = json.loads(text)
-        if list(data["features"]) != list(FEATURES):
-            raise ValueError("the pair model was fitted on other features: run `make fit`")
         return cls(
-            tuple(data["weights"]),
-            data["bias"],
+            Logistic.from_fields(data, FEATURES, "pair model"),
             data["threshold"],
-            tuple(data["mean"]),
-            tuple(data["scale"]),
             data["dispute_threshold"],
             data.get("measure_threshold", 1.0),
         )

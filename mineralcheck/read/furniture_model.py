@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import functools
 import json
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 
+from mineralcheck.logistic import Logistic
 from mineralcheck.read.line_features import FEATURES
 
 _INDEX = {name: k for k, name in enumerate(FEATURES)}
@@ -32,20 +32,14 @@ class FurnitureModel:
     """P(furniture) of a line from its features, the probability above which a line is dropped, and
     the features that drop a line by themselves."""
 
-    weights: tuple[float, ...]
-    bias: float
+    logistic: Logistic
+    """Weights over the line features (FEATURES order)."""
     threshold: float
-    mean: tuple[float, ...]
-    scale: tuple[float, ...]
-    """Feature standardisation learned with the weights."""
     rules: tuple[str, ...] = ()
     """Features (of RULE_CANDIDATES) that mark a line furniture whatever its probability."""
 
     def probability(self, row: Sequence[float]) -> float:
-        logit = self.bias + sum(
-            w * (x - m) / s for w, x, m, s in zip(self.weights, row, self.mean, self.scale, strict=True)
-        )
-        return 1.0 / (1.0 + math.exp(-max(min(logit, 60.0), -60.0)))
+        return self.logistic.probability(row)
 
     def is_furniture(self, row: Sequence[float]) -> bool:
         if any(row[_INDEX[name]] for name in self.rules):
@@ -54,12 +48,8 @@ class FurnitureModel:
 
     def to_json(self, extra: dict[str, object] | None = None) -> str:
         data: dict[str, object] = {
-            "features": list(FEATURES),
-            "weights": [round(w, 6) for w in self.weights],
-            "bias": round(self.bias, 6),
+            **self.logistic.fields(FEATURES),
             "threshold": self.threshold,
-            "mean": [round(m, 6) for m in self.mean],
-            "scale": [round(s, 6) for s in self.scale],
             "rules": list(self.rules),
         }
         data.update(extra or {})
@@ -68,14 +58,9 @@ class FurnitureModel:
     @classmethod
     def from_json(cls, text: str) -> FurnitureModel:
         data = json.loads(text)
-        if list(data["features"]) != list(FEATURES):
-            raise ValueError("the furniture model was fitted on other features: run `make fit`")
         return cls(
-            tuple(data["weights"]),
-            data["bias"],
+            Logistic.from_fields(data, FEATURES, "furniture model"),
             data["threshold"],
-            tuple(data["mean"]),
-            tuple(data["scale"]),
             tuple(data["rules"]),
         )
 

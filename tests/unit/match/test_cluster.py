@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from mineralcheck.logistic import Logistic
 from mineralcheck.match.cluster import ClusterParams, cluster_claims
 from mineralcheck.match.pairs import FEATURES, PairModel, shipped_model
 from mineralcheck.models import Claim, SourceId, Value
@@ -38,7 +39,7 @@ def cosine_model(threshold: float = 0.5, dispute: float = 1.0) -> PairModel:
     weights = [0.0] * len(FEATURES)
     weights[FEATURES.index("cosine")] = 40.0
     zeros, ones = tuple(0.0 for _ in FEATURES), tuple(1.0 for _ in FEATURES)
-    return PairModel(tuple(weights), -28.0, threshold, zeros, ones, dispute)
+    return PairModel(Logistic(tuple(weights), -28.0, zeros, ones), threshold, dispute)
 
 
 def unit(*rows: list[float]) -> np.ndarray:

@@ -132,7 +132,7 @@ def test_a_model_round_trips_through_json_and_refuses_other_features() -> None:
     model = shipped_model()
     again = PairModel.from_json(model.to_json())
     assert again == model
-    assert len(model.weights) == len(FEATURES)
+    assert len(model.logistic.weights) == len(FEATURES)
     with pytest.raises(ValueError, match="make fit"):
         PairModel.from_json(model.to_json().replace('"cosine"', '"cosine2"'))
 
