@@ -104,14 +104,13 @@ def test_a_weekday_agrees_with_the_date_it_falls_on() -> None:
 THURSDAY_MEETING = (
     "The minister heads to Velmora on Wednesday (Oct 29) and meets the governor on Thursday (Oct 30)"
 )
+FRIDAY_MEETING = "The minister is scheduled to meet the governor on Friday"
 
 
 def test_a_changed_weekday_diverges_as_weekdays_when_the_articles_are_undated() -> None:
     # Nothing dates the articles: "Friday" stays a weekday and compares with the day that the
     # other article's "Thursday (Oct 30)" names; the closest of its two dates is the one shown.
-    fact = verdict(
-        claim("a", "The minister is scheduled to meet the governor on Friday"), claim("b", THURSDAY_MEETING)
-    )
+    fact = verdict(claim("a", FRIDAY_MEETING), claim("b", THURSDAY_MEETING))
     assert fact.verdict == "diverge" and fact.reason.kind == "date"
     assert fact.reason.summary == "date: Friday (a) vs Thursday (Oct 30) (b)"  # as each outlet wrote it
     assert fact.diverging_sources == ("a", "b")  # one against one: neither is the majority
@@ -122,7 +121,7 @@ def test_a_changed_weekday_diverges_as_dates_when_the_articles_are_dated() -> No
     # no side and cannot make the changed article look like the majority.
     base = dt.date(2025, 10, 28)
     fact = verdict(
-        claim("a", "The minister is scheduled to meet the governor on Friday", base=base),
+        claim("a", FRIDAY_MEETING, base=base),
         claim("b", THURSDAY_MEETING, base=base),
         claim("c", "The minister and the governor are scheduled to meet later this week", base=base),
     )
@@ -135,7 +134,7 @@ def test_a_changed_weekday_diverges_as_dates_when_the_articles_are_dated() -> No
 def test_a_third_source_that_states_one_side_makes_it_the_majority() -> None:
     base = dt.date(2025, 10, 28)
     fact = verdict(
-        claim("a", "The minister is scheduled to meet the governor on Friday", base=base),
+        claim("a", FRIDAY_MEETING, base=base),
         claim("b", THURSDAY_MEETING, base=base),
         claim("c", "The minister is to meet the governor on Thursday", base=base),
     )
