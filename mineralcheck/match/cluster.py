@@ -226,11 +226,6 @@ def pair_table(
     return [(i, j) for i, j, _c in kept], np.array(rows, dtype=np.float64).reshape(len(rows), -1)
 
 
-LINKAGE_SAMPLE = 16
-"""Groups larger than this are compared on their first members (in reading order): bounded cost,
-the same answer every run; a fact stated by dozens of outlets is as well judged by sixteen."""
-
-
 class _Linker:
     """Average-linkage merging of same-fact probabilities over candidate edges, strongest first."""
 

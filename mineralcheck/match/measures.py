@@ -16,12 +16,11 @@ from dataclasses import replace
 
 import numpy as np
 
+from mineralcheck.match.pairs import GENERIC_MEASURES
 from mineralcheck.models import Claim, Value
 
 COUNT_UNITS = frozenset({"", "people"})
 """Units of a plain count: a number of people and a number of anything are one kind."""
-GENERIC = frozenset({"", "people"})
-"""Measure names that say nothing about what is counted."""
 
 
 def _countable(value: Value) -> bool:
@@ -60,7 +59,7 @@ def measure_groups(vectors: np.ndarray, threshold: float) -> list[int]:
 
 def _name(members: Sequence[Value]) -> str:
     """A group's name: the measure the parse read most often, else its most common wording."""
-    read = Counter(v.quantity for v in members if v.quantity not in GENERIC)
+    read = Counter(v.quantity for v in members if v.quantity not in GENERIC_MEASURES)
     if read:
         return min(read, key=lambda q: (-read[q], q))
     worded = Counter(v.measure for v in members)

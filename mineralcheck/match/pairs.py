@@ -252,16 +252,6 @@ def different_bounds(a: Value, b: Value) -> bool:
     return same_side and not close_figures(a, b)
 
 
-_EARLIER = "earlier"
-"""Where verdicts put an earlier value: a time of its own, so it never compares with today's."""
-
-
-def verdict_scope(claim: Claim) -> tuple[str, ...]:
-    """The claim's scope as a verdict compares it (with same_places): its places, and for an earlier
-    value ("up from 40%") a mark no place name matches, so that it never conflicts with a figure now."""
-    return (_EARLIER, *claim.scope) if claim.earlier else claim.scope
-
-
 @functools.lru_cache(maxsize=65536)
 def same_places(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Two claims' places match, allowing for spelling variants of one name ("Ostvale"/"Oostvale")."""

@@ -16,7 +16,6 @@ from rapidfuzz.distance import Levenshtein
 
 from mineralcheck.lexicon.function_words import FUNCTION_WORDS
 from mineralcheck.match.pairs import same_places as same_scope
-from mineralcheck.match.pairs import verdict_scope
 from mineralcheck.match.timeline import Instant, rose_over_time
 from mineralcheck.models import (
     Claim,
@@ -101,6 +100,16 @@ def _title(cluster: Cluster) -> str:
     scores = likeness.sum(axis=1)
     best = min(range(len(claims)), key=lambda k: (-float(scores[k]), len(claims[k].text), claims[k].id))
     return claims[best].text
+
+
+_EARLIER = "earlier"
+"""Where verdicts put an earlier value: a time of its own, so it never compares with today's."""
+
+
+def verdict_scope(claim: Claim) -> tuple[str, ...]:
+    """The claim's scope as a verdict compares it (with same_places): its places, and for an earlier
+    value ("up from 40%") a mark no place name matches, so that it never conflicts with a figure now."""
+    return (_EARLIER, *claim.scope) if claim.earlier else claim.scope
 
 
 def _within_scope(compatible: Compatible, scope_of: Mapping[int, tuple[str, ...]]) -> Compatible:
