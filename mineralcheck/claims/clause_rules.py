@@ -148,7 +148,8 @@ def _carries_a_figure(tok: Token) -> bool:
     return any(t.like_num for t in tok.subtree)
 
 
-def _under_a_clause(tok: Token, heads: Heads) -> bool:
+def under_a_clause(tok: Token, heads: Heads) -> bool:
+    """The token hangs from a clause head, or from a token inside one."""
     return tok.head.i in heads or inside_clause(tok.head, heads)
 
 
@@ -161,7 +162,7 @@ def _absolute_with(tok: Token, heads: Heads) -> bool:
         and tok.i > 0
         and doc[tok.i - 1].text == ","
         and _carries_a_figure(tok)
-        and _under_a_clause(tok, heads)
+        and under_a_clause(tok, heads)
     )
 
 
@@ -172,7 +173,7 @@ def _earlier_value(tok: Token, heads: Heads) -> bool:
         tok.lower_ == "from"
         and _carries_a_figure(tok)
         and (tok.head.lower_ in ("up", "down") or tok.head.lemma_.lower() in CHANGE_VERBS)
-        and _under_a_clause(tok, heads)
+        and under_a_clause(tok, heads)
     )
 
 

@@ -19,7 +19,7 @@ from mineralcheck.claims.clause_rules import (
     ClauseRule,
     Heads,
     clause_rule,
-    inside_clause,
+    under_a_clause,
 )
 from mineralcheck.claims.tokens import (
     SUBJECT_DEPS,
@@ -65,7 +65,7 @@ def clause_heads(doc: Doc) -> dict[int, ClauseRule]:
             if tok.i in heads or tok.head.i == tok.i or tok.i in bracketed:
                 continue
             rule = clause_rule(tok, heads)
-            if rule is not None and (tok.head.i in heads or inside_clause(tok.head, heads)):
+            if rule is not None and under_a_clause(tok, heads):
                 rules[tok.i] = rule
                 heads[tok.i] = rule.kind
                 changed = True

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from mineralcheck.claims.clauses import MIN_CONTENT_WORDS, split_clauses
 from mineralcheck.claims.figures import is_reference, measure_tokens
-from mineralcheck.claims.frame import clause_frame, clause_scope, frame_values
+from mineralcheck.claims.frame import clause_frame, clause_scope, frame_values, value_anchor
 from mineralcheck.claims.readable import follows_evidence, readable_sentence
 from mineralcheck.claims.text import evidence_run, quote_of, quoted_regions, tidy, trim
 from mineralcheck.claims.tokens import COMPLEMENT_DEPS, Clause, content_words, join_tokens, own_subject
@@ -150,20 +150,12 @@ def _with_measures(context: _Context, clause: Clause, claim: Claim) -> Claim:
     values = []
     for value in claim.values:
         value_tokens = {t.i for t in doc if value.start <= base + t.idx < value.end}
-        anchor = _value_anchor(doc, value_tokens)
+        anchor = value_anchor(doc, value.start - base, value.end - base)
         if _countable(value) and anchor is not None and not is_reference(anchor):
             words = measure_tokens(anchor, value_tokens, own)
             value = replace(value, measure=" ".join(t.lower_ for t in words))
         values.append(value)
     return replace(claim, values=tuple(values))
-
-
-def _value_anchor(doc: Doc, ids: set[int]) -> Token | None:
-    """The token that heads a value's words (its head lies outside them)."""
-    if not ids:
-        return None
-    heads = [doc[i] for i in sorted(ids) if doc[i].head.i not in ids or doc[i].head.i == i]
-    return heads[-1] if heads else doc[max(ids)]
 
 
 def _entities(doc: Doc, own: set[int], canonical_entity: EntityCanonicaliser) -> tuple[str, ...]:

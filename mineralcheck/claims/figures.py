@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import TYPE_CHECKING
 
-from mineralcheck.claims.measure_rules import is_toll
+from mineralcheck.claims.measure_rules import is_toll, lemma
 from mineralcheck.claims.tokens import SUBJECT_DEPS
 from mineralcheck.lexicon.change import LINKING_VERBS
 from mineralcheck.lexicon.conjunctions import EXEMPLIFYING
@@ -107,7 +107,7 @@ def _verb_measure(verb: Token, figure: Token, allowed: Collection[int]) -> list[
     """What a verb says a figure counts: its subject when it only links the two ("the toll stood at
     15"), else the verb itself, with its particle and, for a figure that is its subject, its object."""
     subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i in allowed), None)
-    if _lemma(verb) in LINKING_VERBS or verb.pos_ == "AUX":
+    if lemma(verb) in LINKING_VERBS or verb.pos_ == "AUX":
         if subject is not None and subject.i != figure.i and subject.pos_ == "NOUN":
             return _noun_measure(subject, allowed)
         return []
@@ -121,11 +121,7 @@ def _verb_measure(verb: Token, figure: Token, allowed: Collection[int]) -> list[
 
 def _says(verb: Token) -> bool:
     """A verb of saying ("said", "reported"): who says so, not what happened to what is counted."""
-    return _lemma(verb) in REPORTING_VERBS and not is_toll(verb)
-
-
-def _lemma(tok: Token) -> str:
-    return str(tok.lemma_).lower()
+    return lemma(verb) in REPORTING_VERBS and not is_toll(verb)
 
 
 def _preposition_of(noun: Token, own: Collection[int]) -> Token:

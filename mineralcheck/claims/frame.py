@@ -13,7 +13,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from mineralcheck.claims.measure_rules import is_toll, measure_of, outcome_of
+from mineralcheck.claims.measure_rules import is_toll, lemma, measure_of, outcome_of
 from mineralcheck.lexicon.change import CHANGE_VERBS
 from mineralcheck.lexicon.determiners import NEGATING_DETERMINERS
 from mineralcheck.lexicon.nouns import GENERIC_NOUNS, WRAPPER_NOUNS
@@ -40,10 +40,6 @@ class ClauseFrame:
 Canonical = Callable[[str], str]
 
 
-def _lemma(tok: Token) -> str:
-    return str(tok.lemma_).lower()
-
-
 def value_anchor(doc: Doc, start: int, end: int) -> Token | None:
     """The token that heads a value's words (its head lies outside them): "million" in "2.6 million"."""
     inside = [t for t in doc if start <= t.idx < end]
@@ -67,7 +63,7 @@ def _modifiers(noun: Token | None, anchor: Token) -> list[Token]:
     whole. A noun before the counted noun says who or what it is ("police officers"), for the words.
     """
     holders = [noun] if noun is not None else []
-    if noun is not None and _lemma(noun) in WRAPPER_NOUNS:
+    if noun is not None and lemma(noun) in WRAPPER_NOUNS:
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ == "of":
                 holders.extend(c for c in child.children if c.dep_ == "pobj")
@@ -91,9 +87,9 @@ def _own_predicate(noun: Token | None, anchor: Token) -> str:
         and anchor.head.tag_ in ("VBN", "VBD", "JJ")
         and anchor.head.pos_ != "AUX"
     ):
-        return _lemma(anchor.head)
+        return lemma(anchor.head)
     if anchor.dep_ == "nummod" and anchor.head.pos_ == "ADJ":
-        return _lemma(anchor.head)  # "26 probable": the parser makes the adjective the head
+        return lemma(anchor.head)  # "26 probable": the parser makes the adjective the head
     return ""
 
 
@@ -102,7 +98,7 @@ def qualifiers_of(noun: Token | None, anchor: Token) -> tuple[str, ...]:
     no qualifier (increment_of reads it)."""
     found: set[str] = set()
     for child in _modifiers(noun, anchor):
-        word = _lemma(child)
+        word = lemma(child)
         if word not in INCREMENT_WORDS and word not in NON_QUALIFIERS and word.isalpha():
             if word not in WRAPPER_NOUNS:
                 found.add(word)
@@ -115,14 +111,14 @@ def qualifiers_of(noun: Token | None, anchor: Token) -> tuple[str, ...]:
 def increment_of(noun: Token | None, anchor: Token) -> bool:
     """The figure is one update, not the running total: "four new deaths", "nine more are suspected",
     "raised the fee by 30 dollars" (a change, not the level it leads to)."""
-    if any(_lemma(m) in INCREMENT_WORDS and not _comparator(m) for m in _modifiers(noun, anchor)):
+    if any(lemma(m) in INCREMENT_WORDS and not _comparator(m) for m in _modifiers(noun, anchor)):
         return True
     if any(
         c.lower_ in INCREMENT_WORDS and c.dep_ in ("amod", "advmod") and not _comparator(c)
         for c in anchor.children
     ):
         return True  # "nine more are suspected": the increment word hangs from the figure itself
-    if anchor.dep_ == "pobj" and anchor.head.lower_ == "by" and _lemma(anchor.head.head) in CHANGE_VERBS:
+    if anchor.dep_ == "pobj" and anchor.head.lower_ == "by" and lemma(anchor.head.head) in CHANGE_VERBS:
         return True
     return _own_predicate(noun, anchor) in INCREMENT_WORDS
 
@@ -135,8 +131,8 @@ def _place(tok: Token, canonical: Canonical, is_country: Callable[[str], bool]) 
     ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
     if ent is not None and ent.label_ in PLACE_LABELS:
         return "" if is_country(ent.text) else canonical(ent.text)
-    if ent is None and tok.pos_ == "NOUN" and _lemma(tok) in PART_OF_A_COUNTRY:
-        return _lemma(tok)
+    if ent is None and tok.pos_ == "NOUN" and lemma(tok) in PART_OF_A_COUNTRY:
+        return lemma(tok)
     return ""
 
 
@@ -185,8 +181,7 @@ def context_of(anchor: Token, noun: Token | None) -> tuple[str, ...]:
     for tok in holders:
         if tok is None or tok.i == anchor.i or tok.pos_ not in ("NOUN", "VERB", "ADJ") or tok.is_stop:
             continue
-        lemma = _lemma(tok)
-        word = outcome_of(tok) or canonical_noun(lemma)
+        word = outcome_of(tok) or canonical_noun(lemma(tok))
         if word.isalpha() and word not in NON_QUALIFIERS and word not in GENERIC_NOUNS:
             words.add(word)
     return tuple(sorted(words))
@@ -238,7 +233,7 @@ def _attribution(doc: Doc, tokens: Collection[int], canonical: Canonical) -> str
             if obj is not None and (tok.i in tokens or tok.head.i in tokens):
                 return _name(obj, canonical)
     for tok in doc:
-        if _lemma(tok) in COUNTING_VERBS and tok.pos_ == "VERB" and not is_toll(tok):
+        if lemma(tok) in COUNTING_VERBS and tok.pos_ == "VERB" and not is_toll(tok):
             subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subject is not None and subject.pos_ in ("PROPN", "NOUN"):
                 return _name(subject, canonical)
@@ -249,7 +244,7 @@ def _name(tok: Token, canonical: Canonical) -> str:
     ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
     if ent is not None:
         return canonical(ent.text)
-    return _lemma(tok)
+    return lemma(tok)
 
 
 def _negated(head: Token, tokens: Collection[int]) -> bool:
