@@ -107,7 +107,7 @@ class ExpectationSet:
 
 
 def parse_value(text: str) -> Value | None:
-    """The Value an expectation states: ">90%", ">=157", "~70%", "250 trees", "2025-10-28", "Thursday".
+    """The Value an expectation states: ">90%", ">=157", "~70%", "250 trees", "2024-03-12", "Thursday".
 
     Returns None when the text states no value, or more than one.
     """
@@ -365,14 +365,14 @@ class _Validator:
         if isinstance(raw, bool) or raw is None or isinstance(raw, list | dict):
             self.error(node.line, f'value of {where} must be text such as ">90%", not {_kind(raw)}')
             return None
-        # YAML reads an unquoted 2025-10-28 as a date and 250 as a number: both are fine here.
+        # YAML reads an unquoted 2024-03-12 as a date and 250 as a number: both are fine here.
         text = raw.isoformat() if isinstance(raw, dt.date) else str(raw)
         parsed = parse_value(text)
         if parsed is None:
             self.error(
                 node.line,
                 f"cannot read value {text!r} of {where}: write one figure, date or day, "
-                'e.g. ">90%", ">=157", "~70%", "250 trees", "2025-10-28", "Thursday"',
+                'e.g. ">90%", ">=157", "~70%", "250 trees", "2024-03-12", "Thursday"',
             )
             return None
         return ExpectedValue(text, parsed)

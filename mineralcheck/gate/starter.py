@@ -202,7 +202,7 @@ def _title(fact: Fact, whole: set[Claim]) -> Claim | None:
 def _value(fact: Fact, title: Claim) -> str | None:
     """A value to pin: one the title's own sentence states ("only one mine", not a "2" from another
     claim's "the two countries"), unambiguously (every comparable figure of that sentence fits it:
-    not "October 29" from "Wednesday (Oct 29) … Thursday (Oct 30)"), that two or more sources state,
+    not "March 13" from "Wednesday (Mar 13) … Thursday (Mar 14)"), that two or more sources state,
     every figure of theirs within it. Written as the title writes it where that reads back as such
     a value, else as most sources write it; None when there is none."""
     if fact.verdict != "agree" or title.negated or title.earlier:

@@ -185,8 +185,8 @@ def _leftover_conflict(
         else:
             left_b.remove(partner)
     conflicting = [(x, y) for x in unmatched_a for y in left_b if compatible(x, y) is False]
-    # The closest pair is the one shown: "Friday" against the claim's "Thursday (Oct 30)", not
-    # against the "Wednesday (Oct 29)" it also states.
+    # The closest pair is the one shown: "Friday" against the claim's "Thursday (Mar 14)", not
+    # against the "Wednesday (Mar 13)" it also states.
     return min(conflicting, key=lambda pair: _gap(*pair), default=None)
 
 

@@ -215,7 +215,7 @@ def _spans(page: _Page) -> tuple[tuple[Span, ...], tuple[Span, ...]]:
     for i, line in enumerate(page.lines):
         if page.furniture[i]:
             continue
-        # (Not in a headline: "WASHINGTON - Lawmakers ..." may be one; but a first line that is a
+        # (Not in a headline: "VELMORA - Lawmakers ..." may be one; but a first line that is a
         # full sentence is the first paragraph.)
         opening = dateline_span(line.text) if i != title or is_sentence(line) else None
         if opening:

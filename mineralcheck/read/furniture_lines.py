@@ -112,7 +112,7 @@ NAV_MARKER = re.compile(
 # Reading-time badges ("2 Min Read", "5 min read", "3-minute read", "Section1 min read").
 READ_TIME = re.compile(r"(?<![\d.,])\d+\s*(?:-\s*)?min(?:ute)?s?\.?\s+read\b", re.IGNORECASE)
 
-# Time-stamp lines ("Updated 3 hours ago", "Published: Oct 28, 2025, 10:04 IST", "5 hours ago").
+# Time-stamp lines ("Updated 3 hours ago", "Published: Mar 12, 2024, 10:04 IST", "5 hours ago").
 TIMESTAMP_LINE = re.compile(
     r"^[\W_]*(?:updated|published|posted|last updated|first published|last modified|modified|date|dated)\b",
     re.IGNORECASE,

@@ -150,7 +150,7 @@ def _row(cells: dict[str, tuple[int, Any]], display: str, errors: list[str]) -> 
     date_line, raw_date = cells.get("date", (0, None))
     day, clock = to_date_time(raw_date) if raw_date not in (None, "") else (None, None)
     if raw_date not in (None, "") and day is None:
-        errors.append(f"{display}:{date_line}: cannot read the date {raw_date!r} (write it as 2025-04-26)")
+        errors.append(f"{display}:{date_line}: cannot read the date {raw_date!r} (write it as 2024-03-12)")
         return None
     return SourceMeta(
         outlet=clean_title(cells.get("outlet", (0, None))[1]) or None,

@@ -28,7 +28,7 @@ MEDIA_WORDS = re.compile(
     r"press|media|network|online|tv|radio|broadcasting|wire|magazine|weekly|bulletin|courier|dispatch)\b",
     re.IGNORECASE,
 )
-# A date label before a masthead: " date 2025-10-28 Example Times / international".
+# A date label before a masthead: " date 2024-03-12 Example Times / international".
 DATE_LABELS = re.compile(r"^(?:date|dated|published|posted|updated|on)\b\s*:?\s*", re.IGNORECASE)
 HASH_MIN_CHARS = 8
 LABEL_MAX_CHARS = 30

@@ -46,7 +46,7 @@ SOURCE_LINE = re.compile(
 # A dateline sits at the top; further down a date is an event's, not the article's.
 DATELINE_WINDOW = 600
 # The text before a date that opens the first line: nothing, a label ("date", "Published:") or a wire
-# dateline's place in capitals ("TOKYO, "). "On October 28, 2025, …" is a sentence, not a dateline.
+# dateline's place in capitals ("TOKYO, "). "On March 12, 2024, …" is a sentence, not a dateline.
 DATE_LABEL = re.compile(
     r"^[\W_]*(?:(?i:date|dated|published|posted|updated|first published|last updated)\b\s*[:|–—-]?"
     r"|[A-Z][A-Z.'’-]{2,}(?:\s[A-Z][A-Z.'’-]+)*\s*[,:–—-])?\s*$"
@@ -185,7 +185,7 @@ def to_date_time(value: object) -> tuple[dt.date | None, dt.time | None]:
         pass
     else:
         return parsed.date(), _clock(parsed) if "T" in text or " " in text else None
-    # Written dates ("Oct. 28, 2025", "28 October 2025 10:04"), read like dates in articles; nothing
+    # Written dates ("Mar. 12, 2024", "12 March 2024 10:04"), read like dates in articles; nothing
     # relative ("yesterday"), so the result never depends on the day it runs.
     day, clock, _ = _first_date(text)
     return day, clock
@@ -216,7 +216,7 @@ def dateline(text: str, furniture: tuple[Span, ...], start: int = 0) -> tuple[So
     """The publication date (and time) of a dateline at the top of the text, with the span to drop.
 
     A dateline is a date on a line of its own or a time-stamp line (page furniture), a wire dateline
-    ("WASHINGTON, Oct. 28, 2025 —"), or a date that opens the first line behind at most one label
+    ("VELMORA, Mar. 12, 2024 —"), or a date that opens the first line behind at most one label
     (" date 2023-03-24 The ministry said…"): the span returned is that label and date. The first
     line may also date itself ("... said today, Monday, March 3, 2025, ..."): that date stays in the
     text. Any other date inside a sentence of the body is never one: it dates an event, not the article.
@@ -246,8 +246,8 @@ def dateline(text: str, furniture: tuple[Span, ...], start: int = 0) -> tuple[So
 
 
 def _is_date_line(text: str, start: int, end: int, values: list) -> bool:  # type: ignore[type-arg]
-    """A line that is a date and time with at most a few labels: "Oct. 28, 2025 4:30 p.m.", "Updated:
-    Tuesday, 28 October 2025 10:04 IST". A lower-case word other than a label makes it a sentence."""
+    """A line that is a date and time with at most a few labels: "Mar. 12, 2024 4:30 p.m.", "Updated:
+    Tuesday, 12 March 2024 10:04 IST". A lower-case word other than a label makes it a sentence."""
     rest = text[start:end]
     for value in sorted(values, key=lambda v: -v.start):
         if start <= value.start and value.end <= end:

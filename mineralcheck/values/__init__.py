@@ -97,7 +97,7 @@ def _bound_of(bound: Value, figure: Value) -> bool:
 def _weekday_matches(weekday: Value, date: Value) -> bool | None:
     """A weekday against a date. Without the article's date a weekday stays a weekday: it compares
     with a full date by the day that date falls on, and with a date stated without its year only
-    by the day its own words name ("Thursday (Oct 30)"); a bare "Oct 30" could be any day."""
+    by the day its own words name ("Thursday (Mar 14)"); a bare "Mar 14" could be any day."""
     if date.unit == "month-day":
         named = weekday_of(date)
         return None if named is None else named == int(weekday.low)
@@ -110,7 +110,7 @@ def _weekday_matches(weekday: Value, date: Value) -> bool | None:
 
 
 def describe(value: Value) -> str:
-    """Short human form for reasons: "more than 90%", "2025-10-28", "Thursday", "500 km"."""
+    """Short human form for reasons: "more than 90%", "2024-03-12", "Thursday", "500 km"."""
     if value.kind == "quantity":
         if value.unit == "percent" and FRACTION.fullmatch(value.text):
             return value.text  # "about a third" says it better than "about 33.333%"

@@ -175,7 +175,7 @@ def _explicit_dates(text: str, base: dt.date | None, taken: list[tuple[int, int]
 
 
 def _slashed_dates(text: str, taken: list[tuple[int, int]], out: list[Value]) -> None:
-    """ "28/10/2025": only where the order of day and month is not in doubt."""
+    """ "12/03/2024": only where the order of day and month is not in doubt."""
     for m in _SLASH.finditer(text):
         if overlaps(m.start(), m.end(), taken):
             continue

@@ -74,7 +74,7 @@ def overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
 
 
 def describe_temporal(v: Value) -> str:
-    """Short human form: "2025-10-28", "2025-10-01..2025-10-31", "Thursday", "Thursday, October 30"
+    """Short human form: "2024-03-12", "2024-03-01..2024-03-31", "Thursday", "Thursday, March 14"
     (a day without its year), "18:02 UTC", "2025"."""
     if v.kind == "weekday":
         return WEEKDAYS[int(v.low)].capitalize()
@@ -101,7 +101,7 @@ def describe_temporal(v: Value) -> str:
 
 def weekday_of(value: Value) -> int | None:
     """The day of the week (Monday = 0) a value states: a weekday; a single day; or a date without
-    its year whose words name the day ("Thursday (Oct 30)", "Thursday, October 30"). None otherwise."""
+    its year whose words name the day ("Thursday (Mar 14)", "Thursday, March 14"). None otherwise."""
     if value.kind == "weekday":
         return int(value.low)
     if value.kind != "date" or value.low != value.high:
