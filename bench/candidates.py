@@ -18,7 +18,8 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from evaldata import fact_labels, real_corpora, source_stem  # noqa: E402
+from evaldata import fact_labels, real_corpora  # noqa: E402
+from fit import claim_spans  # noqa: E402
 
 from mineralcheck import pipeline  # noqa: E402
 
@@ -32,8 +33,7 @@ def main() -> int:
     for corpus in real_corpora():
         prepared = pipeline.prepare([str(corpus.path)])
         claims = prepared.claims
-        paths = {a.id: a.path for a in prepared.ingested.articles}
-        facts = fact_labels(corpus, [(source_stem(paths[c.source]), c.start, c.end) for c in claims])
+        facts = fact_labels(corpus, claim_spans(prepared))
         cosines = prepared.vectors @ prepared.vectors.T
         sources = np.array([c.source for c in claims])
         upper = np.triu(np.ones_like(cosines, dtype=bool), k=1) & (sources[:, None] != sources[None, :])

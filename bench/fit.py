@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from evaldata import Corpus, fact_labels, real_corpora, score_report, source_stem  # noqa: E402
-from model_files import check_or_write  # noqa: E402
+from model_files import check_or_write, fit_logistic  # noqa: E402
 
 from mineralcheck import pipeline  # noqa: E402
 from mineralcheck.logistic import Logistic  # noqa: E402
@@ -121,18 +121,11 @@ def fit_measure_threshold(events: list[EventData]) -> float:
     return max(MEASURE_THRESHOLDS, key=lambda t: (round(measure_agreement(events, t), 9), t))
 
 
-def fit_weights(events: list[EventData]) -> tuple[np.ndarray, float, np.ndarray, np.ndarray]:
-    """(weights, bias, mean, scale) of a logistic regression on standardised features."""
-    from sklearn.linear_model import LogisticRegression
-
+def fit_weights(events: list[EventData]) -> Logistic:
+    """A logistic regression of "one gold fact" on the pair features of `events`."""
     x = np.vstack([e.features for e in events])
     y = np.concatenate([e.labels for e in events])
-    mean = x.mean(axis=0)
-    scale = x.std(axis=0)
-    scale[scale == 0] = 1.0
-    model = LogisticRegression(C=REGULARISATION, max_iter=5000)
-    model.fit((x - mean) / scale, y)
-    return model.coef_[0], float(model.intercept_[0]), mean, scale
+    return fit_logistic(x, y, C=REGULARISATION, max_iter=5000)
 
 
 def score_clusters(event: EventData, clusters: tuple[Cluster, ...], measure: float) -> dict[str, Any]:
@@ -146,12 +139,7 @@ def score_clusters(event: EventData, clusters: tuple[Cluster, ...], measure: flo
 
 def score_event(event: EventData, model: PairModel) -> dict[str, Any]:
     """The scorer's figures for one event clustered, named and judged with `model`, as `compare` does."""
-    prepared = event.prepared
-    articles = prepared.ingested.articles
-    facts = pipeline.judge_claims(
-        articles, prepared.claims, prepared.vectors, measures=prepared.measures, pair_model=model
-    )
-    return score_report(event.corpus, to_dict(Report(articles=articles, facts=facts)))
+    return score_report(event.corpus, to_dict(pipeline.judge(event.prepared, pair_model=model)))
 
 
 def _mean_score(
@@ -184,8 +172,7 @@ def fit(events: list[EventData]) -> tuple[PairModel, float]:
     judging and scoring every event.
     """
     measure = fit_measure_threshold(events)
-    weights, bias, mean, scale = fit_weights(events)
-    logistic = Logistic(tuple(weights), bias, tuple(mean), tuple(scale))
+    logistic = fit_weights(events)
     unlinked = PairModel(logistic, 1.0)
     scored = [score_pairs(e.prepared.claims, e.prepared.vectors, unlinked) for e in events]
     threshold, _ = _best(THRESHOLDS, [_mean_score(events, scored, t, 1.0, measure) for t in THRESHOLDS])

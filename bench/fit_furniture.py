@@ -33,11 +33,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from evaldata import Corpus, gold, noise_labels, real_corpora, source_stem  # noqa: E402
-from model_files import check_or_write  # noqa: E402
+from model_files import check_or_write, fit_logistic  # noqa: E402
 
 from mineralcheck import pipeline  # noqa: E402
 from mineralcheck.cache import Caches  # noqa: E402
-from mineralcheck.logistic import Logistic  # noqa: E402
 from mineralcheck.read import load_articles, split_sentences  # noqa: E402
 from mineralcheck.read.furniture import page_view  # noqa: E402
 from mineralcheck.read.furniture_model import RULE_CANDIDATES, FurnitureModel, weighed  # noqa: E402
@@ -103,8 +102,6 @@ def load_event(corpus: Corpus) -> Event:
 
 def fit(events: list[Event]) -> FurnitureModel:
     """The model fitted on `events`; its threshold drops no content line of theirs."""
-    from sklearn.linear_model import LogisticRegression
-
     x = np.vstack([e.rows for e in events])
     y = np.concatenate([e.labels for e in events])
     kept = rules(x, y)
@@ -112,16 +109,10 @@ def fit(events: list[Event]) -> FurnitureModel:
     # it what furniture looks like.
     shaped = np.array([weighed(row) for row in x], dtype=bool)
     x, y = x[shaped], y[shaped]
-    mean = x.mean(axis=0)
-    scale = x.std(axis=0)
-    scale[scale == 0] = 1.0
-    model = LogisticRegression(C=REGULARISATION, class_weight="balanced", max_iter=10000)
-    model.fit((x - mean) / scale, y)
-    weights, bias = model.coef_[0], float(model.intercept_[0])
-    logits = ((x - mean) / scale) @ weights + bias
-    highest = float(logits[y == 0].max())
+    logistic = fit_logistic(x, y, C=REGULARISATION, class_weight="balanced", max_iter=10000)
+    highest = float(logistic.logits(x[y == 0]).max())
     threshold = round(1.0 / (1.0 + math.exp(-(highest + MARGIN))), 6)
-    return FurnitureModel(Logistic(tuple(weights), bias, tuple(mean), tuple(scale)), threshold, kept)
+    return FurnitureModel(logistic, threshold, kept)
 
 
 def rules(x: np.ndarray, y: np.ndarray) -> tuple[str, ...]:

@@ -1,4 +1,5 @@
-"""What the fitting scripts share: a refit model file compared with the shipped one, and `--check`."""
+"""What the fitting scripts share: the logistic fit, a refit model file compared with the shipped one,
+and `--check`."""
 
 from __future__ import annotations
 
@@ -6,10 +7,31 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from mineralcheck.logistic import Logistic  # noqa: E402
 
 TOLERANCE = 1e-3
 """How far a refit weight may lie from the shipped one: vectors differ in their last bits between
 CPUs, never in what they say."""
+
+
+def fit_logistic(x: np.ndarray, y: np.ndarray, **options: Any) -> Logistic:
+    """A logistic regression on standardised features (scikit-learn's, `options` passed to it);
+    a feature constant over the training rows keeps scale 1."""
+    from sklearn.linear_model import LogisticRegression
+
+    mean = x.mean(axis=0)
+    scale = x.std(axis=0)
+    scale[scale == 0] = 1.0
+    model = LogisticRegression(**options)
+    model.fit((x - mean) / scale, y)
+    return Logistic(tuple(model.coef_[0]), float(model.intercept_[0]), tuple(mean), tuple(scale))
+
 
 VECTORS = ("weights", "mean", "scale")
 """The keys of a logistic model file that hold one float per feature."""

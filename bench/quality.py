@@ -50,10 +50,13 @@ PEER_CACHE = Path(__file__).resolve().parent / ".cache" / "peer"
 BEGIN, END = "<!-- quality:begin -->", "<!-- quality:end -->"
 
 
-def mineralcheck_figures(corpus: Corpus, folder: Path) -> dict[str, Any]:
-    """The scorer's figures for `compare` on the corpus, and the probes' for the real events (the
-    report is kept in `folder`, which the probes read)."""
-    report = to_dict(pipeline.compare([str(corpus.path)], pipeline.CompareOptions()))
+def mineralcheck_figures(
+    corpus: Corpus, folder: Path, prepared: pipeline.Prepared | None = None
+) -> dict[str, Any]:
+    """The scorer's figures for `compare` on the corpus (judging `prepared` where the corpus was
+    already read), and the probes' for the real events (the report is kept in `folder`, which the
+    probes read)."""
+    report = to_dict(pipeline.judge(prepared) if prepared else pipeline.compare([str(corpus.path)]))
     got = score_report(corpus, report)
     if corpus.real:
         path = folder / f"{corpus.name}.json"
@@ -67,17 +70,15 @@ def mineralcheck_figures(corpus: Corpus, folder: Path) -> dict[str, Any]:
     return got
 
 
-def unit_shares(items: list[dict[str, Any]]) -> tuple[tuple[int, int], tuple[int, int]]:
+def unit_shares(
+    items: list[dict[str, Any]], model: embed.Embedder
+) -> tuple[tuple[int, int], tuple[int, int]]:
     """(quotes, claims): how often a gold quote, and the report's claim that overlaps it most, find
-    a mention of their own fact as the nearest text of another outlet (../shared/eval/units.py),
-    embedded with the shipped model."""
+    a mention of their own fact as the nearest text of another outlet of the same event
+    (../shared/eval/units.py), embedded with `model`."""
     units = units_probe()
-    model = embed.embedder_for(embed.DEFAULT_MODEL)
-    try:
-        quotes = np.asarray(model.encode([it["quote"] for it in items]))
-        claims = np.asarray(model.encode([it["claim"] or "-" for it in items]))
-    finally:
-        model.close()
+    quotes = np.asarray(model.encode([it["quote"] for it in items]))
+    claims = np.asarray(model.encode([it["claim"] or "-" for it in items]))
     q_ok, q_all, _ = units.nearest_share(items, quotes, [True] * len(items))
     c_ok, c_all, _ = units.nearest_share(items, claims, [bool(it["claim"]) for it in items])
     return (q_ok, q_all), (c_ok, c_all)
@@ -173,25 +174,37 @@ def main() -> int:
     real = real_corpora()
     events = [load_event(c) for c in real]
     loeo = leave_one_event_out(events)
+    prepared = {e.corpus.name: e.prepared for e in events}
     rows = []
-    items: list[dict[str, Any]] = []
-    with tempfile.TemporaryDirectory() as folder:
-        for corpus in real + scenario_corpora():
-            row: dict[str, Any] = {"name": corpus.name, "mine": mineralcheck_figures(corpus, Path(folder))}
-            if corpus.real:
-                row["loeo"] = f"{loeo[corpus.name]['score']:.3f}"
-                items += row["mine"]["units"]
-                _quotes, claims = unit_shares(row["mine"]["units"])
-                row["units"] = f"{claims[0] / max(1, claims[1]):.2f}"
-            if not args.no_peer:
-                row["peer"] = peer_figures(corpus)
-            rows.append(row)
-            print(f"scored {corpus.name}", file=sys.stderr)
+    # Units are judged within one event, so the mean row's counts are the sums of the rows'.
+    quote_counts, claim_counts = [0, 0], [0, 0]
+    model = embed.embedder_for(embed.DEFAULT_MODEL)
+    try:
+        with tempfile.TemporaryDirectory() as folder:
+            for corpus in real + scenario_corpora():
+                mine = mineralcheck_figures(corpus, Path(folder), prepared.get(corpus.name))
+                row: dict[str, Any] = {"name": corpus.name, "mine": mine}
+                if corpus.real:
+                    row["loeo"] = f"{loeo[corpus.name]['score']:.3f}"
+                    quotes, claims = unit_shares(mine["units"], model)
+                    row["units"] = f"{claims[0] / max(1, claims[1]):.2f}"
+                    for counts, (ok, total) in ((quote_counts, quotes), (claim_counts, claims)):
+                        counts[0] += ok
+                        counts[1] += total
+                if not args.no_peer:
+                    row["peer"] = peer_figures(corpus)
+                rows.append(row)
+                print(f"scored {corpus.name}", file=sys.stderr)
+    finally:
+        model.close()
+
+    def share(counts: list[int]) -> float:
+        return counts[0] / counts[1]
+
     real_rows = [r for r in rows if r["name"] in {c.name for c in real}]
     precisions = [
         r["mine"]["diverge_precision"] for r in real_rows if r["mine"]["diverge_precision"] is not None
     ]
-    quotes, claims = unit_shares(items)
     real_means = {
         "corpus": "**mean of the real events**",
         "score": f"**{np.mean([r['mine']['score'] for r in real_rows]):.3f}**",
@@ -201,7 +214,7 @@ def main() -> int:
         "statements cross-source": _sum(real_rows, "statements_cross"),
         "B-cubed F1": f"{np.mean([r['mine']['b3'] for r in real_rows]):.3f}",
         "one measure": _sum(real_rows, "one_measure"),
-        "units: claims": f"{claims[0] / claims[1]:.2f} (quotes {quotes[0] / quotes[1]:.2f})",
+        "units: claims": f"{share(claim_counts):.2f} (quotes {share(quote_counts):.2f})",
         "gold divergences": _sum(real_rows, "divergences"),
         "diverge precision": f"{np.mean(precisions):.2f}" if precisions else "–",
         "noise claims": str(sum(r["mine"]["noise"] for r in real_rows)),

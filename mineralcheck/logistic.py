@@ -25,11 +25,14 @@ class Logistic:
     scale: tuple[float, ...]
     """Feature standardisation learned with the weights."""
 
+    def logits(self, rows: np.ndarray) -> np.ndarray:
+        """The log-odds of each row of features (many rows at once)."""
+        z = (rows - np.asarray(self.mean)) / np.asarray(self.scale)
+        return z @ np.asarray(self.weights) + self.bias
+
     def probabilities(self, rows: np.ndarray) -> np.ndarray:
         """P(yes) for each row of features (many rows at once)."""
-        z = (rows - np.asarray(self.mean)) / np.asarray(self.scale)
-        logits = z @ np.asarray(self.weights) + self.bias
-        return 1.0 / (1.0 + np.exp(-logits))
+        return 1.0 / (1.0 + np.exp(-self.logits(rows)))
 
     def probability(self, row: Sequence[float]) -> float:
         """P(yes) for one row, without numpy's per-call cost (one line of a page at a time)."""
