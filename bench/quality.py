@@ -30,6 +30,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from blocks import replace_block  # noqa: E402
 from evaldata import (  # noqa: E402
     EVAL,
     Corpus,
@@ -231,17 +232,12 @@ def main() -> int:
 def _write(text: str) -> None:
     doc = OUT.read_text(encoding="utf-8") if OUT.is_file() else ""
     if BEGIN in doc and END in doc:
-        doc = doc[: doc.index(BEGIN) + len(BEGIN)] + "\n" + text + doc[doc.index(END) :]
+        replace_block(OUT, (BEGIN, END), text)
     else:
-        doc = f"# Quality\n\n{BEGIN}\n{text}{END}\n"
-    OUT.write_text(doc, encoding="utf-8")
+        OUT.write_text(f"# Quality\n\n{BEGIN}\n{text}{END}\n", encoding="utf-8")
+    doc = OUT.read_text(encoding="utf-8")
     # The README's headline figures are this table's, never typed in by hand.
-    readme = README.read_text(encoding="utf-8")
-    head, rest = readme.split(README_BEGIN, 1)
-    README.write_text(
-        f"{head}{README_BEGIN}\n{readme_block(doc)}{README_END}{rest.split(README_END, 1)[1]}",
-        encoding="utf-8",
-    )
+    replace_block(README, (README_BEGIN, README_END), readme_block(doc))
 
 
 README = OUT.parent.parent / "README.md"

@@ -35,6 +35,7 @@ sys.path.insert(0, str(BENCH))
 
 import generate  # noqa: E402
 import realtext  # noqa: E402
+from blocks import replace_block  # noqa: E402
 
 MINERALCHECK = [sys.executable, "-m", "mineralcheck"]
 PAGE = os.sysconf("SC_PAGE_SIZE")
@@ -293,27 +294,13 @@ def main() -> None:
     result = f"Machine: {machine()}\n\n{table(rows)}\n\nTargets:\n{targets(rows)}\n"
     print(result)
     if args.update_readme:
-        _replace_block(BENCH / "README.md", BENCH_BLOCK, result)
+        replace_block(BENCH / "README.md", BENCH_BLOCK, result)
         # The project README's speed figures are this run's, never typed in by hand.
-        _replace_block(REPO / "README.md", SPEED_BLOCK, speed_block(result))
+        replace_block(REPO / "README.md", SPEED_BLOCK, speed_block(result))
 
 
 BENCH_BLOCK = ("<!-- bench:begin -->", "<!-- bench:end -->")
 SPEED_BLOCK = ("<!-- speed:begin: written by `make bench` -->", "<!-- speed:end -->")
-
-
-def _replace_block(path: Path, markers: tuple[str, str], body: str) -> None:
-    begin, end = markers
-    text = path.read_text(encoding="utf-8")
-    head, rest = text.split(begin, 1)
-    tail = rest.split(end, 1)[1]
-    path.write_text(f"{head}{begin}\n{body}{end}{tail}", encoding="utf-8")
-
-
-def current_block(text: str, markers: tuple[str, str]) -> str:
-    """What a file holds between the markers (the README's speed figures, bench/README.md's run)."""
-    begin, end = markers
-    return text.split(begin, 1)[1].split(end, 1)[0].removeprefix("\n")
 
 
 def speed_block(result: str) -> str:

@@ -159,17 +159,18 @@ def _bench(name: str = "run") -> ModuleType:
 def test_the_speed_figures_are_those_of_the_last_make_bench() -> None:
     # `make bench` writes both; figures typed into the README by hand fail here.
     bench = _bench()
-    recorded = bench.current_block(
+    blocks = _bench("blocks")
+    recorded = blocks.current_block(
         (ROOT / "bench" / "README.md").read_text(encoding="utf-8"), bench.BENCH_BLOCK
     )
-    shown = bench.current_block(README, bench.SPEED_BLOCK)
+    shown = blocks.current_block(README, bench.SPEED_BLOCK)
     assert shown == bench.speed_block(recorded)
     assert re.match(r"Measured by `make bench` on \d+ cores? \(", shown), shown[:80]  # any machine
 
 
 def test_the_quality_figures_are_those_of_the_last_make_quality() -> None:
     quality = _bench("quality")
-    shown = README.split(quality.README_BEGIN, 1)[1].split(quality.README_END, 1)[0].removeprefix("\n")
+    shown = _bench("blocks").current_block(README, (quality.README_BEGIN, quality.README_END))
     assert shown == quality.readme_block((ROOT / "bench" / "QUALITY.md").read_text(encoding="utf-8"))
 
 
