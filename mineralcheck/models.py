@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal, NewType
 
@@ -22,6 +23,12 @@ time: a clock time; year: a bare year ("in 2025")."""
 
 INCREMENT_LABEL = "new"
 """The word a label (and a claims.yaml `measure:`) writes for an increment: "new deaths"."""
+
+
+def restrictions(increment: bool, qualifiers: tuple[str, ...]) -> tuple[str, ...]:
+    """What restricts a measure, as a label writes it before the measure: "new" for an increment,
+    then the qualifiers ("new confirmed cases")."""
+    return (INCREMENT_LABEL, *qualifiers) if increment else qualifiers
 
 
 @dataclass(frozen=True, order=True)
@@ -140,9 +147,8 @@ class Value:
         return self.text
 
     def restrictions(self) -> tuple[str, ...]:
-        """What restricts the measure, as a label writes it before the measure: "new" for an
-        increment, then the qualifiers ("new confirmed cases")."""
-        return (INCREMENT_LABEL, *self.qualifiers) if self.increment else self.qualifiers
+        """What restricts the measure, as a label writes it before the measure (`restrictions`)."""
+        return restrictions(self.increment, self.qualifiers)
 
 
 @dataclass(frozen=True)
@@ -211,6 +217,18 @@ class Reading:
     other ("63" and "at least 58"), and conflict with the readings of the other sides."""
     mentions: tuple[Mention, ...] = ()
     """The claims that state it, in the order of `sources`: its evidence."""
+
+    @classmethod
+    def by_wording(cls, found: Iterable[tuple[str, SourceId, Mention]], side: int = 0) -> list[Reading]:
+        """One reading per wording of (wording, source, mention) triples, in order of first mention:
+        exactly the sources that write it, each with its first mention."""
+        by_text: dict[str, dict[SourceId, Mention]] = {}
+        for text, source, mention in found:
+            by_text.setdefault(text, {}).setdefault(source, mention)
+        return [
+            cls(text, tuple(sorted(backers)), side, tuple(backers[s] for s in sorted(backers)))
+            for text, backers in by_text.items()
+        ]
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ import math
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
-from mineralcheck.models import INCREMENT_LABEL, Claim, Fact, SourceId, Value
+from mineralcheck.models import INCREMENT_LABEL, Claim, Fact, SourceId, Value, restrictions
 from mineralcheck.values import same_name, values_compatible
 from mineralcheck.values.nouns import canonical_noun
 
@@ -67,9 +67,9 @@ class Pin:
         of deaths, scope Lakeport: the way the report's key figures label a measure."""
         words, _, place = measure.strip().partition(" in ")
         *qualifiers, noun = words.split()
-        restrictions = [q.lower() for q in qualifiers]
-        increment = INCREMENT_LABEL in restrictions
-        qualifiers = [q for q in restrictions if q != INCREMENT_LABEL]
+        restricting = [q.lower() for q in qualifiers]
+        increment = INCREMENT_LABEL in restricting
+        qualifiers = [q for q in restricting if q != INCREMENT_LABEL]
         places = tuple(scope) or tuple(p.strip() for p in place.split(",") if p.strip())
         return cls(canonical_noun(noun), tuple(qualifiers), places, increment)
 
@@ -90,8 +90,7 @@ class Pin:
         )
 
     def describe(self) -> str:
-        restrictions = (INCREMENT_LABEL, *self.qualifiers) if self.increment else self.qualifiers
-        words = " ".join((*restrictions, self.measure))
+        words = " ".join((*restrictions(self.increment, self.qualifiers), self.measure))
         return f"{words} in {', '.join(self.scope)}" if self.scope else words
 
 

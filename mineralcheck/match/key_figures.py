@@ -13,7 +13,7 @@ sentence never reaches it. What makes two figures one measure of one thing:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from mineralcheck.match.pairs import frame_compatible
@@ -201,7 +201,7 @@ def _row(
         label += f" in {', '.join(where)}"
     if era:
         label += f" ({era})"
-    readings = _readings((f.text, f.mention) for f in found)
+    readings = Reading.by_wording((f.text, f.mention.source, f.mention) for f in found)
     low = {r.value: min(m.value.low for m in r.mentions if m.value is not None) for r in readings}
 
     def first(reading: Reading) -> tuple[object, ...]:
@@ -216,14 +216,3 @@ def _row(
         trend=rose_over_time(points, when),
         facts=tuple(sorted({f.fact for f in found}, key=order.__getitem__)),
     )
-
-
-def _readings(found: Iterable[tuple[str, Mention]]) -> list[Reading]:
-    """One reading per wording, with exactly the sources that write it and one mention each."""
-    by_text: dict[str, dict[SourceId, Mention]] = {}
-    for text, mention in found:
-        by_text.setdefault(text, {}).setdefault(mention.source, mention)
-    return [
-        Reading(text, tuple(sorted(backers)), mentions=tuple(backers[s] for s in sorted(backers)))
-        for text, backers in by_text.items()
-    ]

@@ -282,7 +282,7 @@ def _qualified_one_side(a: ClaimView, b: ClaimView) -> float:
     for x in a.figures:
         for y in b.figures:
             if x.quantity == y.quantity and x.quantity not in GENERIC_MEASURES:
-                if bool(x.qualifiers or x.increment) != bool(y.qualifiers or y.increment):
+                if bool(x.restrictions()) != bool(y.restrictions()):
                     return 1.0
     return 0.0
 

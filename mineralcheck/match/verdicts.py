@@ -75,17 +75,7 @@ class _Written:
 
 def _credited(found: Sequence[tuple[Value, SourceId]], written: _Written, side: int = 0) -> list[Reading]:
     """One reading per wording, credited to exactly the sources that write it, in order of first mention."""
-    by_label: dict[str, list[tuple[Value, SourceId]]] = {}
-    for value, source in found:
-        by_label.setdefault(written.label[id(value)], []).append((value, source))
-    out = []
-    for label, stated in by_label.items():
-        first: dict[SourceId, Value] = {}
-        for value, source in stated:
-            first.setdefault(source, value)
-        sources = tuple(sorted(first))
-        out.append(Reading(label, sources, side, tuple(written.mention(first[s]) for s in sources)))
-    return out
+    return Reading.by_wording(((written.label[id(v)], s, written.mention(v)) for v, s in found), side)
 
 
 def _title(cluster: Cluster) -> str:
