@@ -17,6 +17,7 @@ from mineralcheck.gate.results import CheckResult
 from mineralcheck.match import embed
 from mineralcheck.match.pairs import PairModel
 from mineralcheck.match.vectors import CachedEmbedder
+from mineralcheck.models import Report
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,26 @@ def plan(paths: Sequence[str] | None, options: CheckOptions, *, outputs: Sequenc
     return CheckPlan(options, expected, tuple(inputs), baseline_path, previous)
 
 
+def compared(
+    paths: Sequence[str],
+    options: pipeline.CompareOptions,
+    *,
+    embedder: embed.Embedder | None = None,
+    pair_model: PairModel | None = None,
+    progress: pipeline.Progress | None = None,
+    warn: pipeline.Warn | None = None,
+) -> tuple[Report, embed.Embedder]:
+    """The comparison of the articles at `paths`, and the embedder that matches expectations to it:
+    the run's own model behind the vector cache, so phrases and claim texts embedded once are read
+    back (a warm `check` or `init` loads no model)."""
+    model = embedder if embedder is not None else embed.embedder_for(options.model)
+    report = pipeline.compare(
+        paths, options, embedder=model, pair_model=pair_model, progress=progress, warn=warn
+    )
+    matcher = CachedEmbedder(model, use_cache=options.use_cache, cache_dir=options.cache_dir, warn=warn)
+    return report, matcher
+
+
 def run(
     planned: CheckPlan,
     *,
@@ -87,13 +108,14 @@ def run(
     warn: pipeline.Warn | None = None,
 ) -> CheckResult:
     """Compare the articles and evaluate every expectation against the report."""
-    options = planned.options.compare
-    model = embedder if embedder is not None else embed.embedder_for(options.model)
-    report = pipeline.compare(
-        planned.inputs, options, embedder=model, pair_model=pair_model, progress=progress, warn=warn
+    report, matcher = compared(
+        planned.inputs,
+        planned.options.compare,
+        embedder=embedder,
+        pair_model=pair_model,
+        progress=progress,
+        warn=warn,
     )
-    # Phrases and claim texts come from the vector cache: a warm check loads no model.
-    matcher = CachedEmbedder(model, use_cache=options.use_cache, cache_dir=options.cache_dir, warn=warn)
     return evaluate(
         planned.expectations,
         report,

@@ -24,10 +24,9 @@ from mineralcheck.gate.evaluate import evaluate
 from mineralcheck.gate.expectations import SUPPORTED_VERSIONS, loads, parse_value
 from mineralcheck.gate.fit import fits
 from mineralcheck.gate.results import Code
+from mineralcheck.gate.run import compared
 from mineralcheck.gate.titles import Parse, whole_sentence_claims
-from mineralcheck.match import embed
 from mineralcheck.match.embed import Embedder
-from mineralcheck.match.vectors import CachedEmbedder
 from mineralcheck.models import Claim, Fact, Report, Value
 from mineralcheck.values import describe
 
@@ -85,10 +84,7 @@ def build(
 ) -> tuple[Report, Starter]:
     """Compare the articles at `paths` and make the starter to write at `output`, checked against
     that comparison as `mineralcheck check` will check it."""
-    model = embedder if embedder is not None else embed.embedder_for(options.model)
-    report = pipeline.compare(paths, options, embedder=model, progress=progress, warn=warn)
-    # Phrases and claim texts come from the vector cache, as in `check`.
-    matcher = CachedEmbedder(model, use_cache=options.use_cache, cache_dir=options.cache_dir, warn=warn)
+    report, matcher = compared(paths, options, embedder=embedder, progress=progress, warn=warn)
     return report, starter_file(report, paths, output, embedder=matcher)
 
 
