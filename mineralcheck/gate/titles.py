@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from mineralcheck.models import Article, Claim, SourceId
+from mineralcheck.read import split_sentences
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -46,10 +47,9 @@ def whole_sentence_claims(
 ) -> set[Claim]:
     """The `claims` whose text reads as a whole sentence (see the module's docstring); the
     sentence test is skipped for a claim whose article is not among `articles`."""
-    from mineralcheck.read import split_sentences  # (read/ is only needed here, by init)
-
-    sentences = {source: split_sentences(article) for source, article in articles.items()}
-    contexts: list[tuple[Claim, str, int, int] | None] = []
+    wanted = {claim.source for claim in claims}
+    sentences = {source: split_sentences(a) for source, a in articles.items() if source in wanted}
+    contexts: list[tuple[str, int, int] | None] = []
     for claim in claims:
         found = sentences.get(claim.source, ())
         sentence = found[claim.sentence] if claim.sentence < len(found) else None
@@ -57,18 +57,16 @@ def whole_sentence_claims(
             contexts.append(None)
             continue
         end = _text_end(claim)
-        contexts.append((claim, sentence.text, claim.start - sentence.start, end - sentence.start))
+        contexts.append((sentence.text, claim.start - sentence.start, end - sentence.start))
     texts = [" ".join(c.text.split()) for c in claims]
-    docs = list(parse([*texts, *(c[1] for c in contexts if c is not None)]))
-    sentence_docs = iter(docs[len(texts) :])
+    # Clauses of one sentence share it, and copies share claim texts: each text is parsed once.
+    unique = list(dict.fromkeys([*texts, *(c[0] for c in contexts if c is not None)]))
+    parsed = dict(zip(unique, parse(unique), strict=True))
     whole: set[Claim] = set()
-    for claim, title, context in zip(claims, docs, contexts, strict=False):
-        sentence_doc = next(sentence_docs) if context is not None else None
-        if not is_clause(title, claim.text):
+    for claim, text, context in zip(claims, texts, contexts, strict=True):
+        if not is_clause(parsed[text], claim.text):
             continue
-        if context is None or (
-            sentence_doc is not None and is_whole_phrase(sentence_doc, context[2], context[3])
-        ):
+        if context is None or is_whole_phrase(parsed[context[0]], context[1], context[2]):
             whole.add(claim)
     return whole
 
