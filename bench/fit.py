@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -96,13 +96,14 @@ def measure_agreement(events: list[EventData], threshold: float) -> float:
     same = named = both = 0
     for event in events:
         claims = event.named_at(threshold)
-        figures = [k for k, c in enumerate(claims) if named_figure(c) is not None]
+        names = [named_figure(c) for c in claims]
+        figures = [k for k, name in enumerate(names) if name is not None]
         for n, i in enumerate(figures):
             for j in figures[n + 1 :]:
                 if claims[i].source == claims[j].source or not (event.facts[i] and event.facts[j]):
                     continue
                 one_fact = bool(event.facts[i] & event.facts[j])
-                one_name = named_figure(claims[i]) == named_figure(claims[j])
+                one_name = names[i] == names[j]
                 same += one_fact
                 named += one_name
                 both += one_fact and one_name
@@ -132,7 +133,9 @@ def score_clusters(event: EventData, clusters: tuple[Cluster, ...], measure: flo
     """The scorer's figures for one event's clusters, their figures named at measure threshold
     `measure` and judged, as `compare` does."""
     articles = event.prepared.ingested.articles
-    named = pipeline.named_clusters(clusters, event.prepared.measures, measure)
+    # The naming depends on the corpus's claims, not on how they are clustered: computed once.
+    as_named = dict(zip(map(id, event.prepared.claims), event.named_at(measure), strict=True))
+    named = [replace(c, claims=tuple(as_named[id(claim)] for claim in c.claims)) for c in clusters]
     facts = pipeline.judge_clusters(articles, named)
     return score_report(event.corpus, to_dict(Report(articles=articles, facts=facts)))
 
