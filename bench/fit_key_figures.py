@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,11 +26,11 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from evaldata import Corpus, gold, real_corpora, scorer, source_stem  # noqa: E402
+from evaldata import Corpus, real_corpora, serving, source_stem  # noqa: E402
 
 from mineralcheck import pipeline  # noqa: E402
 from mineralcheck.match.key_figures import MAGNITUDE_GAP, is_key, key_figures  # noqa: E402
-from mineralcheck.models import Fact, Report  # noqa: E402
+from mineralcheck.models import Fact, Report, SourceId  # noqa: E402
 
 GAPS = (1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 8.0, 20.0, float("inf"))
 """Ratios tried (inf: never split by size)."""
@@ -51,25 +51,17 @@ class Event:
 def load(corpus: Corpus, report: Report | None = None) -> Event:
     """The event's report (`compare` on it, unless given) with its figures labelled by the gold."""
     report = report or pipeline.compare([str(corpus.path)])
-    facts, _noise, _texts = gold(corpus)
-    module = scorer()
     paths = {a.id: a.path for a in report.articles}
-    labels: dict[Item, str] = {}
-    for fact in report.facts:
-        for item, (stem, start, end) in _figures(fact, paths).items():
-            probe = module.Claim(stem, start, end, 0)
-            found = [
-                f.id for f in facts for m in f.mentions if m.source == stem and module.hits(probe, m.spans)
-            ]
-            if found:
-                labels[item] = found[0]
+    spans = {item: span for fact in report.facts for item, span in _figures(fact, paths).items()}
+    served = serving(corpus, list(spans.values()))
+    labels = {item: found[0][0].id for item, found in zip(spans, served, strict=True) if found}
     return Event(corpus.name, report, labels)
 
 
-def _figures(fact: Fact, paths: dict[str, str]) -> dict[Item, tuple[str, int, int]]:
+def _figures(fact: Fact, paths: Mapping[SourceId, str]) -> dict[Item, tuple[str, int, int]]:
     """The key figures of a fact's readings: item -> (source stem, start, end) of the figure."""
     claims = {c.id: c for c in fact.cluster.claims}
-    out = {}
+    out: dict[Item, tuple[str, int, int]] = {}
     for reading in fact.readings:
         for m in reading.mentions:
             claim, value = claims.get(m.claim), m.value
