@@ -112,7 +112,7 @@ def measure_agreement(events: list[EventData], threshold: float) -> float:
 
 def named_figure(claim: Claim) -> tuple[str, str] | None:
     """(measure name, unit) of a claim's one worded figure, None for claims with none or several."""
-    figures = [v for v in claim.values if v.kind == "quantity" and v.unit != "ordinal" and v.measure]
+    figures = [v for v in claim.values if v.is_figure and v.measure]
     return (figures[0].quantity, figures[0].unit) if len(figures) == 1 else None
 
 

@@ -146,6 +146,12 @@ class Value:
         """Short human form used in reasons ("more than 70%")."""
         return self.text
 
+    @property
+    def is_figure(self) -> bool:
+        """A figure that counts or measures something: not a date or time, and not a rank
+        ("the first round", "a third title"), which neither shares nor disputes a figure."""
+        return self.kind == "quantity" and self.unit != "ordinal"
+
     def restrictions(self) -> tuple[str, ...]:
         """What restricts the measure, as a label writes it before the measure (`restrictions`)."""
         return restrictions(self.increment, self.qualifiers)

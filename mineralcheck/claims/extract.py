@@ -137,11 +137,6 @@ def claims_from_sentence(
     return out
 
 
-def _countable(value: Value) -> bool:
-    """A figure that counts or measures something (not a date, and not a rank such as "third")."""
-    return value.kind == "quantity" and value.unit != "ordinal"
-
-
 def _with_measures(context: _Context, clause: Clause, claim: Claim) -> Claim:
     """The claim with each of its figures' measure in the outlet's words (Value.measure): what the
     figure counts, read from the clause's parse (claims/figures.py)."""
@@ -151,7 +146,7 @@ def _with_measures(context: _Context, clause: Clause, claim: Claim) -> Claim:
     for value in claim.values:
         value_tokens = {t.i for t in doc if value.start <= base + t.idx < value.end}
         anchor = value_anchor(doc, value.start - base, value.end - base)
-        if _countable(value) and anchor is not None and not is_reference(anchor):
+        if value.is_figure and anchor is not None and not is_reference(anchor):
             words = measure_tokens(anchor, value_tokens, own)
             value = replace(value, measure=" ".join(t.lower_ for t in words))
         values.append(value)

@@ -142,9 +142,8 @@ def is_key(value: Value, claim: Claim) -> bool:
     rank ("third"), not a vague amount ("dozens"), not an earlier value ("up from 41.5%"), not a
     denied one."""
     return (
-        value.kind == "quantity"
+        value.is_figure
         and bool(value.quantity)
-        and value.unit != "ordinal"
         and value.comparator != "vague"
         and not claim.negated
         and not claim.earlier

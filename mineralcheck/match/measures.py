@@ -24,7 +24,7 @@ COUNT_UNITS = frozenset({"", "people"})
 
 
 def _countable(value: Value) -> bool:
-    return value.kind == "quantity" and value.unit != "ordinal" and bool(value.measure)
+    return value.is_figure and bool(value.measure)
 
 
 def unit_kind(value: Value) -> str:

@@ -116,8 +116,7 @@ class ClaimView:
 
     @classmethod
     def of(cls, claim: Claim) -> ClaimView:
-        # Ordinals rank ("the first round", "a second term"): they neither share nor dispute a figure.
-        figures = tuple(v for v in claim.values if v.kind == "quantity" and v.unit != "ordinal")
+        figures = tuple(v for v in claim.values if v.is_figure)
         return cls(
             source=claim.source,
             sentence=claim.sentence,

@@ -376,7 +376,7 @@ def _is_figure(value: Value) -> bool:
 
 def _own_figures(claims: Sequence[Claim], written: _Written) -> tuple[Reading, ...]:
     """A single source's figures: the counts, amounts and measurements its claims state."""
-    found = [(v, c.source) for c in claims for v in c.values if v.kind == "quantity" and _is_figure(v)]
+    found = [(v, c.source) for c in claims for v in c.values if v.is_figure]
     return tuple(_credited(found, written))
 
 
