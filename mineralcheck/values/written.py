@@ -150,7 +150,7 @@ def _noun(quantity: str | None, words: Sequence[str]) -> str:
 def _written_form(lemma: str, words: Sequence[str]) -> str:
     """A qualifier as the outlets write it ("confirm" -> "confirmed")."""
     forms = Counter(w for w in words if w.startswith(lemma))
-    return _most_common(forms.elements()) or lemma
+    return max(forms, key=forms.__getitem__) if forms else lemma
 
 
 def _names_a_thing(quantity: str) -> bool:
