@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from mineralcheck.match.pairs import frame_compatible
 from mineralcheck.match.timeline import UNDATED, Instant, published, rose_over_time
 from mineralcheck.models import Article, Claim, Fact, KeyFigure, Mention, Reading, SourceId, Value
-from mineralcheck.values.written import measure_label, nominal
+from mineralcheck.values.written import close_in_size, measure_label, written_size
 
 KEY_FIGURE_SOURCES = 2
 """A measure is a key figure when at least this many sources state a figure for it."""
@@ -125,16 +125,13 @@ def _contradict(a: Sequence[_Found], b: Sequence[_Found]) -> bool:
 
 
 def _same_figure(a: Value, b: Value) -> bool:
-    """One outlet's figure for one thing, written twice: compatible, or its nominal values within
+    """One outlet's figure for one thing, written twice: compatible, or the sizes written within
     ONE_FIGURE ("about half a million" in a caption, "more than 480,000" in the text)."""
-    if frame_compatible(a, b):
-        return True
-    x, y = nominal(a), nominal(b)
-    return max(x, y) > 0 and abs(x - y) <= ONE_FIGURE * max(x, y)
+    return bool(frame_compatible(a, b)) or close_in_size(a, b, ONE_FIGURE)
 
 
 def _size(found: _Found) -> float:
-    return nominal(found.mention.value) if found.mention.value is not None else 0.0
+    return written_size(found.mention.value) if found.mention.value is not None else 0.0
 
 
 def is_key(value: Value, claim: Claim) -> bool:

@@ -66,17 +66,18 @@ def conversions(values: Sequence[Value], text: str, offset: int = 0) -> dict[int
             continue  # a value read outside the passage: nothing written between them to look at
         between = text[a.end - offset : b.start - offset]
         after = text[b.end - offset : b.end - offset + 3]
-        if _OPEN.fullmatch(between) and _CLOSE.match(after) and _close(a, b):
+        if _OPEN.fullmatch(between) and _CLOSE.match(after) and close_in_size(a, b):
             out[k] = k + 1
     return out
 
 
-def _close(a: Value, b: Value) -> bool:
-    x, y = nominal(a), nominal(b)
-    return max(x, y) > 0 and abs(x - y) <= CONVERSION_TOLERANCE * max(x, y)
+def close_in_size(a: Value, b: Value, tolerance: float = CONVERSION_TOLERANCE) -> bool:
+    """The two numbers as written are within `tolerance` of the larger (relative)."""
+    x, y = written_size(a), written_size(b)
+    return max(x, y) > 0 and abs(x - y) <= tolerance * max(x, y)
 
 
-def nominal(value: Value) -> float:
+def written_size(value: Value) -> float:
     """The size of the number written, in the canonical unit: the finite end of a bound, else the
     middle of its interval."""
     if value.high == float("inf"):
