@@ -37,7 +37,9 @@ IRREGULAR_PLURALS = {
 PLURAL_AS_IS = frozenset("people children men women police staff personnel cattle livestock troops".split())
 """Nouns that are plural without an -s: "three million people fled" counts people, not "fled"."""
 
-SCALE_WORDS = frozenset({"million", "billion", "thousand", "hundred", "trillion", "percent", "cent"})
+NOT_COUNTED_AFTER_A_NUMBER = frozenset(
+    {"million", "billion", "thousand", "hundred", "trillion", "percent", "cent"}
+)
 """Words that are units or scales after a number, never the counted noun."""
 
 SHARE_WORDS = frozenset({"%", "percent", "cent"})

@@ -15,6 +15,7 @@ import re
 from mineralcheck.models import Value
 from mineralcheck.values.days import (
     WD,
+    WEEKDAY_RELATIVES,
     day_value,
     month_day_value,
     month_num,
@@ -69,7 +70,7 @@ _BARE_MONTH = re.compile(
 
 
 _WD_PAREN = re.compile(
-    rf"(?:\b(?P<rel>last|next|this|past|coming|Last|Next|This)\s+)?(?P<wd>{WD})(?:['’]s)?"
+    rf"(?:\b(?P<rel>{WEEKDAY_RELATIVES}|Last|Next|This)\s+)?(?P<wd>{WD})(?:['’]s)?"
     rf"(?:\s+(?:morning|afternoon|evening|night))?\s*\(\s*(?P<inner>[^()]{{1,30}}?)\s*\)"
 )
 

@@ -21,7 +21,10 @@ _MONTHS = {
 
 WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 
-_NAMED_WEEKDAY = re.compile(rf"^(?:(?:last|next|this|past|coming)\s+)?({WD})\b", re.IGNORECASE)
+WEEKDAY_RELATIVES = r"last|next|this|past|coming"
+"""Words that place a weekday relative to the article's day ("last Friday")."""
+
+_NAMED_WEEKDAY = re.compile(rf"^(?:(?:{WEEKDAY_RELATIVES})\s+)?({WD})\b", re.IGNORECASE)
 
 
 def month_num(name: str) -> int:

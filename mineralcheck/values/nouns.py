@@ -9,10 +9,10 @@ from collections.abc import Sequence
 from mineralcheck.lexicon.nouns import (
     COUNT_ADJECTIVES,
     IRREGULAR_PLURALS,
+    NOT_COUNTED_AFTER_A_NUMBER,
     NOT_NOUNS,
     NOUN_SYNONYMS,
     PLURAL_AS_IS,
-    SCALE_WORDS,
 )
 from mineralcheck.values.tokens import Tok, adjacent
 
@@ -92,6 +92,6 @@ def counted_noun(toks: Sequence[Tok], end_tok: int, text: str, unit_name: str) -
     if not unit_name or unit_name == "ordinal":
         # an ordinal keeps its noun too: "second leg", "first half", "100th anniversary"
         quantity, _end = noun_after(toks, end_tok, text)
-        if quantity in SCALE_WORDS:
+        if quantity in NOT_COUNTED_AFTER_A_NUMBER:
             quantity = ""
     return quantity

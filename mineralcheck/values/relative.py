@@ -9,11 +9,19 @@ import datetime as dt
 import re
 
 from mineralcheck.models import Value
-from mineralcheck.values.days import WD, WEEKDAYS, day_value, overlaps, safe_date, span_value
+from mineralcheck.values.days import (
+    WD,
+    WEEKDAY_RELATIVES,
+    WEEKDAYS,
+    day_value,
+    overlaps,
+    safe_date,
+    span_value,
+)
 
 # "Friday 19": a day of the month may follow the weekday; it is part of the date, not a figure.
 _WD_ALONE = re.compile(
-    rf"(?:\b(?P<rel>last|next|this|past|coming|Last|Next|This)\s+)?\b(?P<wd>{WD})\b"
+    rf"(?:\b(?P<rel>{WEEKDAY_RELATIVES}|Last|Next|This)\s+)?\b(?P<wd>{WD})\b"
     r"(?:,?\s+(?P<dom>[12]?\d|3[01])(?:st|nd|rd|th)?\b(?!\s*(?:%|per|million|billion|people)))?"
 )
 

@@ -42,8 +42,8 @@ CONTRADICTIONS: tuple[tuple[str, Collection[str], str, Collection[str]], ...] = 
     ("increment words", qualifiers.INCREMENT_WORDS, "non-qualifiers", qualifiers.NON_QUALIFIERS),
     # A wrapper stands for a count of something else; a generic noun is what is counted.
     ("wrapper nouns", nouns.WRAPPER_NOUNS, "generic nouns", nouns.GENERIC_NOUNS),
-    ("scale words", nouns.SCALE_WORDS, "human nouns", nouns.HUMAN_NOUNS),
-    ("scale words", nouns.SCALE_WORDS, "noun synonyms", nouns.NOUN_SYNONYMS),
+    ("scale words", nouns.NOT_COUNTED_AFTER_A_NUMBER, "human nouns", nouns.HUMAN_NOUNS),
+    ("scale words", nouns.NOT_COUNTED_AFTER_A_NUMBER, "noun synonyms", nouns.NOUN_SYNONYMS),
     ("words that are no counted noun", nouns.NOT_NOUNS, "human nouns", nouns.HUMAN_NOUNS),
     ("places below the nation", places.PART_OF_A_COUNTRY, "wrapper nouns", nouns.WRAPPER_NOUNS),
     # A toll verb's object chooses its outcome: those objects are what is counted, never a wrapper.
