@@ -142,6 +142,27 @@ def test_counts_that_look_like_years_stay_counts():
     assert (v.kind, v.low < 2000 < v.high) == ("quantity", True)
 
 
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("On Sunday, 12 firefighters were hurt", ["12"]),
+        # a falling pair is a score, never a range, so neither of its numbers is read on its own
+        ("won on Sunday, 4-2 on penalties", []),
+    ],
+)
+def test_a_count_after_a_weekday_is_not_its_day_of_the_month(text, figures):
+    values = extract_values(text)
+    assert [v.text for v in values if v.kind == "weekday"] == ["Sunday"]
+    assert [v.text for v in values if v.kind == "quantity"] == figures
+
+
+@pytest.mark.parametrize("text", ["on Sunday 18, the polls", "on Sunday 18th", "Friday 19 at noon"])
+def test_a_day_of_the_month_after_a_weekday_is_part_of_the_date(text):
+    values = extract_values(text)
+    assert [v.kind for v in values if v.kind != "time"] == ["weekday"]
+    assert values[0].text.split()[-1].rstrip(",").startswith(("18", "19"))
+
+
 def test_month_verb_is_not_a_date():
     assert extract_values("they may march on") == ()
 
