@@ -63,11 +63,10 @@ def _values_of(text: str, base_date: dt.date | None) -> tuple[Value, ...]:
 
 
 def _values_at(text: str, offset: int, base_date: dt.date | None) -> tuple[Value, ...]:
-    """extract_values(text, offset=offset, base_date=base_date), through the cache."""
-    values = _values_of(text, base_date)
-    if not offset:
-        return values
-    return tuple(replace(v, start=v.start + offset, end=v.end + offset) for v in values)
+    """extract_values(text, offset=offset, base_date=base_date), through the cache. Every call gets
+    Value objects of its own, even at offset 0: the verdicts tell the values of a cluster's claims
+    apart by identity, so a value shared by two wire copies would be credited to one of them."""
+    return tuple(replace(v, start=v.start + offset, end=v.end + offset) for v in _values_of(text, base_date))
 
 
 def _extract_articles(

@@ -212,3 +212,25 @@ def test_cached_values_are_those_normalize_reads_at_any_offset() -> None:
                 expected = extract_values(text, offset=offset, base_date=base)
                 assert pipeline._values_at(text, offset, base) == expected
                 assert pipeline._values_at(text, offset, base) == expected  # from the cache
+
+
+def test_wire_copies_that_open_alike_keep_their_own_evidence(tmp_path: Path) -> None:
+    # Copies whose first sentence (offset 0, no header before it) is the same: each outlet's figure
+    # must be credited to its own claim, and a warm run must say so too.
+    folder = tmp_path / "wire"
+    folder.mkdir()
+    for n, tail in enumerate(("Rescuers searched the valley.", "Roads stayed shut.", "Schools closed.")):
+        (folder / f"copy{n}.txt").write_text(
+            f"The flood killed 12 people in Harwick on Monday. {tail}\n", encoding="utf-8"
+        )
+    options = CompareOptions(cache_dir=str(tmp_path / "cache"))
+    cold, warm = (pipeline.compare([str(folder)], options, embedder=FakeEmbedder()) for _ in range(2))
+    assert render(cold, ReportFormat.json) == render(warm, ReportFormat.json)
+    mentions = [m for figure in cold.key_figures for r in figure.readings for m in r.mentions]
+    assert len(mentions) == 3
+    assert all(m.claim.startswith(f"{m.source}:") for m in mentions)
+
+
+def test_each_call_gets_value_objects_of_its_own() -> None:
+    first, second = (pipeline._values_at("The flood killed 12 people.", 0, None) for _ in range(2))
+    assert first == second and all(a is not b for a, b in zip(first, second, strict=True))
