@@ -43,7 +43,7 @@ def measure_groups(vectors: np.ndarray, threshold: float) -> list[int]:
     np.fill_diagonal(distances, np.inf)
     sizes = np.ones(n)
     labels = list(range(n))
-    while n > 1:
+    for _merge in range(n - 1):
         a, b = divmod(int(np.argmin(distances)), n)
         if distances[a, b] > 1.0 - threshold:
             break

@@ -363,15 +363,16 @@ def _shared_values(
         (value, s)
         for s in sources
         for value in by_source[s]
-        if _is_figure(value)
+        if not _is_rank(value)
         and any(t != s and any(compatible(value, other) for other in by_source[t]) for t in sources)
     ]
     return tuple(_credited(confirmed, written))
 
 
-def _is_figure(value: Value) -> bool:
-    """A value a reader quotes as a figure of the fact: not a rank ("third")."""
-    return value.unit != "ordinal"
+def _is_rank(value: Value) -> bool:
+    """A rank ("third") is no figure of the fact; a date two sources share is (unlike
+    Value.is_figure, which counts only quantities)."""
+    return value.unit == "ordinal"
 
 
 def _own_figures(claims: Sequence[Claim], written: _Written) -> tuple[Reading, ...]:
