@@ -27,7 +27,7 @@ FLOORS = {
     "france-pension-protests-2023-03-23": 0.57,
     "iran-shahid-rajaee-port-explosion-2025": 0.49,
     "lusail-world-cup-final-2022": 0.22,
-    "menlo-park-meta-layoffs-2022-nov": 0.49,
+    "menlo-park-meta-layoffs-2022-nov": 0.51,
     "odisha-cyclone-phailin-2013": 0.28,
     "trump-civil-fraud-ruling-2024": 0.55,
     "uganda-ebola-sudan-outbreak-2022-09": 0.49,
@@ -84,10 +84,12 @@ def test_the_development_events_are_all_measured() -> None:
     assert names == set(FLOORS) - {"seeds"}
 
 
-ONE_MEASURE_FLOOR = 0.18
+ONE_MEASURE_FLOOR = 0.16
 """Share of the figure facts that two or more outlets state whose mentions all carry one measure
-name (../shared/eval/measures.py): 19 of 101 today over the seeds and the dev events, 13 before
-figures were named by measure groups (match/measures.py)."""
+name (../shared/eval/measures.py): 17 of 101 today over the seeds and the dev events, 13 before
+figures were named by measure groups (match/measures.py). It was 20 while `make fit` chose a
+coarser measure cosine (0.4, now 0.6): the fit asks for names that follow the gold facts pair by
+pair, which this all-mentions-alike probe does not measure."""
 
 
 def test_outlets_figures_of_one_fact_are_named_by_one_measure(

@@ -139,10 +139,11 @@ def split_clauses(doc: Doc) -> list[Clause]:
     with_subject: dict[int, str] = {}
     trailing_frame = _fold_trailing_frames(doc, heads, with_subject)
     _add_elaborations(doc, heads, with_subject)
+    counted = _counted_by_participle(doc, heads)
     owned: dict[int, list[Token]] = {i: [] for i in heads}
     orphans: list[Token] = []
     for tok in doc:
-        owner = _owner(tok, heads)
+        owner = counted.get(tok.i, _owner(tok, heads))
         if owner in owned:
             owned[owner].append(tok)
         else:
@@ -156,13 +157,37 @@ def split_clauses(doc: Doc) -> list[Clause]:
     elif orphans:
         return [Clause(doc[0], "root", tuple(orphans))]
     frames = frame | trailing_frame
-    clauses = [_clause(doc, idx, owned[idx], heads, frames, with_subject) for idx in sorted(owned)]
+    clauses = [
+        _clause(doc, idx, owned[idx], heads, frames, with_subject, idx in counted.values())
+        for idx in sorted(owned)
+    ]
     split: list[Clause] = []
     for clause in clauses:
         for part in split_at_dash(clause):
             for piece in split_breakdown(part):
                 split.extend(split_coordinated_nouns(piece))
     return _merge_small(split)
+
+
+def _counted_by_participle(doc: Doc, heads: Heads) -> dict[int, int]:
+    """Tokens of a bare figure that a participle describes ("killed and 500 injured", "over 300
+    evacuated to shelters"), mapped to the participle's clause. The figure stands for what it counts,
+    so it is the participle's subject and belongs to its fact, not to the clause it hangs from."""
+    out: dict[int, int] = {}
+    for idx, kind in heads.items():
+        figure = doc[idx].head
+        if (
+            kind != "acl"
+            or figure.pos_ != "NUM"
+            or figure.dep_ == "nummod"
+            or figure.ent_type_ in ("DATE", "TIME", "ORDINAL")  # a year or an hour counts nothing
+            or figure.i in heads
+        ):
+            continue
+        participle = {t.i for t in doc[idx].subtree}
+        owner = _owner(figure, heads)
+        out.update((t.i, idx) for t in figure.subtree if t.i not in participle and _owner(t, heads) == owner)
+    return out
 
 
 def _fold_reporting_frames(doc: Doc, heads: Heads) -> None:
@@ -233,8 +258,10 @@ def _clause(
     heads: Heads,
     frames: frozenset[int],
     with_subject: dict[int, str],
+    owns_its_subject: bool = False,
 ) -> Clause:
-    """The clause headed by doc[idx] with its own tokens `toks`, and the subject it stands on."""
+    """The clause headed by doc[idx] with its own tokens `toks`, and the subject it stands on
+    (none to inherit when `owns_its_subject`: its tokens hold it)."""
     kind = heads[idx]
     head = doc[idx]
     if kind == "relcl":
@@ -246,6 +273,8 @@ def _clause(
         prefix = with_subject.get(idx, "")
     elif kind == "from":
         prefix = f"{with_subject.get(idx, '')} was earlier".strip()
+    elif owns_its_subject:
+        prefix = ""
     else:
         prefix = _inherited_subject(head, kind, heads)
     return Clause(head, kind, tuple(toks), prefix, frozenset(own_frame))

@@ -63,9 +63,14 @@ def measure_tokens(anchor: Token, value_tokens: Collection[int], own: Collection
         words = _noun_measure(noun, allowed)
     else:  # "12 of the miners": a count standing alone counts the noun it takes a part of
         words = [w for w in _noun_measure(anchor, allowed) if w.i != anchor.i]
+    described = _participle_of(noun, allowed)
+    if described is not None:
+        # "500 injured in the blast": the participle says what the figure counts; the verb the
+        # phrase hangs from ("as talks begin") says nothing about it.
+        words.append(described)
     top = _preposition_of(noun, own)
     governor = top.head
-    if governor.i != top.i and governor.i in allowed:
+    if described is None and governor.i != top.i and governor.i in allowed:
         if governor.pos_ == "NOUN":
             words += _kind_of(governor, allowed)
         elif governor.lower_ in EXEMPLIFYING and governor.head.pos_ == "NOUN":
@@ -76,6 +81,11 @@ def measure_tokens(anchor: Token, value_tokens: Collection[int], own: Collection
             words += _verb_measure(governor, top, allowed)
     kept = {w.i: w for w in words if not _named(w) and not w.like_num}
     return [kept[i] for i in sorted(kept)]
+
+
+def _participle_of(noun: Token, allowed: Collection[int]) -> Token | None:
+    """A past participle that describes what a count stands for ("300 evacuated", "people hurt")."""
+    return next((c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.i in allowed), None)
 
 
 def _named(tok: Token) -> bool:

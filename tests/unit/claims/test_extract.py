@@ -100,6 +100,36 @@ def test_the_verb_names_what_a_count_of_people_measures() -> None:
     assert [(v.text, v.quantity) for v in killing.values] == [("at least 37", "death")]
 
 
+def test_a_bare_figure_a_participle_describes_is_the_participles_fact() -> None:
+    died, injured = claims_of(
+        "At least three people have died and 120 injured in a fire at a crowded market."
+    )
+    assert (died.text, [v.text for v in died.values]) == (
+        "At least three people have died",
+        ["At least three"],
+    )
+    assert injured.text == "120 injured in a fire at a crowded market"
+    assert [(v.text, v.quantity, v.measure) for v in injured.values] == [("120", "injured", "injured")]
+
+
+def test_a_headline_figure_is_measured_by_its_participle_not_the_verb_after_it() -> None:
+    (claim,) = claims_of(
+        "More than 100 injured in stadium crush at Varna as third round of cup matches begins"
+    )
+    assert [(v.text, v.measure) for v in claim.values if v.kind == "quantity"][0] == (
+        "More than 100",
+        "injured",
+    )
+
+
+def test_a_year_a_participle_hangs_on_stays_with_its_clause() -> None:
+    first, _ = claims_of(
+        "According to the agency, this was the first polio outbreak in Varna since 2012 caused by "
+        "the Type 2 strain of the virus."
+    )
+    assert first.text.endswith("in Varna since 2012")
+
+
 @pytest.mark.parametrize(
     "text",
     [
