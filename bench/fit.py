@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -129,14 +129,11 @@ def fit_weights(events: list[EventData]) -> Logistic:
     return fit_logistic(x, y, C=REGULARISATION, max_iter=5000)
 
 
-def score_clusters(event: EventData, clusters: tuple[Cluster, ...], measure: float) -> dict[str, Any]:
-    """The scorer's figures for one event's clusters, their figures named at measure threshold
-    `measure` and judged, as `compare` does."""
+def score_clusters(event: EventData, clusters: tuple[Cluster, ...]) -> dict[str, Any]:
+    """The scorer's figures for one event's clusters (of named claims, see link()) judged as
+    `compare` judges them."""
     articles = event.prepared.ingested.articles
-    # The naming depends on the corpus's claims, not on how they are clustered: computed once.
-    as_named = dict(zip(map(id, event.prepared.claims), event.named_at(measure), strict=True))
-    named = [replace(c, claims=tuple(as_named[id(claim)] for claim in c.claims)) for c in clusters]
-    facts = pipeline.judge_clusters(articles, named)
+    facts = pipeline.judge_clusters(articles, clusters)
     return score_report(event.corpus, to_dict(Report(articles=articles, facts=facts)))
 
 
@@ -151,7 +148,7 @@ def _mean_score(
     return float(
         np.mean(
             [
-                score_clusters(e, link(s, threshold, dispute), measure)["score"]
+                score_clusters(e, link(s, threshold, dispute, e.named_at(measure)))["score"]
                 for e, s in zip(events, scored, strict=True)
             ]
         )
@@ -169,10 +166,10 @@ def _best(grid: tuple[float, ...], scores: list[float]) -> tuple[float, float]:
 def fit(events: list[EventData]) -> tuple[PairModel, float]:
     """The model fitted on `events`, its thresholds chosen on them; and their mean score.
 
-    The measure threshold (for naming figures after clustering) is chosen first, on how well
+    The measure threshold (for naming figures by what they count) is chosen first, on how well
     figures' names follow the gold facts; then the weights; then the linkage threshold with
-    disputes left apart, and the dispute threshold below it, each evaluation clustering, naming,
-    judging and scoring every event.
+    disputes and figure groups left apart, and the bar for joining them below it, each evaluation
+    clustering, naming, judging and scoring every event.
     """
     measure = fit_measure_threshold(events)
     logistic = fit_weights(events)

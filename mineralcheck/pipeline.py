@@ -170,22 +170,11 @@ def judge_claims(
     count (`measures` maps each figure's measure text to its vector), and each cluster judged."""
     progress("clustering", 0, 1)
     model = pair_model or shipped_model()
-    clusters = cluster_claims(claims, vectors, params or ClusterParams(), pair_model=model)
-    if measures:
-        clusters = named_clusters(clusters, measures, model.measure_threshold)
+    named = name_measures(claims, measures, model.measure_threshold) if measures else None
+    clusters = cluster_claims(claims, vectors, params or ClusterParams(), pair_model=model, named=named)
     facts = judge_clusters(articles, clusters)
     progress("clustering", 1, 1)
     return facts
-
-
-def named_clusters(
-    clusters: Sequence[Cluster], measures: Mapping[str, np.ndarray], threshold: float
-) -> tuple[Cluster, ...]:
-    """The clusters with every figure of the corpus named by its measure group (match/measures.py),
-    so that verdicts and key figures compare outlets' figures by what they count."""
-    claims = [c for cluster in clusters for c in cluster.claims]
-    named = iter(name_measures(claims, measures, threshold))
-    return tuple(replace(cluster, claims=tuple(next(named) for _ in cluster.claims)) for cluster in clusters)
 
 
 def judge_clusters(articles: Sequence[Article], clusters: Sequence[Cluster]) -> tuple[Fact, ...]:

@@ -28,8 +28,8 @@ FLOORS = {
     "iran-shahid-rajaee-port-explosion-2025": 0.49,
     "lusail-world-cup-final-2022": 0.22,
     "menlo-park-meta-layoffs-2022-nov": 0.51,
-    "odisha-cyclone-phailin-2013": 0.28,
-    "trump-civil-fraud-ruling-2024": 0.55,
+    "odisha-cyclone-phailin-2013": 0.30,
+    "trump-civil-fraud-ruling-2024": 0.53,
     "uganda-ebola-sudan-outbreak-2022-09": 0.49,
 }
 

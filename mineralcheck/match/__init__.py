@@ -3,7 +3,8 @@
     embed.py        sentence embedders behind one interface (onnx_model.py runs the default one,
                     onnx_export.py builds it once); vectors.py encodes claim texts through the cache
     pairs.py        the pair features and the fitted pair model (data/pair_model.json, `make fit`)
-    cluster.py      claims + vectors -> clusters: cluster_claims()
+    measures.py     figures named by what they count, alike across outlets: name_measures()
+    cluster.py      claims + vectors (+ named figures) -> clusters: cluster_claims()
     verdicts.py     clusters -> facts (agree, diverge, single) with their reasons and readings: judge_all()
     timeline.py     when each article was published, and whether a figure rose with it
     key_figures.py  facts -> the key figures (one row per measure of one thing): key_figures()

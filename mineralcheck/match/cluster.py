@@ -5,6 +5,8 @@ Each candidate pair of claims gets a probability of stating the same fact from t
 polarity, attribution). Clusters grow by average linkage of those probabilities over a sparse graph
 of candidate pairs: every pair above a cosine floor when the corpus is small, each claim's nearest
 neighbours (hnswlib) when it is large, so time and memory grow close to linearly with the claims.
+Then the two sides of a disputed figure join, and so do groups that give one measure's figure from
+different outlets however their sentences are worded (a toll told eight ways is one fact).
 Two clauses of one sentence are different facts by construction and never share a cluster.
 """
 
@@ -15,8 +17,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from mineralcheck.match.measures import countable
 from mineralcheck.match.pairs import (
     FEATURES,
+    GENERIC_MEASURES,
     ClaimView,
     PairModel,
     Wording,
@@ -280,6 +284,18 @@ class _Linker:
         return [sorted(m) for m in self.members.values()]
 
 
+def _average(linker: _Linker, xs: list[int], ys: list[int]) -> float:
+    """Average same-fact probability between two sets of claims (on a fixed prefix of each)."""
+    total = 0.0
+    for i in xs[:LINKAGE_SAMPLE]:
+        for j in ys[:LINKAGE_SAMPLE]:
+            p = linker.probability(i, j)
+            if p <= NEVER:
+                return NEVER
+            total += p
+    return total / (min(len(xs), LINKAGE_SAMPLE) * min(len(ys), LINKAGE_SAMPLE))
+
+
 def _join_disputes(
     linker: _Linker, disputed: list[tuple[float, int, int]], threshold: float
 ) -> list[list[int]]:
@@ -301,16 +317,6 @@ def _join_disputes(
             if any(frame_compatible(x, y) is not None for x in views[k].figures for y in frame)
         ]
 
-    def average(xs: list[int], ys: list[int]) -> float:
-        total = 0.0
-        for i in xs[:LINKAGE_SAMPLE]:
-            for j in ys[:LINKAGE_SAMPLE]:
-                p = linker.probability(i, j)
-                if p <= NEVER:
-                    return NEVER
-                total += p
-        return total / (min(len(xs), LINKAGE_SAMPLE) * min(len(ys), LINKAGE_SAMPLE))
-
     for _p, i, j in disputed:
         a, b = where[i], where[j]
         if a == b:
@@ -321,10 +327,10 @@ def _join_disputes(
             continue
         if {views[k].source for k in side_a} & {views[k].source for k in side_b}:
             continue
-        if average(side_a, side_b) < threshold:
+        if _average(linker, side_a, side_b) < threshold:
             continue
         whole = len(side_a) == len(groups[a]) and len(side_b) == len(groups[b])
-        if whole or average(groups[a], groups[b]) >= threshold:
+        if whole or _average(linker, groups[a], groups[b]) >= threshold:
             groups[a].extend(groups.pop(b))
             for k in groups[a]:
                 where[k] = a
@@ -338,6 +344,63 @@ def _join_disputes(
         for k in moved:
             where[k] = new
     return [sorted(g) for g in groups.values() if g]
+
+
+def _measure_of(group: list[int], named: Sequence[Claim]) -> str:
+    """The one measure every claim of a group gives a figure of (by its measure group's name, see
+    match/measures.py), else ""."""
+    shared: set[str] | None = None
+    for k in group:
+        own = {v.quantity for v in named[k].values if countable(v) and v.quantity not in GENERIC_MEASURES}
+        shared = own if shared is None else shared & own
+        if not shared:
+            return ""
+    return shared.pop() if shared and len(shared) == 1 else ""
+
+
+def _join_figure_groups(
+    linker: _Linker, groups: list[list[int]], named: Sequence[Claim], threshold: float
+) -> list[list[int]]:
+    """Join groups that give one measure's figure, told by different outlets, into one fact.
+
+    Outlets word one toll in many ways ("people killed", "fatalities", "the death toll"), and the
+    sentences around it differ more than the figures do. A group whose every claim gives a figure of
+    one named measure joins an earlier such group (the groups with the most outlets come first) when
+    the two share no outlet, every pair of their figures compares (same measure, qualifiers and
+    place: frame_compatible) and their claims are alike enough (average probability at least
+    `threshold`: the fitted bar for the two sides of a dispute, which these are when their figures
+    differ; one bar, so that a model fitted without an event still carries it to that event)."""
+    measure = [_measure_of(g, named) for g in groups]
+    order = sorted(
+        range(len(groups)), key=lambda n: (-len({named[k].source for k in groups[n]}), groups[n][0])
+    )
+    figures = [
+        [v for k in g for v in named[k].values if countable(v) and v.quantity == m]
+        for g, m in zip(groups, measure, strict=True)
+    ]
+    joined: list[list[int]] = []  # each: indices into groups, the first the one joined to
+    for n in order:
+        if not measure[n]:
+            continue
+        sources = {named[k].source for k in groups[n]}
+        for target in joined:
+            first = target[0]
+            if measure[first] != measure[n]:
+                continue
+            members = [k for t in target for k in groups[t]]
+            if sources & {named[k].source for k in members}:
+                continue
+            if any(frame_compatible(x, y) is None for t in target for x in figures[t] for y in figures[n]):
+                continue
+            if _average(linker, members, groups[n]) < threshold:
+                continue
+            target.append(n)
+            break
+        else:
+            joined.append([n])
+    out = [g for n, g in enumerate(groups) if not measure[n]]
+    out += [sorted(k for t in target for k in groups[t]) for target in joined]
+    return out
 
 
 @dataclass
@@ -372,9 +435,13 @@ def _strongest_first(pairs: Sequence[tuple[float, int, int]]) -> list[tuple[floa
     return sorted(pairs, key=lambda e: (-round(e[0], 6), e[1], e[2]))
 
 
-def link(scored: ScoredPairs, threshold: float, dispute_threshold: float) -> tuple[Cluster, ...]:
+def link(
+    scored: ScoredPairs, threshold: float, dispute_threshold: float, named: Sequence[Claim] | None = None
+) -> tuple[Cluster, ...]:
     """Clusters from scored pairs: average linkage at `threshold`, then disputed figures joined at
-    `dispute_threshold`."""
+    `dispute_threshold`. With `named` (the claims with their figures named by measure group,
+    match/measures.py), groups that give one measure's figure join at the same bar
+    (_join_figure_groups), and the clusters hold the named claims."""
     claims = scored.scorer.claims
     known = scored.known
     # The linker memoises the pairs it scores beyond the candidates in a copy: linking the same
@@ -384,6 +451,9 @@ def link(scored: ScoredPairs, threshold: float, dispute_threshold: float) -> tup
     groups = _join_disputes(
         linker, _strongest_first([(known[key], *key) for key in sorted(scored.disputed)]), dispute_threshold
     )
+    if named is not None:
+        groups = _join_figure_groups(linker, groups, named, dispute_threshold)
+        claims = tuple(named)
     ordered = sorted(
         (sorted(g, key=lambda k: (claims[k].source, claims[k].start, claims[k].end)) for g in groups),
         key=lambda g: (claims[g[0]].source, claims[g[0]].start, claims[g[0]].end),
@@ -398,14 +468,17 @@ def cluster_claims(
     vectors: np.ndarray,
     params: ClusterParams = ClusterParams(),
     pair_model: PairModel | None = None,
+    named: Sequence[Claim] | None = None,
 ) -> tuple[Cluster, ...]:
     """Group claims that state the same fact; every claim lands in exactly one cluster.
 
     `vectors[i]` is the L2-normalised embedding of `claims[i].text`; `pair_model` defaults to the
-    shipped one. Cluster ids ("f1", "f2", ...) follow the reading order of each cluster's first claim,
+    shipped one; `named`, when given, is `claims` with their figures named by measure group (see
+    link()). Cluster ids ("f1", "f2", ...) follow the reading order of each cluster's first claim,
     so output is deterministic.
     """
     if len(claims) == 0:
         return ()
     model = pair_model or shipped_model()
-    return link(score_pairs(claims, vectors, model, params), model.threshold, model.dispute_threshold)
+    scored = score_pairs(claims, vectors, model, params)
+    return link(scored, model.threshold, model.dispute_threshold, named)

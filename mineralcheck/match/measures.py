@@ -23,7 +23,9 @@ COUNT_UNITS = frozenset({"", "people"})
 """Units of a plain count: a number of people and a number of anything are one kind."""
 
 
-def _countable(value: Value) -> bool:
+def countable(value: Value) -> bool:
+    """A figure the parse read a measure for: not a date, a rank, or a count that refers to a
+    known set ("her two children", "the 27 members")."""
     return value.is_figure and bool(value.measure)
 
 
@@ -74,7 +76,7 @@ def name_measures(
     by_kind: dict[str, list[Value]] = {}
     for claim in claims:
         for value in claim.values:
-            if _countable(value):
+            if countable(value):
                 by_kind.setdefault(unit_kind(value), []).append(value)
     names: dict[tuple[str, str], str] = {}
     for kind in sorted(by_kind):
@@ -89,12 +91,12 @@ def name_measures(
             name = _name(group)
             names.update({(kind, v.measure): name for v in group})
     return tuple(
-        replace(c, values=tuple(_named(v, names) for v in c.values)) if any(map(_countable, c.values)) else c
+        replace(c, values=tuple(_named(v, names) for v in c.values)) if any(map(countable, c.values)) else c
         for c in claims
     )
 
 
 def _named(value: Value, names: Mapping[tuple[str, str], str]) -> Value:
-    if not _countable(value):
+    if not countable(value):
         return value
     return replace(value, quantity=names[(unit_kind(value), value.measure)])

@@ -6,6 +6,8 @@ what the clustering does with probabilities, whatever the fitted weights of the 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 
 from mineralcheck.logistic import Logistic
@@ -160,3 +162,49 @@ def test_linking_at_one_threshold_does_not_depend_on_linking_at_others_before() 
     shared = score_pairs([a, b, c], vectors, model)
     link(shared, 0.4, 0.0)
     assert link(shared, 0.6, 0.0) == alone
+
+
+def measure_model(dispute: float = 0.1) -> PairModel:
+    """Like cosine_model, and a shared measure word raises the probability: at cosine 0.25 (not a
+    candidate pair) two figures of one measure get 0.20, of two measures next to nothing."""
+    weights = [0.0] * len(FEATURES)
+    weights[FEATURES.index("cosine")] = 40.0
+    weights[FEATURES.index("same_measure")] = 16.6
+    zeros, ones = tuple(0.0 for _ in FEATURES), tuple(1.0 for _ in FEATURES)
+    return PairModel(Logistic(tuple(weights), -28.0, zeros, ones), 0.5, dispute)
+
+
+def joined(a: Claim, b: Claim, dispute: float = 0.1, *, named: bool = True) -> int:
+    """How many clusters two claims worded apart (cosine 0.25) make."""
+    from mineralcheck.match.cluster import link, score_pairs
+
+    scored = score_pairs([a, b], unit([1, 0, 0], [0.25, 0.968, 0]), measure_model(dispute))
+    return len(link(scored, 0.5, dispute, named=[a, b] if named else None))
+
+
+def worded(n: float, measure: str) -> Value:
+    """A count with the words that say what it counts, as the parse reads them."""
+    return replace(count(n, measure), measure=measure)
+
+
+TOLL = claim("a", "ten people were killed", values=(worded(10, "death"),))
+
+
+def test_one_measures_figure_from_outlets_worded_apart_is_one_fact() -> None:
+    """A toll worded two ways is too unlike to link, or even to be a candidate pair, but both claims
+    give a figure of one named measure in one frame, from two outlets, and are alike enough for a
+    dispute (0.20 >= 0.1): one fact. Without the measures' names, two."""
+    other = claim("b", "the death toll stood at 12", values=(worded(12, "death"),))
+    assert joined(TOLL, other, named=False) == 2
+    assert joined(TOLL, other) == 1
+
+
+def test_figures_join_only_across_outlets_in_one_frame_and_above_the_dispute_bar() -> None:
+    same_outlet = claim("a", "the death toll stood at 12", values=(worded(12, "death"),), sentence=1)
+    assert joined(TOLL, same_outlet) == 2
+    assert joined(TOLL, claim("b", "12 people were injured", values=(worded(12, "injured"),))) == 2
+    elsewhere = replace(worded(12, "death"), scope=("Varna",))
+    known_set = count(12, "death")  # "the 12 victims": no measure read, a reference to known dead
+    assert joined(TOLL, claim("b", "the toll in Varna stood at 12", values=(elsewhere,))) == 2
+    assert joined(TOLL, claim("b", "the death toll stood at 12", values=(worded(12, "death"),)), 0.3) == 2
+    assert joined(TOLL, claim("b", "the 12 victims were buried", values=(known_set,))) == 2
