@@ -165,9 +165,10 @@ def judge_claims(
     pair_model: PairModel | None = None,
     progress: Progress = _silent,
 ) -> tuple[Fact, ...]:
-    """Clusters and verdicts from claims and their vectors (no model load, no I/O): claims clustered
-    by the pair model (`pair_model`, default the shipped one), their figures named by what they
-    count (`measures` maps each figure's measure text to its vector), and each cluster judged."""
+    """Clusters and verdicts from claims and their vectors (no model load, no I/O): figures named by
+    what they count (`measures` maps each figure's measure text to its vector), claims clustered by
+    the pair model (`pair_model`, default the shipped one) and by those names, and each cluster
+    judged."""
     progress("clustering", 0, 1)
     model = pair_model or shipped_model()
     named = name_measures(claims, measures, model.measure_threshold) if measures else None

@@ -28,6 +28,7 @@ from mineralcheck.match.pairs import (
     frames_exclusive,
     pair_features,
     shipped_model,
+    time_conflict,
 )
 from mineralcheck.models import Claim, Cluster, Value
 
@@ -367,9 +368,11 @@ def _join_figure_groups(
     sentences around it differ more than the figures do. A group whose every claim gives a figure of
     one named measure joins an earlier such group (the groups with the most outlets come first) when
     the two share no outlet, every pair of their figures compares (same measure, qualifiers and
-    place: frame_compatible) and their claims are alike enough (average probability at least
+    place: frame_compatible), no two of their claims are dated apart (time_conflict: another day, or
+    an earlier value) and their claims are alike enough (average probability at least
     `threshold`: the fitted bar for the two sides of a dispute, which these are when their figures
     differ; one bar, so that a model fitted without an event still carries it to that event)."""
+    views = linker.scorer.views
     measure = [_measure_of(g, named) for g in groups]
     order = sorted(
         range(len(groups)), key=lambda n: (-len({named[k].source for k in groups[n]}), groups[n][0])
@@ -391,6 +394,8 @@ def _join_figure_groups(
             if sources & {named[k].source for k in members}:
                 continue
             if any(frame_compatible(x, y) is None for t in target for x in figures[t] for y in figures[n]):
+                continue
+            if any(time_conflict(views[i], views[j]) for i in members for j in groups[n]):
                 continue
             if _average(linker, members, groups[n]) < threshold:
                 continue

@@ -259,14 +259,17 @@ def same_places(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return all(any(x == y or same_name(x, y) for y in b) for x in a)
 
 
-def _time_conflict(a: ClaimView, b: ClaimView) -> float:
+def time_conflict(a: ClaimView, b: ClaimView) -> bool:
     """One figure is an earlier value and the other is not, or both figures are dated differently."""
     if a.earlier != b.earlier:
-        return 1.0
-    if a.figures and b.figures and a.dates and b.dates:
-        if all(values_compatible(x, y) is False for x in a.dates for y in b.dates):
-            return 1.0
-    return 0.0
+        return True
+    return bool(
+        a.figures
+        and b.figures
+        and a.dates
+        and b.dates
+        and all(values_compatible(x, y) is False for x in a.dates for y in b.dates)
+    )
 
 
 def _attribution_conflict(a: ClaimView, b: ClaimView) -> float:
@@ -322,7 +325,7 @@ def pair_features(
         date_conflict,
         float(both_scoped and not same_places(a.scope, b.scope)),
         float(bool(a.scope) != bool(b.scope)),
-        _time_conflict(a, b),
+        float(time_conflict(a, b)),
         float(a.negated != b.negated),
         _attribution_conflict(a, b),
         float(bool(a.figures) != bool(b.figures)),

@@ -208,3 +208,11 @@ def test_figures_join_only_across_outlets_in_one_frame_and_above_the_dispute_bar
     assert joined(TOLL, claim("b", "the toll in Varna stood at 12", values=(elsewhere,))) == 2
     assert joined(TOLL, claim("b", "the death toll stood at 12", values=(worded(12, "death"),)), 0.3) == 2
     assert joined(TOLL, claim("b", "the 12 victims were buried", values=(known_set,))) == 2
+    monday, friday = (Value("date", day, 0, 1, n, n, unit="day") for day, n in (("Monday", 1), ("Friday", 5)))
+    dated = claim("a", "ten people were killed on Monday", values=(worded(10, "death"), monday))
+    assert (
+        joined(dated, claim("b", "the toll stood at 12 on Friday", values=(worded(12, "death"), friday))) == 2
+    )
+    assert (
+        joined(dated, claim("b", "the toll stood at 12 on Monday", values=(worded(12, "death"), monday))) == 1
+    )
