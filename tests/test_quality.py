@@ -25,7 +25,7 @@ FLOORS = {
     "seeds": 0.80,
     "australia-voice-referendum-2023": 0.39,
     "france-pension-protests-2023-03-23": 0.57,
-    "iran-shahid-rajaee-port-explosion-2025": 0.49,
+    "iran-shahid-rajaee-port-explosion-2025": 0.51,
     "lusail-world-cup-final-2022": 0.22,
     "menlo-park-meta-layoffs-2022-nov": 0.51,
     "odisha-cyclone-phailin-2013": 0.30,

@@ -359,19 +359,26 @@ def _measure_of(group: list[int], named: Sequence[Claim]) -> str:
     return shared.pop() if shared and len(shared) == 1 else ""
 
 
+def _telling(group: list[int], named: Sequence[Claim]) -> set[str]:
+    """The outlets whose body states a group's figure: a headline (an article's first sentence)
+    restates what its body tells, so an outlet whose headline sits in one group and its body in
+    another still tells the figure once."""
+    return {named[k].source for k in group if named[k].sentence > 0}
+
+
 def _join_figure_groups(
     linker: _Linker, groups: list[list[int]], named: Sequence[Claim], threshold: float
 ) -> list[list[int]]:
     """Join groups that give one measure's figure, told by different outlets, into one fact.
 
     Outlets word one toll in many ways ("people killed", "fatalities", "the death toll"), and the
-    sentences around it differ more than the figures do. A group whose every claim gives a figure of
-    one named measure joins an earlier such group (the groups with the most outlets come first) when
-    the two share no outlet, every pair of their figures compares (same measure, qualifiers and
-    place: frame_compatible), no two of their claims are dated apart (time_conflict: another day, or
-    an earlier value) and their claims are alike enough (average probability at least
-    `threshold`: the fitted bar for the two sides of a dispute, which these are when their figures
-    differ; one bar, so that a model fitted without an event still carries it to that event)."""
+    sentences around it differ more than the figures do. A group whose every claim gives a figure
+    of one named measure joins an earlier such group (the groups with the most outlets come first)
+    when no outlet tells it in both (_telling), every pair of their figures compares (same measure,
+    qualifiers and place: frame_compatible), no two of their claims are dated apart (time_conflict:
+    another day, or an earlier value) and their claims are alike enough (average probability at
+    least `threshold`: the fitted bar for the two sides of a dispute, which these are when their
+    figures differ; one bar, so that a model fitted without an event still carries it there)."""
     views = linker.scorer.views
     measure = [_measure_of(g, named) for g in groups]
     order = sorted(
@@ -385,13 +392,13 @@ def _join_figure_groups(
     for n in order:
         if not measure[n]:
             continue
-        sources = {named[k].source for k in groups[n]}
+        sources = _telling(groups[n], named)
         for target in joined:
             first = target[0]
             if measure[first] != measure[n]:
                 continue
             members = [k for t in target for k in groups[t]]
-            if sources & {named[k].source for k in members}:
+            if sources & _telling(members, named):
                 continue
             if any(frame_compatible(x, y) is None for t in target for x in figures[t] for y in figures[n]):
                 continue

@@ -187,7 +187,7 @@ def worded(n: float, measure: str) -> Value:
     return replace(count(n, measure), measure=measure)
 
 
-TOLL = claim("a", "ten people were killed", values=(worded(10, "death"),))
+TOLL = claim("a", "ten people were killed", values=(worded(10, "death"),), sentence=2)
 
 
 def test_one_measures_figure_from_outlets_worded_apart_is_one_fact() -> None:
@@ -200,8 +200,9 @@ def test_one_measures_figure_from_outlets_worded_apart_is_one_fact() -> None:
 
 
 def test_figures_join_only_across_outlets_in_one_frame_and_above_the_dispute_bar() -> None:
-    same_outlet = claim("a", "the death toll stood at 12", values=(worded(12, "death"),), sentence=1)
+    same_outlet = claim("a", "the death toll stood at 12", values=(worded(12, "death"),), sentence=3)
     assert joined(TOLL, same_outlet) == 2
+    assert joined(TOLL, replace(same_outlet, sentence=0)) == 1  # its headline restates it
     assert joined(TOLL, claim("b", "12 people were injured", values=(worded(12, "injured"),))) == 2
     elsewhere = replace(worded(12, "death"), scope=("Varna",))
     known_set = count(12, "death")  # "the 12 victims": no measure read, a reference to known dead
@@ -209,7 +210,7 @@ def test_figures_join_only_across_outlets_in_one_frame_and_above_the_dispute_bar
     assert joined(TOLL, claim("b", "the death toll stood at 12", values=(worded(12, "death"),)), 0.3) == 2
     assert joined(TOLL, claim("b", "the 12 victims were buried", values=(known_set,))) == 2
     monday, friday = (Value("date", day, 0, 1, n, n, unit="day") for day, n in (("Monday", 1), ("Friday", 5)))
-    dated = claim("a", "ten people were killed on Monday", values=(worded(10, "death"), monday))
+    dated = claim("a", "ten people were killed on Monday", values=(worded(10, "death"), monday), sentence=2)
     assert (
         joined(dated, claim("b", "the toll stood at 12 on Friday", values=(worded(12, "death"), friday))) == 2
     )
