@@ -170,23 +170,27 @@ def split_clauses(doc: Doc) -> list[Clause]:
 
 
 def _counted_by_participle(doc: Doc, heads: Heads) -> dict[int, int]:
-    """Tokens of a bare figure that a participle describes ("killed and 500 injured", "over 300
+    """Tokens of a bare figure that a past participle describes ("two died and 40 hurt", "some 80
     evacuated to shelters"), mapped to the participle's clause. The figure stands for what it counts,
-    so it is the participle's subject and belongs to its fact, not to the clause it hangs from."""
+    so it is the participle's subject and belongs to its fact, not to the clause it hangs from. A
+    figure that is the point of its phrase ("up from 75", ", with 12 of them ...") stays there."""
     out: dict[int, int] = {}
     for idx, kind in heads.items():
-        figure = doc[idx].head
+        participle, figure = doc[idx], doc[idx].head
         if (
             kind != "acl"
+            or participle.tag_ != "VBN"
             or figure.pos_ != "NUM"
             or figure.dep_ == "nummod"
             or figure.ent_type_ in ("DATE", "TIME", "ORDINAL")  # a year or an hour counts nothing
             or figure.i in heads
         ):
             continue
-        participle = {t.i for t in doc[idx].subtree}
         owner = _owner(figure, heads)
-        out.update((t.i, idx) for t in figure.subtree if t.i not in participle and _owner(t, heads) == owner)
+        if heads.get(owner) in ("from", "with"):
+            continue
+        described = {t.i for t in participle.subtree}
+        out.update((t.i, idx) for t in figure.subtree if t.i not in described and _owner(t, heads) == owner)
     return out
 
 

@@ -65,8 +65,8 @@ def measure_tokens(anchor: Token, value_tokens: Collection[int], own: Collection
         words = [w for w in _noun_measure(anchor, allowed) if w.i != anchor.i]
     described = _participle_of(noun, allowed)
     if described is not None:
-        # "500 injured in the blast": the participle says what the figure counts; the verb the
-        # phrase hangs from ("as talks begin") says nothing about it.
+        # "40 hurt in the crash as rescuers arrive", "reports of 80 people hurt": the participle says
+        # what is counted; the verb the phrase hangs from ("arrive") says nothing about it.
         words.append(described)
     top = _preposition_of(noun, own)
     governor = top.head
@@ -84,7 +84,7 @@ def measure_tokens(anchor: Token, value_tokens: Collection[int], own: Collection
 
 
 def _participle_of(noun: Token, allowed: Collection[int]) -> Token | None:
-    """A past participle that describes what a count stands for ("300 evacuated", "people hurt")."""
+    """A past participle that describes what a count stands for ("some 80 evacuated", "people hurt")."""
     return next((c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.i in allowed), None)
 
 

@@ -366,6 +366,29 @@ def _telling(group: list[int], named: Sequence[Claim]) -> set[str]:
     return {named[k].source for k in group if named[k].sentence > 0}
 
 
+@dataclass
+class _FigureGroup:
+    """Groups joined into one fact by _join_figure_groups, with what the next candidate is checked
+    against: their claims, the outlets that tell the figure, and their distinct frames and times."""
+
+    measure: str
+    members: list[int]
+    telling: set[str]
+    frames: dict[tuple[object, ...], Value]
+    times: dict[tuple[object, ...], ClaimView]
+
+
+def _frame_key(value: Value) -> tuple[object, ...]:
+    """What frame_compatible reads of a figure besides its number: two figures with one key
+    compare with a third alike."""
+    return (value.unit, value.quantity, value.increment, frozenset(value.qualifiers), value.scope)
+
+
+def _time_key(view: ClaimView) -> tuple[object, ...]:
+    """What time_conflict reads of a claim."""
+    return (view.earlier, bool(view.figures), view.dates)
+
+
 def _join_figure_groups(
     linker: _Linker, groups: list[list[int]], named: Sequence[Claim], threshold: float
 ) -> list[list[int]]:
@@ -373,46 +396,55 @@ def _join_figure_groups(
 
     Outlets word one toll in many ways ("people killed", "fatalities", "the death toll"), and the
     sentences around it differ more than the figures do. A group whose every claim gives a figure
-    of one named measure joins an earlier such group (the groups with the most outlets come first)
-    when no outlet tells it in both (_telling), every pair of their figures compares (same measure,
-    qualifiers and place: frame_compatible), no two of their claims are dated apart (time_conflict:
-    another day, or an earlier value) and their claims are alike enough (average probability at
-    least `threshold`: the fitted bar for the two sides of a dispute, which these are when their
-    figures differ; one bar, so that a model fitted without an event still carries it there)."""
+    of one named measure joins the first earlier such group (the groups with the most outlets come
+    first) when no outlet tells it in both (_telling), every pair of their figures compares (same
+    measure, qualifiers and place: frame_compatible), no two of their claims are dated apart
+    (time_conflict: another day, or an earlier value) or are clauses of one sentence, and their
+    claims are alike enough (average probability at least `threshold`: the fitted bar for the two
+    sides of a dispute, which these are when their figures differ; one bar, so that a model fitted
+    without an event still carries it there)."""
     views = linker.scorer.views
-    measure = [_measure_of(g, named) for g in groups]
     order = sorted(
         range(len(groups)), key=lambda n: (-len({named[k].source for k in groups[n]}), groups[n][0])
     )
-    figures = [
-        [v for k in g for v in named[k].values if countable(v) and v.quantity == m]
-        for g, m in zip(groups, measure, strict=True)
-    ]
-    joined: list[list[int]] = []  # each: indices into groups, the first the one joined to
+    joined: dict[str, list[_FigureGroup]] = {}
+    out: list[list[int]] = []
     for n in order:
-        if not measure[n]:
+        group = groups[n]
+        measure = _measure_of(group, named)
+        if not measure:
+            out.append(group)
             continue
-        sources = _telling(groups[n], named)
-        for target in joined:
-            first = target[0]
-            if measure[first] != measure[n]:
-                continue
-            members = [k for t in target for k in groups[t]]
-            if sources & _telling(members, named):
-                continue
-            if any(frame_compatible(x, y) is None for t in target for x in figures[t] for y in figures[n]):
-                continue
-            if any(time_conflict(views[i], views[j]) for i in members for j in groups[n]):
-                continue
-            if _average(linker, members, groups[n]) < threshold:
-                continue
-            target.append(n)
-            break
+        telling = _telling(group, named)
+        frames = {
+            _frame_key(v): v for k in group for v in named[k].values if countable(v) and v.quantity == measure
+        }
+        times = {_time_key(views[k]): views[k] for k in group}
+        for target in joined.setdefault(measure, []):
+            if (
+                not telling & target.telling
+                and all(
+                    frame_compatible(x, y) is not None
+                    for x in target.frames.values()
+                    for y in frames.values()
+                )
+                and not any(time_conflict(a, b) for a in target.times.values() for b in times.values())
+                and not any(
+                    linker.scorer.never(i, j)
+                    for i in target.members
+                    for j in group
+                    if named[i].source == named[j].source
+                )
+                and _average(linker, target.members, group) >= threshold
+            ):
+                target.members.extend(group)
+                target.telling |= telling
+                target.frames.update(frames)
+                target.times.update(times)
+                break
         else:
-            joined.append([n])
-    out = [g for n, g in enumerate(groups) if not measure[n]]
-    out += [sorted(k for t in target for k in groups[t]) for target in joined]
-    return out
+            joined[measure].append(_FigureGroup(measure, list(group), telling, frames, times))
+    return out + [sorted(g.members) for measure in sorted(joined) for g in joined[measure]]
 
 
 @dataclass

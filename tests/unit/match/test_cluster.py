@@ -190,11 +190,16 @@ def worded(n: float, measure: str) -> Value:
 TOLL = claim("a", "ten people were killed", values=(worded(10, "death"),), sentence=2)
 
 
+def other_outlet(text: str, *values: Value) -> Claim:
+    """A claim in the body of another outlet's article."""
+    return claim("b", text, values=values, sentence=4)
+
+
 def test_one_measures_figure_from_outlets_worded_apart_is_one_fact() -> None:
     """A toll worded two ways is too unlike to link, or even to be a candidate pair, but both claims
     give a figure of one named measure in one frame, from two outlets, and are alike enough for a
     dispute (0.20 >= 0.1): one fact. Without the measures' names, two."""
-    other = claim("b", "the death toll stood at 12", values=(worded(12, "death"),))
+    other = other_outlet("the death toll stood at 12", worded(12, "death"))
     assert joined(TOLL, other, named=False) == 2
     assert joined(TOLL, other) == 1
 
@@ -203,17 +208,16 @@ def test_figures_join_only_across_outlets_in_one_frame_and_above_the_dispute_bar
     same_outlet = claim("a", "the death toll stood at 12", values=(worded(12, "death"),), sentence=3)
     assert joined(TOLL, same_outlet) == 2
     assert joined(TOLL, replace(same_outlet, sentence=0)) == 1  # its headline restates it
-    assert joined(TOLL, claim("b", "12 people were injured", values=(worded(12, "injured"),))) == 2
+    assert joined(TOLL, other_outlet("12 people were injured", worded(12, "injured"))) == 2
     elsewhere = replace(worded(12, "death"), scope=("Varna",))
+    assert joined(TOLL, other_outlet("the toll in Varna stood at 12", elsewhere)) == 2
     known_set = count(12, "death")  # "the 12 victims": no measure read, a reference to known dead
-    assert joined(TOLL, claim("b", "the toll in Varna stood at 12", values=(elsewhere,))) == 2
-    assert joined(TOLL, claim("b", "the death toll stood at 12", values=(worded(12, "death"),)), 0.3) == 2
-    assert joined(TOLL, claim("b", "the 12 victims were buried", values=(known_set,))) == 2
+    assert joined(TOLL, other_outlet("the 12 victims were buried", known_set)) == 2
+    assert joined(TOLL, other_outlet("the death toll stood at 12", worded(12, "death")), dispute=0.3) == 2
+
+
+def test_figures_dated_apart_stay_apart() -> None:
     monday, friday = (Value("date", day, 0, 1, n, n, unit="day") for day, n in (("Monday", 1), ("Friday", 5)))
     dated = claim("a", "ten people were killed on Monday", values=(worded(10, "death"), monday), sentence=2)
-    assert (
-        joined(dated, claim("b", "the toll stood at 12 on Friday", values=(worded(12, "death"), friday))) == 2
-    )
-    assert (
-        joined(dated, claim("b", "the toll stood at 12 on Monday", values=(worded(12, "death"), monday))) == 1
-    )
+    assert joined(dated, other_outlet("the toll stood at 12 on Friday", worded(12, "death"), friday)) == 2
+    assert joined(dated, other_outlet("the toll stood at 12 on Monday", worded(12, "death"), monday)) == 1
