@@ -123,8 +123,16 @@ def _rivals_only(
     and a part, or two counts it attributes), or two outlets wrote the same words for a date that
     each resolves against its own day ("tomorrow", in one report run on two days)."""
 
-    def gives(values: Sequence[Value], figure: Value) -> bool:
-        return any(v.unit == figure.unit and (v.low, v.high) == (figure.low, figure.high) for v in values)
+    # Which outlets give each figure, so that "does one outlet give both" costs a set intersection
+    # rather than a pass over every outlet of a fact that hundreds of outlets state.
+    giving: dict[tuple[str, float, float], set[SourceId]] = {}
+    for source, values in by_source.items():
+        for v in values:
+            giving.setdefault((v.unit, v.low, v.high), set()).add(source)
+    nobody: set[SourceId] = set()
+
+    def givers(figure: Value) -> set[SourceId]:
+        return giving.get((figure.unit, figure.low, figure.high), nobody)
 
     def check(a: Value, b: Value) -> bool | None:
         verdict = compatible(a, b)
@@ -132,7 +140,7 @@ def _rivals_only(
             return verdict
         if a.kind in _DATE_KINDS and _same_words(written.label.get(id(a), ""), written.label.get(id(b), "")):
             return True
-        if a.kind == "quantity" and any(gives(vs, a) and gives(vs, b) for vs in by_source.values()):
+        if a.kind == "quantity" and not givers(a).isdisjoint(givers(b)):
             return None
         return False
 
