@@ -140,6 +140,7 @@ def split_clauses(doc: Doc) -> list[Clause]:
     trailing_frame = _fold_trailing_frames(doc, heads, with_subject)
     _add_elaborations(doc, heads, with_subject)
     counted = _counted_by_participle(doc, heads)
+    counting = set(counted.values())  # participle clauses that hold their own figure
     owned: dict[int, list[Token]] = {i: [] for i in heads}
     orphans: list[Token] = []
     for tok in doc:
@@ -158,8 +159,7 @@ def split_clauses(doc: Doc) -> list[Clause]:
         return [Clause(doc[0], "root", tuple(orphans))]
     frames = frame | trailing_frame
     clauses = [
-        _clause(doc, idx, owned[idx], heads, frames, with_subject, idx in counted.values())
-        for idx in sorted(owned)
+        _clause(doc, idx, owned[idx], heads, frames, with_subject, idx in counting) for idx in sorted(owned)
     ]
     split: list[Clause] = []
     for clause in clauses:

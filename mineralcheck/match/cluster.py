@@ -371,7 +371,6 @@ class _FigureGroup:
     """Groups joined into one fact by _join_figure_groups, with what the next candidate is checked
     against: their claims, the outlets that tell the figure, and their distinct frames and times."""
 
-    measure: str
     members: list[int]
     telling: set[str]
     frames: dict[tuple[object, ...], Value]
@@ -443,7 +442,7 @@ def _join_figure_groups(
                 target.times.update(times)
                 break
         else:
-            joined[measure].append(_FigureGroup(measure, list(group), telling, frames, times))
+            joined[measure].append(_FigureGroup(list(group), telling, frames, times))
     return out + [sorted(g.members) for measure in sorted(joined) for g in joined[measure]]
 
 

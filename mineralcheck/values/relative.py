@@ -21,7 +21,7 @@ from mineralcheck.values.days import (
 
 # "Friday 19": a day of the month may follow the weekday; it is part of the date, not a figure. A
 # number that counts something is not: "On Sunday, 12 firefighters were hurt" (a word follows it
-# that is not a preposition or conjunction) or "won on Sunday, 4-2" (a tally or range runs on).
+# that is not a preposition or conjunction) or "beat them on Sunday, 3-1" (a tally or range runs on).
 _WD_ALONE = re.compile(
     rf"(?:\b(?P<rel>{WEEKDAY_RELATIVES}|Last|Next|This)\s+)?\b(?P<wd>{WD})\b"
     r"(?:,?\s+(?P<dom>[12]?\d|3[01])(?:st|nd|rd|th)?\b(?!\s*(?:%|per|million|billion))"

@@ -147,7 +147,7 @@ def test_counts_that_look_like_years_stay_counts():
     [
         ("On Sunday, 12 firefighters were hurt", ["12"]),
         # a falling pair is a score, never a range, so neither of its numbers is read on its own
-        ("won on Sunday, 4-2 on penalties", []),
+        ("beat the visitors on Sunday, 3-1 after extra time", []),
     ],
 )
 def test_a_count_after_a_weekday_is_not_its_day_of_the_month(text, figures):

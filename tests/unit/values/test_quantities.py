@@ -44,7 +44,7 @@ ROWS = [
     ("hundreds of homes", "hundreds", 200, 999, "", "home", "vague"),
     ("thousands of protesters", "thousands", 2000, 9999, "", "protester", "vague"),
     # Indian English counts in lakhs (100,000) and crores (10 million), in plurals as in figures
-    ("lakhs of thatched houses", "lakhs", 2e5, 9.999e5, "", "house", "vague"),
+    ("lakhs of mango trees", "lakhs", 2e5, 9.999e5, "", "tree", "vague"),
     ("crores of saplings", "crores", 2e7, 9.999e7, "", "sapling", "vague"),
     ("a few shops reopened", "a few", 2, 5, "", "shop", "vague"),
     ("several aftershocks followed", "several", 3, 9, "", "aftershock", "vague"),
