@@ -64,8 +64,8 @@ def _values_of(text: str, base_date: dt.date | None) -> tuple[Value, ...]:
 
 def _values_at(text: str, offset: int, base_date: dt.date | None) -> tuple[Value, ...]:
     """extract_values(text, offset=offset, base_date=base_date), through the cache. Every call gets
-    Value objects of its own, even at offset 0: the verdicts tell the values of a cluster's claims
-    apart by identity, so a value shared by two wire copies would be credited to one of them."""
+    Value objects of its own, even at offset 0, so no two claims share one (the verdicts, which tell
+    a cluster's values apart by identity, copy them when a caller's claims do)."""
     return tuple(replace(v, start=v.start + offset, end=v.end + offset) for v in _values_of(text, base_date))
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
@@ -54,7 +54,8 @@ class _Reading:
 
 @dataclass(frozen=True)
 class _Written:
-    """Where each value of a cluster comes from and how its outlet writes it (keyed by id(value))."""
+    """Where each value of a cluster comes from and how its outlet writes it (keyed by id(value):
+    the claims own their values, see _owning_their_values)."""
 
     claim: Mapping[int, Claim]
     label: Mapping[int, str]
@@ -71,6 +72,20 @@ class _Written:
     def mention(self, value: Value) -> Mention:
         claim = self.claim[id(value)]
         return Mention(claim.id, claim.source, value)
+
+
+def _owning_their_values(claims: Sequence[Claim]) -> tuple[Claim, ...]:
+    """The claims, each with value objects no other claim holds. The verdicts tell a cluster's values
+    apart by identity (_Written), and wire copies may share one tuple of values: each outlet's
+    reading must still be credited to its own claim."""
+    seen: set[int] = set()
+    out = []
+    for claim in claims:
+        if any(id(v) in seen for v in claim.values):
+            claim = replace(claim, values=tuple(replace(v) for v in claim.values))
+        seen.update(id(v) for v in claim.values)
+        out.append(claim)
+    return tuple(out)
 
 
 def _credited(found: Sequence[tuple[Value, SourceId]], written: _Written, side: int = 0) -> list[Reading]:
@@ -485,9 +500,10 @@ def judge(
     figure count once; `published` dates the sources for the trend of a rising figure."""
     title = _title(cluster)
     sources = cluster.sources
-    written = _Written.of(cluster.claims)
+    claims = _owning_their_values(cluster.claims)
+    written = _Written.of(claims)
     if len(sources) == 1:
-        own = _own_figures(cluster.claims, written)
+        own = _own_figures(claims, written)
         return Fact(
             cluster,
             "single",
@@ -497,7 +513,7 @@ def judge(
 
     by_source: dict[SourceId, list[Value]] = {}
     scope_of: dict[int, tuple[str, ...]] = {}
-    for claim in cluster.claims:
+    for claim in claims:
         known = by_source.setdefault(claim.source, [])
         # A headline and a body sentence of one article often repeat a figure: count it once.
         for v in claim.values:

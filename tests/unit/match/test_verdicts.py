@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -372,3 +373,12 @@ def test_outlets_that_give_one_figure_in_other_words_are_each_credited_with_thei
     ]
     for reading in fact.readings:
         assert [m.claim.split(":")[0] for m in reading.mentions] == list(reading.sources)
+
+
+def test_claims_that_share_value_objects_are_each_credited_with_their_own() -> None:
+    """Wire copies may carry one tuple of values between them: each outlet's reading still points
+    at its own claim."""
+    a = claim("a", "The quake killed 157 people")
+    b = dataclasses.replace(claim("b", "The quake killed 157 people"), values=a.values)
+    (reading,) = verdict(a, b).readings
+    assert sorted((m.source, m.claim) for m in reading.mentions) == [("a", a.id), ("b", b.id)]
