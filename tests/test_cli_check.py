@@ -31,19 +31,19 @@ from tests.fakes import FAKE_MODEL, FakeCompare, FakeEmbedder
 
 ROOT = Path(__file__).parents[1]
 
-CHINA = "China processes more than 90% of the world's rare earths"
-CHERRY = "Japan will gift 250 cherry trees to Washington"
+SHARE = "Ruvia processes more than 90% of the world's cobalt ores"
+TREES = "Norland will gift 250 lime trees to Port Aven"
 
 CLAIMS = """\
 version: 1
 sources: [news/]
 claims:
-  - id: china-share
-    title: China processes more than 90% of the world's rare earths
-    match: "China processes more than 90% of rare earths"
+  - id: ruvia-share
+    title: Ruvia processes more than 90% of the world's cobalt ores
+    match: "Ruvia processes more than 90% of cobalt ores"
     expect: {value: ">90%", status: agree, min_sources: 2}
-  - id: cherry-trees
-    match: "Japan will gift 250 cherry trees to Washington"
+  - id: lime-trees
+    match: "Norland will gift 250 lime trees to Port Aven"
     expect: {value: "250 trees"}
     severity: warning
 """
@@ -56,15 +56,15 @@ def _claim(source: str, text: str) -> Claim:
     )  # fmt: skip
 
 
-def _report(china_b: str | None = CHINA, cherry: str = CHERRY) -> Report:
-    china = (_claim("a", CHINA),) + ((_claim("b", china_b),) if china_b else ())
+def _report(share_b: str | None = SHARE, trees: str = TREES) -> Report:
+    share = (_claim("a", SHARE),) + ((_claim("b", share_b),) if share_b else ())
     facts = (
-        Fact(Cluster("f1", china), "agree" if china_b else "single", Reason(""), CHINA),
-        Fact(Cluster("f2", (_claim("a", cherry),)), "single", Reason(""), cherry),
+        Fact(Cluster("f1", share), "agree" if share_b else "single", Reason(""), SHARE),
+        Fact(Cluster("f2", (_claim("a", trees),)), "single", Reason(""), trees),
     )
     articles = tuple(
         Article(id=SourceId(s), path=f"news/{s}.txt", text=s, sha256=hashlib.sha256(s.encode()).hexdigest())
-        for s in ("a", "b")  # without china_b, article b still runs but no longer states it
+        for s in ("a", "b")  # without share_b, article b still runs but no longer states it
     )
     return Report(articles=articles, facts=facts, model="fake")
 
@@ -109,12 +109,12 @@ def test_clean_run_exits_0_in_every_format(
 def test_an_edited_value_exits_1_naming_the_claim_and_both_values(
     project: Path, fake: Callable[..., FakeCompare]
 ) -> None:
-    fake(_report(china_b="China processes 80% of the world's rare earths"))
+    fake(_report(share_b="Ruvia processes 80% of the world's cobalt ores"))
     result = invoke()
     assert result.exit_code == ExitCode.FAILED
     first = result.stdout.splitlines()[0]
     assert first.startswith(
-        "✗ claims.yaml:4: MC002 value-changed china-share: expected >90%, found 80% at b:1 “"
+        "✗ claims.yaml:4: MC002 value-changed ruvia-share: expected >90%, found 80% at b:1 “"
     )
     assert result.stdout.splitlines()[-1] == "2 expectations: 1 passed, 1 failed"
 
@@ -122,7 +122,7 @@ def test_an_edited_value_exits_1_naming_the_claim_and_both_values(
 def test_a_removed_source_leaves_too_few_sources_and_exits_1(
     project: Path, fake: Callable[..., FakeCompare]
 ) -> None:
-    fake(_report(china_b=None))
+    fake(_report(share_b=None))
     result = invoke("--format", "json")
     assert result.exit_code == ExitCode.FAILED
     data = json.loads(result.stdout)
@@ -133,11 +133,11 @@ def test_a_removed_source_leaves_too_few_sources_and_exits_1(
 def test_a_warning_only_failure_exits_0_unless_fail_on_warning(
     project: Path, fake: Callable[..., FakeCompare]
 ) -> None:
-    fake(_report(cherry="Japan will gift 200 cherry trees to Washington"))
+    fake(_report(trees="Norland will gift 200 lime trees to Port Aven"))
     result = invoke()
     assert result.exit_code == ExitCode.OK
-    assert result.stdout.startswith("! claims.yaml:8: MC002 value-changed cherry-trees: expected 250 trees")
-    assert "found 200 at a:1 “Japan will gift 200 cherry trees to Washington”" in result.stdout
+    assert result.stdout.startswith("! claims.yaml:8: MC002 value-changed lime-trees: expected 250 trees")
+    assert "found 200 at a:1 “Norland will gift 200 lime trees to Port Aven”" in result.stdout
     assert invoke("--fail-on", "warning").exit_code == ExitCode.FAILED
 
 
@@ -226,7 +226,7 @@ def test_json_stdout_is_pure_json_and_notes_go_to_stderr(
 
 
 def test_report_files_are_written_on_exit_1_too(project: Path, fake: Callable[..., FakeCompare]) -> None:
-    fake(_report(china_b=None))
+    fake(_report(share_b=None))
     (project / "out").mkdir()
     reports = ["--report", "junit=out/r.xml", "--report", "markdown=summary.md", "--report", "github=ann.txt"]
     result = invoke("--quiet", *reports)
@@ -246,7 +246,7 @@ def test_a_report_into_a_missing_folder_fails_before_the_run(
 
 
 def test_the_exit_code_is_the_same_in_every_format(project: Path, fake: Callable[..., FakeCompare]) -> None:
-    fake(_report(china_b=None))
+    fake(_report(share_b=None))
     codes = {invoke("--format", fmt.value, "-v").exit_code for fmt in CheckFormat}
     assert codes == {ExitCode.FAILED}
 
@@ -265,21 +265,21 @@ def test_help_documents_the_exit_codes(project: Path) -> None:
 def test_update_baseline_writes_only_what_passed_then_changes_are_warnings(
     project: Path, fake: Callable[..., FakeCompare]
 ) -> None:
-    fake(_report(cherry="Japan will gift 200 cherry trees to Washington"))
+    fake(_report(trees="Norland will gift 200 lime trees to Port Aven"))
     result = invoke("--update-baseline")
     assert result.exit_code == ExitCode.OK, result.stderr
     written = json.loads((project / "claims.baseline.json").read_text())
-    assert list(written["claims"]) == ["china-share"]  # cherry-trees failed (a warning): not accepted
-    assert written["claims"]["china-share"] == {
+    assert list(written["claims"]) == ["ruvia-share"]  # lime-trees failed (a warning): not accepted
+    assert written["claims"]["ruvia-share"] == {
         "verdict": "agree",
         "sources": {"a": ["more than 90%"], "b": ["more than 90%"]},
     }
 
-    fake(_report(china_b="China processes more than 95% of the world's rare earths"))
+    fake(_report(share_b="Ruvia processes more than 95% of the world's cobalt ores"))
     result = invoke("--baseline", "claims.baseline.json")
     assert result.exit_code == ExitCode.OK
     assert (
-        "MC103 value-moved china-share: source b moved from more than 90% to more than 95%" in result.stdout
+        "MC103 value-moved ruvia-share: source b moved from more than 90% to more than 95%" in result.stdout
     )
     assert invoke("--baseline", "claims.baseline.json", "--strict").exit_code == ExitCode.FAILED
 
@@ -336,17 +336,17 @@ def test_an_expectation_pinned_by_its_measure_fails_on_an_edited_figure(
 ) -> None:
     (project / "claims.yaml").write_text(
         "version: 1\nsources: [news/]\nclaims:\n"
-        "  - {id: trees, measure: cherry trees, expect: {value: '>=250'}}\n"
+        "  - {id: trees, measure: lime trees, expect: {value: '>=250'}}\n"
     )
-    report = _report(cherry="Japan will gift 200 cherry trees to Washington")
-    cherry = report.facts[1].cluster.claims[0]
+    report = _report(trees="Norland will gift 200 lime trees to Port Aven")
+    trees = report.facts[1].cluster.claims[0]
     framed = replace(
-        cherry, values=tuple(replace(v, quantity="tree", qualifiers=("cherry",)) for v in cherry.values)
+        trees, values=tuple(replace(v, quantity="tree", qualifiers=("lime",)) for v in trees.values)
     )
     fake(replace(report, facts=(report.facts[0], replace(report.facts[1], cluster=Cluster("f2", (framed,))))))
     result = invoke()
     assert result.exit_code == ExitCode.FAILED
-    assert "trees: expected >=250, found 200 at a:1 “Japan will gift 200 cherry trees" in result.stdout
+    assert "trees: expected >=250, found 200 at a:1 “Norland will gift 200 lime trees" in result.stdout
 
 
 # --- as a process -----------------------------------------------------------------------------

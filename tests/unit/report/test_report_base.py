@@ -33,13 +33,13 @@ from mineralcheck.report.base import (
     truncate,
 )
 
-A = SourceId("002_5cb4e665f289d482")
-B = SourceId("004_a3715113cb39c5e3")
+A = SourceId("101_0f3a9c2e7b14d6a8")
+B = SourceId("102_9e1d4b7c3a2f8e05")
 
 LONG_EVIDENCE = (
-    "The framework agreement, signed in Tokyo on Tuesday by President Donald Trump and Prime Minister "
-    "Sanae Takaichi, commits both governments to financing mining and processing projects | and to "
-    "stockpiling rare earths against supply shocks, the White House said in a statement."
+    "The framework agreement, signed in Varna on Tuesday by President Donald Varga and Prime Minister "
+    "Sanae Hartmann, commits both governments to financing mining and processing projects | and to "
+    "stockpiling cobalt ores against supply shocks, the State House said in a statement."
 )
 
 
@@ -60,16 +60,16 @@ def sample_report() -> Report:
     """Two articles; one agree, one diverge (kind value, two groups), one single (a caption); one skipped."""
     a = Article(
         id=A,
-        path="seeds/002_5cb4e665f289d482.txt",
+        path="news/101_0f3a9c2e7b14d6a8.txt",
         text="x",
-        title="Trump and Takaichi sign rare earths deal",
+        title="Varga and Hartmann sign cobalt ores deal",
         date=dt.date(2025, 10, 28),
         time=dt.time(9, 5),
         outlet="Harbour Post",
         url="https://www.harbourpost.example/2025/10/28/deal",
         sha256="a" * 64,
     )
-    b = Article(id=B, path="seeds/004_a3715113cb39c5e3.txt", text="y", title=None, date=None, sha256="b" * 64)
+    b = Article(id=B, path="news/102_9e1d4b7c3a2f8e05.txt", text="y", title=None, date=None, sha256="b" * 64)
     more_than_90 = Value(
         kind="quantity",
         text="more than 90%",
@@ -92,9 +92,9 @@ def sample_report() -> Report:
                     A,
                     1203,
                     6,
-                    "China processes more than 90% of the world's rare earths",
-                    "China processes more than 90% of the world's rare earths",
-                    subject="China",
+                    "Ruvia processes more than 90% of the world's cobalt ores",
+                    "Ruvia processes more than 90% of the world's cobalt ores",
+                    subject="Ruvia",
                     predicate="process",
                     values=(more_than_90,),
                 ),
@@ -102,9 +102,9 @@ def sample_report() -> Report:
                     B,
                     280,
                     4,
-                    "China refines about 70% of rare earths",
-                    "China refines about 70% of rare earths",
-                    subject="China",
+                    "Ruvia refines about 70% of cobalt ores",
+                    "Ruvia refines about 70% of cobalt ores",
+                    subject="Ruvia",
                     predicate="refine",
                     values=(about_70,),
                 ),
@@ -112,7 +112,7 @@ def sample_report() -> Report:
         ),
         verdict="diverge",
         reason=Reason(
-            summary="share of rare earths processed by China: more than 90% (002) vs about 70% (004)",
+            summary="share of cobalt ores processed by Ruvia: more than 90% (101) vs about 70% (102)",
             kind="value",
             groups=(
                 Reading(value="more than 90%", sources=(A,)),
@@ -120,9 +120,9 @@ def sample_report() -> Report:
             ),
             majority="",
             notes=("figures may count different stages | mining vs refining",),
-            measure="share of rare earths processed",
+            measure="share of cobalt ores processed",
         ),
-        title="China's share of rare-earth processing",
+        title="Ruvia's share of cobalt-ore processing",
         diverging_sources=(B,),
     )
     agree = Fact(
@@ -130,7 +130,7 @@ def sample_report() -> Report:
             id="c1",
             claims=(
                 _claim(
-                    A, 410, 3, LONG_EVIDENCE, "Trump and Takaichi signed a framework agreement on Tuesday"
+                    A, 410, 3, LONG_EVIDENCE, "Varga and Hartmann signed a framework agreement on Tuesday"
                 ),
                 _claim(
                     B,
@@ -143,7 +143,7 @@ def sample_report() -> Report:
         ),
         verdict="agree",
         reason=Reason(summary="signed a framework agreement on Tuesday"),
-        title="Trump and Takaichi signed a critical minerals framework | on Tuesday",
+        title="Varga and Hartmann signed a strategic mineral framework | on Tuesday",
     )
     single = Fact(
         cluster=Cluster(
@@ -153,22 +153,22 @@ def sample_report() -> Report:
                     B,
                     700,
                     9,
-                    "Takaichi greets Trump at Akasaka Palace",
-                    "Takaichi greeted Trump at Akasaka Palace",
+                    "Hartmann greets Varga at Ostberg Palace",
+                    "Hartmann greeted Varga at Ostberg Palace",
                     is_caption=True,
                 ),
             ),
         ),
         verdict="single",
         reason=Reason(summary="one source"),
-        title="Takaichi greeted Trump at Akasaka Palace",
+        title="Hartmann greeted Varga at Ostberg Palace",
     )
     return Report(
         articles=(a, b),
         # Deliberately not in display order: renderers put divergences first.
         facts=(single, agree, diverge),
-        skipped=(Skipped(path="seeds/notes.pdf", reason="not a text, Markdown or HTML file"),),
-        duplicates=(("seeds/copy-of-002.txt", A),),
+        skipped=(Skipped(path="news/notes.pdf", reason="not a text, Markdown or HTML file"),),
+        duplicates=(("news/copy-of-101.txt", A),),
         model="all-MiniLM-L6-v2",
     )
 
@@ -198,15 +198,15 @@ def test_matrix_cell_agrees_diverges_or_silent() -> None:
 def test_location_is_source_colon_line_by_the_outlet_where_labels_are_given() -> None:
     report = sample_report()
     claim = ordered_facts(report)[0].cluster.claims[0]
-    assert location(claim) == "002_5cb4e665f289d482:6"
+    assert location(claim) == "101_0f3a9c2e7b14d6a8:6"
     assert location(claim, source_labels(report.articles)) == "Harbour Post:6"
 
 
 def test_sources_are_named_by_outlet_else_by_id() -> None:
     report = sample_report()
     labels = source_labels(report.articles)
-    assert labels == {A: "Harbour Post", B: "004_a3715113cb39c5e3"}
-    assert named((B, A), labels) == "004_a3715113cb39c5e3, Harbour Post"
+    assert labels == {A: "Harbour Post", B: "102_9e1d4b7c3a2f8e05"}
+    assert named((B, A), labels) == "102_9e1d4b7c3a2f8e05, Harbour Post"
 
 
 def test_two_articles_of_one_outlet_are_told_apart_by_id() -> None:

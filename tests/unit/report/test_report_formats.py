@@ -25,9 +25,9 @@ def test_every_format_has_a_renderer_that_shows_the_whole_report(fmt: ReportForm
     text = render(sample_report(), fmt, EVERYTHING_LISTED)
     assert text.endswith("\n")
     # The same content in every format: counts, every fact, every claim's evidence and the skipped file.
-    for needle in ("c1", "c2", "002_5cb4e665f289d482", "004_a3715113cb39c5e3", "seeds/notes.pdf"):
+    for needle in ("c1", "c2", "101_0f3a9c2e7b14d6a8", "102_9e1d4b7c3a2f8e05", "news/notes.pdf"):
         assert needle in text, f"{fmt.value} report lacks {needle!r}"
-    assert "Takaichi greeted Trump at Akasaka Palace" in text
+    assert "Hartmann greeted Varga at Ostberg Palace" in text
 
 
 @pytest.mark.parametrize("fmt", list(ReportFormat))
@@ -43,7 +43,7 @@ def test_format_names_are_what_the_cli_accepts() -> None:
 def test_only_shows_the_facts_of_one_verdict_in_every_format(fmt: ReportFormat) -> None:
     text = render(sample_report(), fmt, Selection(only="diverge"))
     assert "c2" in text
-    assert "Trump and Takaichi signed" not in text and "Takaichi greeted Trump" not in text
+    assert "Varga and Hartmann signed" not in text and "Hartmann greeted Varga" not in text
     # The report says that facts were left out (JSON in its `filters` object).
     said = '"only": "diverge"' if fmt is ReportFormat.json else "showing 1 of 3 facts (only diverge)"
     assert said in text
@@ -53,16 +53,16 @@ def test_only_shows_the_facts_of_one_verdict_in_every_format(fmt: ReportFormat) 
 def test_min_sources_leaves_out_the_single_source_facts_in_every_format(fmt: ReportFormat) -> None:
     text = render(sample_report(), fmt, Selection(min_sources=2, singles=True))
     assert "c1" in text and "c2" in text
-    assert "Takaichi greeted Trump" not in text
+    assert "Hartmann greeted Varga" not in text
 
 
 @pytest.mark.parametrize("fmt", [ReportFormat.terminal, ReportFormat.markdown])
 def test_single_source_facts_are_counted_and_listed_only_when_asked(fmt: ReportFormat) -> None:
     folded = render(sample_report(), fmt)
     assert "Single-source facts (1)" in folded and "--singles" in folded
-    assert "Takaichi greeted Trump" not in folded
-    assert "Takaichi greeted Trump" in render(sample_report(), fmt, Selection(singles=True))
-    assert "Takaichi greeted Trump" in render(sample_report(), fmt, Selection(only="single"))
+    assert "Hartmann greeted Varga" not in folded
+    assert "Hartmann greeted Varga" in render(sample_report(), fmt, Selection(singles=True))
+    assert "Hartmann greeted Varga" in render(sample_report(), fmt, Selection(only="single"))
 
 
 def test_the_json_report_holds_every_cluster_unless_filters_are_given() -> None:

@@ -71,20 +71,20 @@ def test_grid_cells_agree_diverge_silent_or_alone() -> None:
     single = next(f for f in report.facts if f.verdict == "single")
     assert (grid_cell(diverge, A), grid_cell(diverge, B)) == ("agrees", "diverges")
     assert (grid_cell(single, A), grid_cell(single, B)) == ("silent", "alone")
-    assert '<td class="cell-diverges" data-source="004_a3715113cb39c5e3" data-cell="diverges"' in _html()
+    assert '<td class="cell-diverges" data-source="102_9e1d4b7c3a2f8e05" data-cell="diverges"' in _html()
 
 
 def test_divergent_values_side_by_side_with_their_outlets() -> None:
     html = _html()
     assert '<div class="v">more than 90%</div><div class="who">Harbour Post</div>' in html
-    assert '<div class="v">about 70%</div><div class="who">004_a3715113cb39c5e3</div>' in html
+    assert '<div class="v">about 70%</div><div class="who">102_9e1d4b7c3a2f8e05</div>' in html
 
 
 def test_evidence_is_marked_inside_its_paragraph_and_long_paragraphs_are_cut() -> None:
     report = sample_report()
     a, b = report.articles
     claim = next(f for f in report.facts if f.verdict == "diverge").cluster.claims[0]
-    before = "Tokyo signed the deal. " + "x" * (PARAGRAPH_CONTEXT + 50) + " "
+    before = "Varna signed the deal. " + "x" * (PARAGRAPH_CONTEXT + 50) + " "
     text = "Headline\n" + before + claim.evidence + ", analysts said.\nNext paragraph.\n"
     start = text.index(claim.evidence)
     moved = replace(claim, start=start, end=start + len(claim.evidence))
@@ -96,10 +96,10 @@ def test_evidence_is_marked_inside_its_paragraph_and_long_paragraphs_are_cut() -
     )
     html = HtmlRenderer().render(replace(report, articles=(replace(a, text=text), b), facts=facts))
     quote = re.search(
-        r"<blockquote>(…x+ <mark>China processes[^<]*</mark>, analysts said\.)</blockquote>", html
+        r"<blockquote>(…x+ <mark>Ruvia processes[^<]*</mark>, analysts said\.)</blockquote>", html
     )
     assert quote is not None
-    assert "Next paragraph" not in html and "Tokyo signed" not in html
+    assert "Next paragraph" not in html and "Varna signed" not in html
 
 
 def test_the_same_report_gives_the_same_bytes() -> None:

@@ -39,11 +39,11 @@ def test_sources_have_id_path_outlet_url_title_iso_date_time_and_hash() -> None:
     first, second = _report()["sources"]
     assert first == {
         "id": A,
-        "path": "seeds/002_5cb4e665f289d482.txt",
+        "path": "news/101_0f3a9c2e7b14d6a8.txt",
         "outlet": "Harbour Post",
         "label": "Harbour Post",
         "url": "https://www.harbourpost.example/2025/10/28/deal",
-        "title": "Trump and Takaichi sign rare earths deal",
+        "title": "Varga and Hartmann sign cobalt ores deal",
         "date": "2025-10-28",
         "time": "09:05",
         "sha256": "a" * 64,
@@ -61,12 +61,12 @@ def test_clusters_come_divergences_first_with_their_reason() -> None:
         ("c3", "single"),
     ]
     diverge = clusters[0]
-    assert diverge["title"] == "China's share of rare-earth processing"
+    assert diverge["title"] == "Ruvia's share of cobalt-ore processing"
     assert diverge["sources"] == [A, B]
     assert diverge["outlets"] == ["Harbour Post", B]
     assert diverge["diverging_sources"] == [B]
     assert diverge["reason"] == {
-        "summary": "share of rare earths processed by China: more than 90% (002) vs about 70% (004)",
+        "summary": "share of cobalt ores processed by Ruvia: more than 90% (101) vs about 70% (102)",
         "kind": "value",
         "groups": [
             {"value": "more than 90%", "sources": [A], "outlets": ["Harbour Post"], "side": 0},
@@ -74,7 +74,7 @@ def test_clusters_come_divergences_first_with_their_reason() -> None:
         ],
         "majority": "",
         "notes": ["figures may count different stages | mining vs refining"],
-        "measure": "share of rare earths processed",
+        "measure": "share of cobalt ores processed",
     }
     assert clusters[1]["reason"]["kind"] is None
 
@@ -92,9 +92,9 @@ def test_claims_carry_offsets_line_text_evidence_and_values() -> None:
     claim = _report()["clusters"][0]["claims"][0]
     assert (claim["source"], claim["outlet"]) == (A, "Harbour Post")
     assert (claim["start"], claim["end"], claim["line"]) == (1203, 1259, 6)
-    assert claim["text"] == "China processes more than 90% of the world's rare earths"
-    assert claim["evidence"] == "China processes more than 90% of the world's rare earths"
-    assert (claim["subject"], claim["predicate"], claim["is_caption"]) == ("China", "process", False)
+    assert claim["text"] == "Ruvia processes more than 90% of the world's cobalt ores"
+    assert claim["evidence"] == "Ruvia processes more than 90% of the world's cobalt ores"
+    assert (claim["subject"], claim["predicate"], claim["is_caption"]) == ("Ruvia", "process", False)
     assert claim["values"] == [
         {
             "kind": "quantity",
@@ -124,8 +124,8 @@ def test_caption_claims_are_marked() -> None:
 
 def test_skipped_and_duplicates() -> None:
     data = _report()
-    assert data["skipped"] == [{"path": "seeds/notes.pdf", "reason": "not a text, Markdown or HTML file"}]
-    assert data["duplicates"] == [{"path": "seeds/copy-of-002.txt", "duplicate_of": A}]
+    assert data["skipped"] == [{"path": "news/notes.pdf", "reason": "not a text, Markdown or HTML file"}]
+    assert data["duplicates"] == [{"path": "news/copy-of-101.txt", "duplicate_of": A}]
 
 
 def test_output_is_sorted_indented_utf8_with_trailing_newline() -> None:

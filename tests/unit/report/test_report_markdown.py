@@ -46,14 +46,14 @@ def test_sections_in_the_order_a_reader_needs_them() -> None:
 def test_divergence_shows_kind_measure_readings_side_by_side_notes_and_evidence() -> None:
     md = _md()
     section = md[md.index("## Divergences") : md.index("## Agreements")]
-    assert "**Diverges (value):** share of rare earths processed" in section
+    assert "**Diverges (value):** share of cobalt ores processed" in section
     assert _table_rows(section, "|  | Reading |") == [
         "|  | more than 90% | **Harbour Post** |",
-        "| vs | about 70% | **004\\_a3715113cb39c5e3** |",
+        "| vs | about 70% | **102\\_9e1d4b7c3a2f8e05** |",
     ]
     assert "- Note: figures may count different stages \\| mining vs refining" in section
-    assert "> China processes more than 90% of the world's rare earths\n>\n> — `Harbour Post:6`" in section
-    assert "> — `004_a3715113cb39c5e3:4`" in section
+    assert "> Ruvia processes more than 90% of the world's cobalt ores\n>\n> — `Harbour Post:6`" in section
+    assert "> — `102_9e1d4b7c3a2f8e05:4`" in section
 
 
 def test_long_evidence_is_folded_in_details_short_evidence_is_not() -> None:
@@ -61,23 +61,23 @@ def test_long_evidence_is_folded_in_details_short_evidence_is_not() -> None:
     agreements = md[md.index("## Agreements") : md.index("## Single-source")]
     assert agreements.count("<details>") == 1
     assert "<summary><code>Harbour Post:3</code>" in agreements
-    assert "> The framework agreement, signed in Tokyo" in agreements
-    assert "> — `004_a3715113cb39c5e3:2`" in agreements  # the short one stays a plain quote
+    assert "> The framework agreement, signed in Varna" in agreements
+    assert "> — `102_9e1d4b7c3a2f8e05:2`" in agreements  # the short one stays a plain quote
 
 
 def test_single_source_facts_are_one_line_each_with_caption_mark() -> None:
-    assert "- `004_a3715113cb39c5e3:9` Takaichi greeted Trump at Akasaka Palace (caption)" in _md()
+    assert "- `102_9e1d4b7c3a2f8e05:9` Hartmann greeted Varga at Ostberg Palace (caption)" in _md()
 
 
 def test_matrix_has_a_row_per_multi_source_fact_and_a_numbered_column_per_source() -> None:
     md = _md()
     assert "| Fact | Verdict | 1 | 2 |" in md
     assert _table_rows(md, "| Fact |") == [
-        "| China's share of rare-earth processing | diverge | ✓ | **✗** |",
-        "| Trump and Takaichi signed a critical minerals framework \\| o… | agree | ✓ | ✓ |",
+        "| Ruvia's share of cobalt-ore processing | diverge | ✓ | **✗** |",
+        "| Varga and Hartmann signed a strategic mineral framework \\| o… | agree | ✓ | ✓ |",
     ]
     assert (
-        "Columns are the sources numbered above (1 Harbour Post, 2 004\\_a3715113cb39c5e3): "
+        "Columns are the sources numbered above (1 Harbour Post, 2 102\\_9e1d4b7c3a2f8e05): "
         "✓ agrees, **✗** diverges, · silent." in md
     )
 
@@ -85,14 +85,14 @@ def test_matrix_has_a_row_per_multi_source_fact_and_a_numbered_column_per_source
 def test_sources_table_names_outlets_linked_to_the_article_with_date_and_file() -> None:
     assert _table_rows(_md(), "| # | Outlet |") == [
         "| 1 | **[Harbour Post](<https://www.harbourpost.example/2025/10/28/deal>)** | 2025-10-28 09:05 "
-        "| Trump and Takaichi sign rare earths deal | `002_5cb4e665f289d482.txt` |",
-        "| 2 | **004\\_a3715113cb39c5e3** |  |  | `004_a3715113cb39c5e3.txt` |",
+        "| Varga and Hartmann sign cobalt ores deal | `101_0f3a9c2e7b14d6a8.txt` |",
+        "| 2 | **102\\_9e1d4b7c3a2f8e05** |  |  | `102_9e1d4b7c3a2f8e05.txt` |",
     ]
 
 
 def test_matrix_marks_silent_sources() -> None:
     report = sample_report()
-    third = replace(report.articles[1], id="005_silent", path="seeds/005_silent.txt")
+    third = replace(report.articles[1], id="103_silent", path="news/103_silent.txt")
     md = MarkdownRenderer().render(replace(report, articles=(*report.articles, third)))
     assert _table_rows(md, "| Fact |")[0].endswith("| ✓ | **✗** | · |")
 
@@ -116,8 +116,8 @@ def test_markdown_in_article_text_is_shown_verbatim_not_interpreted() -> None:
 
 def test_skipped_and_duplicates_listed() -> None:
     md = _md()
-    assert "- `seeds/notes.pdf`: not a text, Markdown or HTML file" in md
-    assert "- `seeds/copy-of-002.txt` duplicates `002_5cb4e665f289d482` (counted once)" in md
+    assert "- `news/notes.pdf`: not a text, Markdown or HTML file" in md
+    assert "- `news/copy-of-101.txt` duplicates `101_0f3a9c2e7b14d6a8` (counted once)" in md
 
 
 def test_no_skipped_section_when_nothing_was_skipped() -> None:

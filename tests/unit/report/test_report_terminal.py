@@ -37,38 +37,38 @@ def test_sections_in_the_order_a_reader_needs_them() -> None:
 def test_divergence_shows_kind_readings_side_by_side_notes_and_evidence_with_source_and_line() -> None:
     text = _text()
     section = text[text.index("Divergences") : text.index("Agreements")]
-    assert "value: share of rare earths processed" in section
+    assert "value: share of cobalt ores processed" in section
     assert "note: figures may count different stages | mining vs refining" in section
     assert "Harbour Post:6" in section
     assert re.search(r"│ +more than 90% +Harbour Post +│", section)
-    assert re.search(r"│ +vs +about 70% +004_a3715113cb39c5e3 +│", section)
-    assert "“China processes more than 90% of the world's rare earths”" in section
+    assert re.search(r"│ +vs +about 70% +102_9e1d4b7c3a2f8e05 +│", section)
+    assert "“Ruvia processes more than 90% of the world's cobalt ores”" in section
 
 
 def test_sources_table_names_outlets_with_publication_time_title_and_file() -> None:
     lines = _text().splitlines()
     at = next(i for i, line in enumerate(lines) if line.lstrip().startswith("1 "))
-    assert re.search(r"1 +Harbour Post +2025-10-28 09:05 +Trump and Takaichi sign", lines[at])
-    assert lines[at + 1].split()[0] == "002_5cb4e665f289d482.txt"  # the file to open, under its outlet
+    assert re.search(r"1 +Harbour Post +2025-10-28 09:05 +Varga and Hartmann sign", lines[at])
+    assert lines[at + 1].split()[0] == "101_0f3a9c2e7b14d6a8.txt"  # the file to open, under its outlet
     # An article known only by its file is not named twice.
-    assert lines[at + 2].split() == ["2", "004_a3715113cb39c5e3"]
+    assert lines[at + 2].split() == ["2", "102_9e1d4b7c3a2f8e05"]
 
 
 def test_an_agreement_is_its_title_and_where_each_source_states_it() -> None:
     text = _text()
     section = text[text.index("Agreements") : text.index("Facts × sources")].splitlines()
-    assert section[1].startswith("✓ c1 Trump and Takaichi signed a critical minerals framework")
-    assert section[2].split() == ["agree:", "Harbour", "Post:3,", "004_a3715113cb39c5e3:2"]
+    assert section[1].startswith("✓ c1 Varga and Hartmann signed a strategic mineral framework")
+    assert section[2].split() == ["agree:", "Harbour", "Post:3,", "102_9e1d4b7c3a2f8e05:2"]
 
 
 def test_matrix_legend_names_the_outlets_of_its_columns() -> None:
-    assert "columns: 1 Harbour Post · 2 004_a3715113cb39c5e3" in _text()
+    assert "columns: 1 Harbour Post · 2 102_9e1d4b7c3a2f8e05" in _text()
 
 
 def test_single_source_fact_is_one_line_with_caption_mark() -> None:
-    lines = [line for line in _text().splitlines() if "004_a3715113cb39c5e3:9" in line]
+    lines = [line for line in _text().splitlines() if "102_9e1d4b7c3a2f8e05:9" in line]
     assert len(lines) == 1
-    assert "Takaichi greeted Trump at Akasaka Palace (caption)" in lines[0]
+    assert "Hartmann greeted Varga at Ostberg Palace (caption)" in lines[0]
 
 
 def test_matrix_cells() -> None:
