@@ -3,6 +3,7 @@
     python bench/oracles.py           # pairs and units, each event and the mean
     python bench/oracles.py pairs     # only the perfect pair probabilities (no refit, a minute)
     python bench/oracles.py halves    # perfect on one side only: same-fact pairs, or the others
+    python bench/oracles.py cuts      # clauses cut where the golds cut, then with gold-quote units
 
 - `units`: every claim that serves a gold fact is embedded as that fact's gold quote in its own
   outlet (the shortest span that states the fact: what `units.py` finds its fact 0.76 of the time),
@@ -16,6 +17,14 @@
   to every pair that does not. Which half recovers most of `pairs` says whether the model misses
   pairs of one fact or lets pairs of two facts through.
 
+- `cuts`: the claims cut as the golds cut them, the upper bound of a learned span model that
+  chooses among the clause boundaries the parse offers. Wherever a token hangs from a clause by a
+  clause dependency (coordination, adverbial, relative, participial, complement, apposition), the
+  clause is split when gold quotes of different facts lie on the two sides and kept whole when a
+  gold quote crosses the boundary; where no quote tells, the rules of claims/clause_rules.py decide.
+  The claims are extracted again under that oracle and the pair model refitted
+  leave-one-event-out; then the same with those claims embedded as their gold quotes (`units`).
+
 None is a model of anything shipped: they measure where the next lever is (bench/QUALITY.md).
 """
 
@@ -23,11 +32,14 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import json
+import subprocess
 import sys
+import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 
@@ -35,10 +47,19 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import fit  # noqa: E402
-from evaldata import serving  # noqa: E402
+from evaldata import EVAL, Corpus, fact_labels, gold, real_corpora, serving, source_stem  # noqa: E402
 
+from mineralcheck import pipeline  # noqa: E402
+from mineralcheck.claims import clauses  # noqa: E402
+from mineralcheck.claims.clause_rules import CLAUSE_RULES, ClauseRule, Heads  # noqa: E402
 from mineralcheck.match import cluster, embed  # noqa: E402
 from mineralcheck.match.pairs import shipped_model  # noqa: E402
+from mineralcheck.read.ingest import load_articles  # noqa: E402
+from mineralcheck.read.sentences import split_sentences  # noqa: E402
+from mineralcheck.report.json import to_dict  # noqa: E402
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 
 def gold_quote_units(event: fit.EventData, embedder: embed.Embedder) -> fit.EventData:
@@ -86,10 +107,135 @@ def perfect_pairs(facts: Sequence[frozenset[str]], side: Side = "both") -> Itera
         cluster.PairScorer.probabilities = shipped  # type: ignore[method-assign]
 
 
+Quotes = dict[str, set[tuple[int, int, str]]]
+"""Sentence text -> (start, end, fact id) of the gold quotes in it, offsets within the sentence."""
+
+BOUNDARY_KIND = {dep: rule.kind for rule in CLAUSE_RULES for dep in rule.deps}
+"""Each clause dependency the rules know, and the kind of clause the rules give it."""
+
+SIDE = 0.6
+"""Share of a quote on one side of a boundary that places it there."""
+CROSS = 0.25
+"""Share of a quote on each side that makes it cross the boundary."""
+
+
+def gold_quotes(corpora: Sequence[Corpus]) -> Quotes:
+    """Where the gold quotes lie in the sentences mineralcheck reads."""
+    quotes: Quotes = {}
+    for corpus in corpora:
+        facts, _noise, _texts = gold(corpus)
+        for article in load_articles([str(corpus.path)]).articles:
+            stem = source_stem(article.path)
+            sentences = split_sentences(article)
+            for fact in facts:
+                for mention in (m for m in fact.mentions if m.source == stem):
+                    for start, end in mention.spans:
+                        for sentence in sentences:
+                            if sentence.start < end and start < sentence.start + len(sentence.text):
+                                quotes.setdefault(sentence.text, set()).add(
+                                    (start - sentence.start, end - sentence.start, fact.id)
+                                )
+    return quotes
+
+
+def _chars(tokens: Iterator[Token]) -> set[int]:
+    return {k for t in tokens for k in range(t.idx, t.idx + len(t.text))}
+
+
+def gold_boundary(tok: Token, heads: Heads, quotes: Quotes) -> bool | None:
+    """Split at `tok` (True), keep it in its clause (False), or no gold quote tells (None)."""
+    found = quotes.get(tok.doc.text)
+    owner = next((a for a in tok.ancestors if a.i in heads), None)
+    if not found or owner is None:
+        return None
+    below = _chars(tok.subtree)
+    rest = _chars(owner.subtree) - below
+    inside: set[str] = set()
+    outside: set[str] = set()
+    for start, end, fact in found:
+        quote = set(range(max(0, start), end))
+        share_in, share_out = len(quote & below) / len(quote), len(quote & rest) / len(quote)
+        if share_in >= CROSS and share_out >= CROSS:
+            return False
+        if share_in >= SIDE:
+            inside.add(fact)
+        if share_out >= SIDE:
+            outside.add(fact)
+    return True if inside and outside and inside != outside else None
+
+
+@contextmanager
+def gold_cuts(quotes: Quotes) -> Iterator[None]:
+    """Within the block, clauses are cut where the gold quotes say (gold_boundary), elsewhere by
+    the rules."""
+    shipped = clauses.clause_rule
+
+    def oracle(tok: Token, heads: Heads) -> ClauseRule | None:
+        rule = shipped(tok, heads)
+        kind = BOUNDARY_KIND.get(tok.dep_)
+        split = gold_boundary(tok, heads, quotes) if kind is not None else None
+        if kind is None or split is None:
+            return rule
+        if not split:
+            return None
+        return rule or ClauseRule("a boundary the golds cut", kind, frozenset({tok.dep_}), lambda t, h: True)
+
+    clauses.clause_rule = oracle
+    try:
+        yield
+    finally:
+        clauses.clause_rule = shipped
+
+
+def cut_events(corpora: Sequence[Corpus]) -> list[fit.EventData]:
+    """Each event's claims extracted again under gold_cuts (no cache: the cache holds shipped claims)."""
+    events = []
+    with gold_cuts(gold_quotes(corpora)):
+        for corpus in corpora:
+            prepared = pipeline.prepare([str(corpus.path)], pipeline.CompareOptions(use_cache=False))
+            events.append(fit.event_data(corpus, prepared, fact_labels(corpus, fit.claim_spans(prepared))))
+    return events
+
+
+def ceiling(event: fit.EventData) -> float:
+    """`ceiling.py` on the event's claims (each its own cluster): the share of facts they can serve."""
+    report = to_dict(pipeline.judge(event.prepared))
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "report.json"
+        path.write_text(json.dumps(report), encoding="utf-8")
+        out = subprocess.run(
+            [sys.executable, str(EVAL / "ceiling.py"), str(event.corpus.gold), str(path)],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+    return float(out.split()[1])
+
+
+def report_loeo(label: str, events: list[fit.EventData]) -> None:
+    loeo = fit.leave_one_event_out(events)
+    for name, result in loeo.items():
+        print(f"{label:11} {name:45} {result['score']:.3f} (leave-one-event-out)", flush=True)
+    print(f"{label:11} mean of the real events: {np.mean([r['score'] for r in loeo.values()]):.3f}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("which", nargs="?", choices=("units", "pairs", "halves", "both"), default="both")
+    choices = ("units", "pairs", "halves", "cuts", "both")
+    parser.add_argument("which", nargs="?", choices=choices, default="both")
     which = parser.parse_args().which
+    if which == "cuts":
+        corpora = real_corpora()
+        shipped, cut = fit.load_events(), cut_events(corpora)
+        ceilings = [(ceiling(before), ceiling(after)) for before, after in zip(shipped, cut, strict=True)]
+        for event, (before, after) in zip(shipped, ceilings, strict=True):
+            print(f"ceiling     {event.corpus.name:45} {before:.3f} -> {after:.3f}")
+        means = np.mean(ceilings, axis=0)
+        print(f"ceiling     mean of the real events: {means[0]:.3f} -> {means[1]:.3f}")
+        report_loeo("cuts", cut)
+        embedder = embed.embedder_for()
+        report_loeo("cuts+units", [gold_quote_units(e, embedder) for e in cut])
+        return 0
     events = fit.load_events()
     sides: dict[str, tuple[Side, ...]] = {
         "pairs": ("both",),
@@ -108,10 +254,7 @@ def main() -> int:
     if which in ("units", "both"):
         embedder = embed.embedder_for()
         quoted = [gold_quote_units(e, embedder) for e in events]
-        loeo = fit.leave_one_event_out(quoted)
-        for name, result in loeo.items():
-            print(f"units  {name:45} {result['score']:.3f} (leave-one-event-out)")
-        print(f"units  mean of the real events: {np.mean([r['score'] for r in loeo.values()]):.3f}")
+        report_loeo("units", quoted)
     return 0
 
 
