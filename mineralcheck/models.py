@@ -135,6 +135,9 @@ class Value:
     running total or the level it leads to."""
     scope: tuple[str, ...] = ()
     """Places below the national level the figure is about, as the parse attaches them."""
+    owner: str = ""
+    """Whose the counted thing is when a name says so ("Norland's exports", "Acme shares"), canonical;
+    figures of two owners are two facts, a name on one side only restricts nothing."""
     context: tuple[str, ...] = ()
     """Content words around the figure that say what it counts ("force", "injured", "security")."""
     measure: str = ""

@@ -27,7 +27,7 @@ FLOORS = {
     "france-pension-protests-2023-03-23": 0.57,
     "iran-shahid-rajaee-port-explosion-2025": 0.51,
     "lusail-world-cup-final-2022": 0.22,
-    "menlo-park-meta-layoffs-2022-nov": 0.51,
+    "menlo-park-meta-layoffs-2022-nov": 0.53,
     "odisha-cyclone-phailin-2013": 0.30,
     "trump-civil-fraud-ruling-2024": 0.53,
     "uganda-ebola-sudan-outbreak-2022-09": 0.49,

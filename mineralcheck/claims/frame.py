@@ -14,10 +14,11 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from mineralcheck.claims.measure_rules import is_toll, lemma, measure_of, outcome_of
+from mineralcheck.claims.tokens import join_tokens
 from mineralcheck.lexicon.change import CHANGE_VERBS
 from mineralcheck.lexicon.determiners import NEGATING_DETERMINERS
 from mineralcheck.lexicon.nouns import GENERIC_NOUNS, WRAPPER_NOUNS
-from mineralcheck.lexicon.places import LOCATIVE_PREPOSITIONS, PART_OF_A_COUNTRY, PLACE_LABELS
+from mineralcheck.lexicon.places import ENTITY_LABELS, LOCATIVE_PREPOSITIONS, PART_OF_A_COUNTRY, PLACE_LABELS
 from mineralcheck.lexicon.qualifiers import INCREMENT_WORDS, NON_QUALIFIERS
 from mineralcheck.lexicon.saying import COUNTING_VERBS
 from mineralcheck.models import Value
@@ -93,11 +94,38 @@ def _own_predicate(noun: Token | None, anchor: Token) -> str:
     return ""
 
 
+def _is_name(tok: Token) -> bool:
+    """A proper noun, or a word of a named actor or place (the parser tags some names as adjectives)."""
+    return tok.pos_ == "PROPN" or tok.ent_type_ in ENTITY_LABELS
+
+
+def owner_of(noun: Token | None, canonical: Canonical) -> str:
+    """The name of an actor a measure noun belongs to ("Acme shares", "Halden's exports"),
+    canonical, else "". A place's name is no owner: where a figure holds is its scope."""
+    if noun is None:
+        return ""
+    for child in noun.children:
+        if (
+            child.dep_ not in ("poss", "compound", "amod")
+            or not _is_name(child)
+            or not child.text[:1].isupper()
+        ):
+            continue
+        entity = next((e for e in child.doc.ents if e.start <= child.i < e.end), None)
+        if entity is not None:
+            words = [t for t in entity if t.text[:1].isalnum()]
+            return "" if entity.label_ in PLACE_LABELS or not words else canonical(join_tokens(words).strip())
+        return canonical(join_tokens([t for t in child.subtree if t.pos_ == "PROPN"]).strip())
+    return ""
+
+
 def qualifiers_of(noun: Token | None, anchor: Token) -> tuple[str, ...]:
     """Words that restrict a measure ("confirmed", "probable", "cumulative"); an increment word is
-    no qualifier (increment_of reads it)."""
+    no qualifier (increment_of reads it), nor a name (owner_of reads it)."""
     found: set[str] = set()
     for child in _modifiers(noun, anchor):
+        if _is_name(child):
+            continue
         word = lemma(child)
         if word not in INCREMENT_WORDS and word not in NON_QUALIFIERS and word.isalpha():
             if word not in WRAPPER_NOUNS:
@@ -218,6 +246,7 @@ def frame_values(
                 qualifiers=tuple(q for q in qualifiers_of(noun, anchor) if q != measure),
                 increment=increment_of(noun, anchor),
                 scope=scope_of(anchor, noun, canonical, is_country),
+                owner=owner_of(noun, canonical),
                 context=context_of(anchor, noun),
             )
         )

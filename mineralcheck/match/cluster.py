@@ -380,7 +380,14 @@ class _FigureGroup:
 def _frame_key(value: Value) -> tuple[object, ...]:
     """What frame_compatible reads of a figure besides its number: two figures with one key
     compare with a third alike."""
-    return (value.unit, value.quantity, value.increment, frozenset(value.qualifiers), value.scope)
+    return (
+        value.unit,
+        value.quantity,
+        value.increment,
+        frozenset(value.qualifiers),
+        value.scope,
+        value.owner,
+    )
 
 
 def _time_key(view: ClaimView) -> tuple[object, ...]:

@@ -212,9 +212,14 @@ def _figures(a: ClaimView, b: ClaimView) -> tuple[float, float, float]:
     return shared, conflict, clash
 
 
+def owners_differ(a: Value, b: Value) -> bool:
+    """Both figures name whose they are, and not the same actor ("Acme shares", "Brio shares")."""
+    return bool(a.owner and b.owner) and a.owner != b.owner and not same_name(a.owner, b.owner)
+
+
 def frames_exclusive(a: ClaimView, b: ClaimView) -> bool:
     """The two claims give figures for one measure, and every such pair is restricted differently
-    ("15 confirmed" / "26 probable" cases), about different places, or one is an earlier value:
+    ("15 confirmed" / "26 probable" cases), about different places or owners, or one is an earlier value:
     they state different facts, whatever their wording."""
     found = False
     for x in a.figures:
@@ -223,22 +228,24 @@ def frames_exclusive(a: ClaimView, b: ClaimView) -> bool:
                 continue
             found = True
             places_differ = bool(x.scope and y.scope) and not same_places(x.scope, y.scope)
-            if not (_qualifiers_clash(x, y) or places_differ or a.earlier != b.earlier):
+            if not (
+                _qualifiers_clash(x, y) or places_differ or owners_differ(x, y) or a.earlier != b.earlier
+            ):
                 return False
     return found
 
 
 def frame_compatible(a: Value, b: Value) -> bool | None:
     """values_compatible() for two values read with their frames: figures compare only when they
-    count the same thing (measure words), restricted the same way (qualifiers) in the same place;
-    None when they do not compare."""
+    count the same thing (measure words), restricted the same way (qualifiers), in the same place and
+    of the same owner; None when they do not compare."""
     if a.kind != "quantity" or b.kind != "quantity":
         return values_compatible(a, b)
     if a.unit != b.unit or not _measures_match(a, b):
         return None
     if a.increment != b.increment or set(a.qualifiers) != set(b.qualifiers):
         return None
-    if not same_places(a.scope, b.scope):
+    if not same_places(a.scope, b.scope) or owners_differ(a, b):
         return None
     agree = values_compatible(replace(a, quantity=""), replace(b, quantity=""))
     return False if agree and different_bounds(a, b) else agree

@@ -184,6 +184,7 @@ def _value(value: Value) -> dict[str, Any]:
         "qualifiers": list(value.qualifiers),
         "increment": value.increment,
         "scope": list(value.scope),
+        "owner": value.owner,
         "comparator": value.comparator,
         "measure": value.measure,
     }

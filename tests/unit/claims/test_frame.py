@@ -136,6 +136,21 @@ def test_a_place_counts_as_scope_only_where_it_is_attached_to_the_figure() -> No
     assert in_the_capital.scope == ("capital",)  # a part of the country, named by a common noun
 
 
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        ("Brightwell shares rose 8% on Tuesday.", "Brightwell"),
+        ("Orvik Mining's output fell 12% last year.", "Orvik Mining"),
+        ("More than 11,000 Acme employees are losing their jobs.", "Acme"),
+        ("Its shares rose 5% on Tuesday.", ""),
+        ("Paris's population grew 3% in a decade.", ""),  # a place is a scope, not an owner
+    ],
+)
+def test_a_name_on_the_counted_noun_is_its_owner_not_a_qualifier(text: str, owner: str) -> None:
+    [value] = [v for c in claims_of(text) for v in c.values if v.kind == "quantity"]
+    assert (value.owner, value.qualifiers) == (owner, ())
+
+
 def test_a_denial_is_negated_and_an_assertion_is_not() -> None:
     [denied] = claims_of("The two leaders did not sign the agreement.")
     [signed] = claims_of("The two leaders signed the agreement.")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 import pytest
 
@@ -13,6 +14,7 @@ from mineralcheck.match.pairs import (
     Wording,
     close_figures,
     frame_compatible,
+    frames_exclusive,
     pair_features,
     same_places,
     shipped_model,
@@ -71,6 +73,16 @@ def test_an_open_ended_figure_is_not_the_same_figure_as_a_much_larger_one() -> N
     exact_290 = figure(290e6, "", unit="usd")
     assert not close_figures(more_than_210, exact_290)
     assert close_figures(figure(212.4e6, "", unit="usd"), figure(212e6, "", unit="usd"))
+
+
+def test_figures_of_two_owners_never_compare_and_an_owner_on_one_side_restricts_nothing() -> None:
+    acme, brio, bare = (figure(8, "share", unit="percent", owner=o) for o in ("Acme", "Brio", ""))
+    five = figure(5, "share", unit="percent")
+    assert frame_compatible(acme, replace(brio, low=5, high=5)) is None
+    assert frame_compatible(acme, five) is False  # one outlet's "Acme shares", another's "its shares"
+    assert frame_compatible(acme, bare) is True
+    assert frames_exclusive(view("a", acme), view("b", brio))
+    assert not frames_exclusive(view("a", acme), view("b", five))
 
 
 def test_places_differ_unless_spelled_two_ways() -> None:

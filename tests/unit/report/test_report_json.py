@@ -110,6 +110,7 @@ def test_claims_carry_offsets_line_text_evidence_and_values() -> None:
             "qualifiers": [],
             "increment": False,
             "scope": [],
+            "owner": "",
             "comparator": "more-than",
             "measure": "",
         }
