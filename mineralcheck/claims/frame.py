@@ -18,14 +18,14 @@ from mineralcheck.claims.tokens import join_tokens
 from mineralcheck.lexicon.change import CHANGE_VERBS
 from mineralcheck.lexicon.determiners import NEGATING_DETERMINERS
 from mineralcheck.lexicon.nouns import GENERIC_NOUNS, WRAPPER_NOUNS
-from mineralcheck.lexicon.places import ENTITY_LABELS, LOCATIVE_PREPOSITIONS, PART_OF_A_COUNTRY, PLACE_LABELS
+from mineralcheck.lexicon.places import LOCATIVE_PREPOSITIONS, PART_OF_A_COUNTRY, PLACE_LABELS
 from mineralcheck.lexicon.qualifiers import INCREMENT_WORDS, NON_QUALIFIERS
 from mineralcheck.lexicon.saying import COUNTING_VERBS
 from mineralcheck.models import Value
 from mineralcheck.values.nouns import canonical_noun
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 
 @dataclass(frozen=True)
@@ -94,28 +94,28 @@ def _own_predicate(noun: Token | None, anchor: Token) -> str:
     return ""
 
 
-def _is_name(tok: Token) -> bool:
-    """A proper noun, or a word of a named actor or place (the parser tags some names as adjectives)."""
-    return tok.pos_ == "PROPN" or tok.ent_type_ in ENTITY_LABELS
+OWNER_LABELS = frozenset({"ORG", "PERSON", "NORP"})
+"""Named-entity labels of actors a figure can belong to (a place's name is the figure's scope)."""
+
+
+def _actor(tok: Token) -> Span | None:
+    """The named actor a word belongs to (the parser tags some names as adjectives), else None."""
+    entity = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    return entity if entity is not None and entity.label_ in OWNER_LABELS else None
 
 
 def owner_of(noun: Token | None, canonical: Canonical) -> str:
-    """The name of an actor a measure noun belongs to ("Acme shares", "Halden's exports"),
-    canonical, else "". A place's name is no owner: where a figure holds is its scope."""
+    """The named actor a measure noun belongs to ("Acme shares", "Orvik Mining's output"),
+    canonical, else "". Only a name the entity recogniser knows: a capitalised word of a headline
+    ("Death Toll Rises") is no owner."""
     if noun is None:
         return ""
     for child in noun.children:
-        if (
-            child.dep_ not in ("poss", "compound", "amod")
-            or not _is_name(child)
-            or not child.text[:1].isupper()
-        ):
-            continue
-        entity = next((e for e in child.doc.ents if e.start <= child.i < e.end), None)
-        if entity is not None:
-            words = [t for t in entity if t.text[:1].isalnum()]
-            return "" if entity.label_ in PLACE_LABELS or not words else canonical(join_tokens(words).strip())
-        return canonical(join_tokens([t for t in child.subtree if t.pos_ == "PROPN"]).strip())
+        actor = _actor(child) if child.dep_ in ("poss", "compound", "amod") else None
+        if actor is not None:
+            words = [t for t in actor if t.text[:1].isalnum()]
+            if words:
+                return canonical(join_tokens(words).strip())
     return ""
 
 
@@ -124,7 +124,7 @@ def qualifiers_of(noun: Token | None, anchor: Token) -> tuple[str, ...]:
     no qualifier (increment_of reads it), nor a name (owner_of reads it)."""
     found: set[str] = set()
     for child in _modifiers(noun, anchor):
-        if _is_name(child):
+        if _actor(child) is not None:
             continue
         word = lemma(child)
         if word not in INCREMENT_WORDS and word not in NON_QUALIFIERS and word.isalpha():

@@ -79,8 +79,10 @@ class Pin:
             return False
         if value.increment != self.increment:
             return False
-        if len(value.qualifiers) != len(self.qualifiers) or not all(
-            any(_one_word(q, v) for v in value.qualifiers) for q in self.qualifiers
+        # The key figures write an owner before the measure ("Acme shares"), as they write a qualifier.
+        restricting = (*value.qualifiers, *value.owner.lower().split())
+        if len(restricting) != len(self.qualifiers) or not all(
+            any(_one_word(q, v) for v in restricting) for q in self.qualifiers
         ):
             return False
         if len(value.scope) != len(self.scope):

@@ -31,8 +31,8 @@ match the gold facts, by B-cubed F1 of the rows' figures against the facts their
 ONE_FIGURE = 0.1
 """Two figures of one outlet this close (relative) are its figure for one thing, rounded two ways."""
 
-_Key = tuple[str, str, tuple[str, ...], tuple[str, ...], str]
-"""(measure name, unit, qualifiers, places, earlier event) of a key figure's row."""
+_Key = tuple[str, str, tuple[str, ...], str, tuple[str, ...], str]
+"""(measure name, unit, qualifiers, owner, places, earlier event) of a key figure's row."""
 
 
 @dataclass(frozen=True)
@@ -61,7 +61,14 @@ def key_figures(
                 if claim is None or value is None or not is_key(value, claim):
                     continue
                 era = next((year for figure, year in dated if frame_compatible(figure, value)), "")
-                key = (value.quantity, value.unit, value.restrictions(), places(claim, value), era)
+                key = (
+                    value.quantity,
+                    value.unit,
+                    value.restrictions(),
+                    value.owner,
+                    places(claim, value),
+                    era,
+                )
                 rows.setdefault(key, []).append(_Found(fact.id, reading.value, mention, claim.evidence))
     when = published(articles)
     order = {fact.id: n for n, fact in enumerate(facts)}
@@ -190,9 +197,11 @@ def _year_of(value: Value) -> int | None:
 def _row(
     key: _Key, found: Sequence[_Found], when: Mapping[SourceId, Instant], order: Mapping[str, int]
 ) -> KeyFigure:
-    quantity, _unit, _qualifiers, where, era = key
+    quantity, _unit, _qualifiers, owner, where, era = key
     values = [f.mention.value for f in found if f.mention.value is not None]
     label = measure_label(values, [f.evidence for f in found]) or quantity
+    if owner:
+        label = f"{owner} {label}"
     if where:
         label += f" in {', '.join(where)}"
     if era:

@@ -213,8 +213,12 @@ def _figures(a: ClaimView, b: ClaimView) -> tuple[float, float, float]:
 
 
 def owners_differ(a: Value, b: Value) -> bool:
-    """Both figures name whose they are, and not the same actor ("Acme shares", "Brio shares")."""
-    return bool(a.owner and b.owner) and a.owner != b.owner and not same_name(a.owner, b.owner)
+    """Both figures name whose they are, and not the same actor ("Acme shares", "Brio shares"); a
+    short form of one name is the same actor ("Acme", "Acme Corp")."""
+    if not (a.owner and b.owner) or a.owner == b.owner or same_name(a.owner, b.owner):
+        return False
+    x, y = (frozenset(owner.casefold().split()) for owner in (a.owner, b.owner))
+    return not (x <= y or y <= x)
 
 
 def frames_exclusive(a: ClaimView, b: ClaimView) -> bool:

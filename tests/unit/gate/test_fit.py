@@ -127,3 +127,10 @@ def test_each_source_is_read_from_its_best_matching_claim_and_only_on_comparable
         "a": (3, ["more than 1,000 km"]),  # not the 23 km of a claim that matches less well
         "b": (4, ["1,050 km"]),  # an earlier value says nothing about the figure now
     }  # c states no distance
+
+
+def test_a_pin_names_an_owner_as_the_key_figures_write_it() -> None:
+    brio = replace(_figure("4%", "share"), owner="Brio")
+    assert Pin.parse("Brio shares").holds(brio)
+    assert not Pin.parse("shares").holds(brio)  # one actor's shares are not the market's
+    assert not Pin.parse("Acme shares").holds(brio)

@@ -33,15 +33,16 @@ def claim(
     measure: str = "",
     qualifiers: tuple[str, ...] = (),
     scope: tuple[str, ...] = (),
+    owner: str = "",
     earlier: bool = False,
     increment: bool = False,
     **kw: object,
 ) -> Claim:
     """A claim whose figures count `quantity` in the words `measure` (as the fact frame reads them),
-    in the places `scope`; `earlier` for an earlier value ("up from 3"), `increment` for an update
-    ("four new cases")."""
+    in the places `scope`, of the actor `owner`; `earlier` for an earlier value ("up from 3"),
+    `increment` for an update ("four new cases")."""
     values = tuple(
-        replace(v, quantity=quantity, measure=measure, qualifiers=qualifiers, scope=scope)
+        replace(v, quantity=quantity, measure=measure, qualifiers=qualifiers, scope=scope, owner=owner)
         if v.kind == "quantity"
         else v
         for v in extract_values(text, base_date=dt.date(2025, 4, 26))
@@ -185,6 +186,15 @@ def test_labels_are_readable_words() -> None:
     assert sorted(found) == ["confirmed cases in Eastvale", "deaths", "wind speed"]
     # A figure and its conversion in brackets are one reading, as written.
     assert [r.value for r in found["wind speed"].readings] == ["up to 80mph (130km/h)", "more than 120 km/h"]
+
+
+def test_two_actors_figures_are_two_rows_each_labelled_with_its_owner() -> None:
+    both = (A, B)
+    found = rows(
+        tuple(claim(s, "Acme output fell 6%", "output", owner="Acme") for s in both),
+        tuple(claim(s, "Brio output fell 3%", "output", owner="Brio") for s in both),
+    )
+    assert sorted(found) == ["Acme output", "Brio output"]
 
 
 def test_figures_of_one_measure_orders_of_magnitude_apart_count_two_things() -> None:

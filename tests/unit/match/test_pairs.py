@@ -76,13 +76,14 @@ def test_an_open_ended_figure_is_not_the_same_figure_as_a_much_larger_one() -> N
 
 
 def test_figures_of_two_owners_never_compare_and_an_owner_on_one_side_restricts_nothing() -> None:
-    acme, brio, bare = (figure(8, "share", unit="percent", owner=o) for o in ("Acme", "Brio", ""))
-    five = figure(5, "share", unit="percent")
-    assert frame_compatible(acme, replace(brio, low=5, high=5)) is None
-    assert frame_compatible(acme, five) is False  # one outlet's "Acme shares", another's "its shares"
+    acme, brio, bare = (figure(6, "output", unit="percent", owner=o) for o in ("Acme", "Brio", ""))
+    three = figure(3, "output", unit="percent")
+    assert frame_compatible(acme, replace(brio, low=3, high=3)) is None
+    assert frame_compatible(acme, three) is False  # one outlet's "Acme output", another's "its output"
     assert frame_compatible(acme, bare) is True
+    assert frame_compatible(acme, replace(bare, owner="Acme Corp")) is True  # a short form of one name
     assert frames_exclusive(view("a", acme), view("b", brio))
-    assert not frames_exclusive(view("a", acme), view("b", five))
+    assert not frames_exclusive(view("a", acme), view("b", three))
 
 
 def test_places_differ_unless_spelled_two_ways() -> None:

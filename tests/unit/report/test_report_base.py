@@ -37,8 +37,8 @@ A = SourceId("101_0f3a9c2e7b14d6a8")
 B = SourceId("102_9e1d4b7c3a2f8e05")
 
 LONG_EVIDENCE = (
-    "The framework agreement, signed in Varna on Tuesday by President Donald Varga and Prime Minister "
-    "Sanae Hartmann, commits both governments to financing mining and processing projects | and to "
+    "The framework agreement, signed in Varna on Tuesday by President Dorian Varga and Prime Minister "
+    "Greta Hartmann, commits both governments to financing mining and processing projects | and to "
     "stockpiling cobalt ores against supply shocks, the State House said in a statement."
 )
 
