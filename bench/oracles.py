@@ -18,9 +18,9 @@
   pairs of one fact or lets pairs of two facts through.
 
 - `cuts`: the claims cut as the golds cut them, the upper bound of a learned span model that
-  chooses among the clause boundaries the parse offers. Wherever a token hangs from a clause by a
-  clause dependency (coordination, adverbial, relative, participial, complement, apposition), the
-  clause is split when gold quotes of different facts lie on the two sides and kept whole when a
+  chooses among the clause boundaries the parse offers. Wherever a verb hangs from a clause by a
+  clause dependency (coordination, adverbial, relative, participial, complement), or an apposition
+  does, the clause is split when gold quotes of different facts lie on the two sides and kept whole when a
   gold quote crosses the boundary; where no quote tells, the rules of claims/clause_rules.py decide.
   The claims are extracted again under that oracle and the pair model refitted
   leave-one-event-out; then the same with those claims embedded as their gold quotes (`units`).
@@ -52,6 +52,7 @@ from evaldata import EVAL, Corpus, fact_labels, gold, real_corpora, serving, sou
 from mineralcheck import pipeline  # noqa: E402
 from mineralcheck.claims import clauses  # noqa: E402
 from mineralcheck.claims.clause_rules import CLAUSE_RULES, ClauseRule, Heads  # noqa: E402
+from mineralcheck.claims.tokens import is_verb  # noqa: E402
 from mineralcheck.match import cluster, embed  # noqa: E402
 from mineralcheck.match.pairs import shipped_model  # noqa: E402
 from mineralcheck.read.ingest import load_articles  # noqa: E402
@@ -153,7 +154,9 @@ def gold_boundary(tok: Token, heads: Heads, quotes: Quotes) -> bool | None:
     inside: set[str] = set()
     outside: set[str] = set()
     for start, end, fact in found:
-        quote = set(range(max(0, start), end))
+        quote = set(range(max(0, start), min(end, len(tok.doc.text))))
+        if not quote:
+            continue
         share_in, share_out = len(quote & below) / len(quote), len(quote & rest) / len(quote)
         if share_in >= CROSS and share_out >= CROSS:
             return False
@@ -173,7 +176,9 @@ def gold_cuts(quotes: Quotes) -> Iterator[None]:
     def oracle(tok: Token, heads: Heads) -> ClauseRule | None:
         rule = shipped(tok, heads)
         kind = BOUNDARY_KIND.get(tok.dep_)
-        split = gold_boundary(tok, heads, quotes) if kind is not None else None
+        # A clause is a verb's (or an apposition's): cutting between coordinated nouns leaves no clause.
+        boundary = kind is not None and (is_verb(tok) or kind == "appos")
+        split = gold_boundary(tok, heads, quotes) if boundary else None
         if kind is None or split is None:
             return rule
         if not split:
@@ -198,7 +203,8 @@ def cut_events(corpora: Sequence[Corpus]) -> list[fit.EventData]:
 
 
 def ceiling(event: fit.EventData) -> float:
-    """`ceiling.py` on the event's claims (each its own cluster): the share of facts they can serve."""
+    """`ceiling.py` on the event's claims: the share of facts they can serve (it reads the claims,
+    not their clusters)."""
     report = to_dict(pipeline.judge(event.prepared))
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "report.json"
