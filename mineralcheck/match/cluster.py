@@ -493,6 +493,8 @@ def link(
     match/measures.py), groups that give one measure's figure join at the same bar
     (_join_figure_groups), and the clusters hold the named claims."""
     claims = scored.scorer.claims
+    if named is not None and [c.id for c in named] != [c.id for c in claims]:
+        raise ValueError("link(named=...): the named claims must be the scored claims, in their order")
     known = scored.known
     # The linker memoises the pairs it scores beyond the candidates in a copy: linking the same
     # scored pairs at several thresholds (as the fit does) gives what each would give alone.

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import numpy as np
+import pytest
 
 from mineralcheck.logistic import Logistic
 from mineralcheck.match.cluster import ClusterParams, cluster_claims
@@ -180,6 +181,15 @@ def joined(a: Claim, b: Claim, dispute: float = 0.1, *, named: bool = True) -> i
 
     scored = score_pairs([a, b], unit([1, 0, 0], [0.25, 0.968, 0]), measure_model(dispute))
     return len(link(scored, 0.5, dispute, named=[a, b] if named else None))
+
+
+def test_named_claims_that_are_not_the_scored_ones_are_refused() -> None:
+    from mineralcheck.match.cluster import link, score_pairs
+
+    a, b = claim("a", "ten people were killed"), claim("b", "the storm flooded the valley")
+    scored = score_pairs([a, b], unit([1, 0, 0], [0, 1, 0]), measure_model())
+    with pytest.raises(ValueError, match="named claims must be the scored claims"):
+        link(scored, 0.5, 0.1, named=[b, a])
 
 
 def worded(n: float, measure: str) -> Value:
