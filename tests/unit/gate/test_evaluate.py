@@ -80,7 +80,7 @@ def seeds() -> Report:
     return report(
         fact("f1", "agree", claim("a", NORVIA), claim("b", "Norvia refines more than 90% of cobalt")),
         fact("f2", "single", claim("a", OAKS)),
-        fact("f3", "single", claim("c", "The weather in Tokyo was mild")),
+        fact("f3", "single", claim("c", "The weather in Varna was mild")),
     )
 
 
@@ -125,7 +125,7 @@ def test_a_fact_stating_no_comparable_value_is_value_changed() -> None:
 
 
 def test_nothing_close_enough_is_missing_and_names_the_nearest_fact() -> None:
-    rep = report(fact("f3", "single", claim("c", "The weather in Tokyo was mild")))
+    rep = report(fact("f3", "single", claim("c", "The weather in Varna was mild")))
     result = run(CLAIMS, rep)
     assert codes(result) == [Code.MISSING, Code.MISSING]
     assert "nearest: f3" in result.results[0].findings[0].message

@@ -21,7 +21,7 @@ def only(text: str, base: dt.date | None = BASE):
 # (text, base, expected surface, kind, low, high, unit)
 ROWS = [
     (
-        "signed on Oct. 28, 2025 in Tokyo",
+        "signed on Oct. 28, 2025 in Varna",
         None,
         "Oct. 28, 2025",
         "date",
