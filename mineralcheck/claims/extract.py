@@ -17,7 +17,14 @@ from mineralcheck.claims.figures import is_reference, measure_tokens
 from mineralcheck.claims.frame import clause_frame, clause_scope, frame_values, value_anchor
 from mineralcheck.claims.readable import follows_evidence, readable_sentence
 from mineralcheck.claims.text import evidence_run, quote_of, quoted_regions, tidy, trim
-from mineralcheck.claims.tokens import COMPLEMENT_DEPS, Clause, content_words, join_tokens, own_subject
+from mineralcheck.claims.tokens import (
+    COMPLEMENT_DEPS,
+    Clause,
+    content_words,
+    entity_of,
+    join_tokens,
+    own_subject,
+)
 from mineralcheck.lexicon.places import ENTITY_LABELS
 from mineralcheck.lexicon.saying import SPEAKING_VERBS
 from mineralcheck.models import Article, Claim, Sentence, Value
@@ -75,7 +82,7 @@ def _speaker(doc: Doc, canonical_entity: EntityCanonicaliser) -> str:
         if tok.lemma_.lower() in SPEAKING_VERBS:
             subj = own_subject(tok)
             if subj is not None and subj.pos_ == "PROPN":
-                ent = next((e for e in doc.ents if e.start <= subj.i < e.end), None)
+                ent = entity_of(subj)
                 return canonical_entity(ent.text if ent is not None else subj.text)
     return ""
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from mineralcheck.claims.measure_rules import is_toll, lemma, measure_of, outcome_of
-from mineralcheck.claims.tokens import join_tokens
+from mineralcheck.claims.tokens import entity_of, join_tokens
 from mineralcheck.lexicon.change import CHANGE_VERBS
 from mineralcheck.lexicon.determiners import NEGATING_DETERMINERS
 from mineralcheck.lexicon.nouns import GENERIC_NOUNS, WRAPPER_NOUNS
@@ -100,7 +100,7 @@ OWNER_LABELS = frozenset({"ORG", "PERSON", "NORP"})
 
 def _actor(tok: Token) -> Span | None:
     """The named actor a word belongs to (the parser tags some names as adjectives), else None."""
-    entity = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    entity = entity_of(tok)
     return entity if entity is not None and entity.label_ in OWNER_LABELS else None
 
 
@@ -156,7 +156,7 @@ def _place(tok: Token, canonical: Canonical, is_country: Callable[[str], bool]) 
 
     A named place, or a common noun that names a part of a country ("in the capital", "in three
     districts"): a figure for a part is not the figure for the whole."""
-    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    ent = entity_of(tok)
     if ent is not None and ent.label_ in PLACE_LABELS:
         return "" if is_country(ent.text) else canonical(ent.text)
     if ent is None and tok.pos_ == "NOUN" and lemma(tok) in PART_OF_A_COUNTRY:
@@ -270,7 +270,7 @@ def _attribution(doc: Doc, tokens: Collection[int], canonical: Canonical) -> str
 
 
 def _name(tok: Token, canonical: Canonical) -> str:
-    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    ent = entity_of(tok)
     if ent is not None:
         return canonical(ent.text)
     return lemma(tok)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
 ClauseKind = Literal["root", "conj", "advcl", "relcl", "acl", "ccomp", "appos", "with", "from", "part"]
 """How a clause hangs in its sentence: the sentence's root, a coordinated verb, an adverbial,
@@ -73,6 +73,11 @@ def join_tokens(tokens: Sequence[Token]) -> str:
         if nxt is not None and (t.whitespace_ or nxt.i != t.i + 1):
             parts.append(" ")
     return "".join(parts)
+
+
+def entity_of(tok: Token) -> Span | None:
+    """The named entity a token is part of, else None."""
+    return next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
 
 
 def own_subject(tok: Token) -> Token | None:
