@@ -14,6 +14,7 @@ import errno
 import hashlib
 import os
 import sqlite3
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
@@ -24,6 +25,7 @@ Warn = Callable[[str], None]
 """warn(sentence): a cache problem the user may want to know about (never an error)."""
 
 _CHUNK = 500  # keys per SELECT ... IN (...): well under SQLite's bound-parameter limit
+_WAIT = 60.0  # seconds a run waits for another to let go of the file: SQLite's busy timeout below
 
 
 def ignore_warning(message: str) -> None:
@@ -74,7 +76,7 @@ class Store:
             if self.path.is_symlink():
                 # Never created by mineralcheck; in a shared folder it could point at anyone's file.
                 raise _Refused(f"{self.path.name} is a symbolic link, which mineralcheck never creates")
-            self._db = self._open()
+            self._db = self._open_in_turn()
         except (sqlite3.Error, OSError, _Refused) as exc:
             if _damaged(exc, opening=True):
                 self._set_aside(exc)
@@ -82,13 +84,29 @@ class Store:
                 self._open_read_only(exc)
         return self._db
 
+    def _open_in_turn(self) -> sqlite3.Connection:
+        """Open for writing, waiting while another run opens the same file."""
+        deadline = time.monotonic() + _WAIT
+        pause = 0.005
+        while True:
+            try:
+                return self._open()
+            except sqlite3.OperationalError as exc:
+                # Turning a new file to WAL needs it alone. When two runs open it at once, SQLite
+                # answers BUSY at once instead of after its busy timeout (each would wait for the
+                # other), and the loser would fall back to read-only: take turns instead.
+                if _code(exc) != sqlite3.SQLITE_BUSY or time.monotonic() + pause > deadline:
+                    raise
+            time.sleep(pause)
+            pause = min(2 * pause, 0.25)
+
     def _open(self, *, read_only: bool = False, immutable: bool = False) -> sqlite3.Connection:
         if read_only:
             mode = "ro&immutable=1" if immutable else "ro"
-            db = sqlite3.connect(f"{self.path.absolute().as_uri()}?mode={mode}", timeout=60.0, uri=True)
+            db = sqlite3.connect(f"{self.path.absolute().as_uri()}?mode={mode}", timeout=_WAIT, uri=True)
         else:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            db = sqlite3.connect(self.path, timeout=60.0, isolation_level=None)
+            db = sqlite3.connect(self.path, timeout=_WAIT, isolation_level=None)
         try:
             if not read_only:
                 db.execute("PRAGMA journal_mode=WAL")

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from mineralcheck.cache import store as store_module
 from mineralcheck.cache.store import Store, warn_once
 
 
@@ -60,6 +61,54 @@ def test_a_store_that_cannot_be_written_is_read_with_one_warning(
     assert warning.startswith(f"cannot write the cache in {tmp_path} (")
     assert "using it read-only" in warning
     assert not list(tmp_path.glob("*.corrupt"))
+
+
+def _busy() -> sqlite3.OperationalError:
+    exc = sqlite3.OperationalError("database is locked")
+    exc.sqlite_errorcode = sqlite3.SQLITE_BUSY  # what SQLite sets when another run holds the file
+    return exc
+
+
+def test_a_store_another_run_is_opening_is_waited_for_not_given_up(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Two runs that create the cache at once both switch it to WAL; SQLite tells one of them BUSY
+    # without waiting, and that run must take its turn rather than stop storing.
+    real_open = Store._open
+    refusals = iter([_busy(), _busy()])
+
+    def contended(self: Store, **kwargs: bool) -> sqlite3.Connection:
+        for exc in refusals:
+            raise exc
+        return real_open(self, **kwargs)
+
+    monkeypatch.setattr(Store, "_open", contended)
+    warnings: list[str] = []
+    store = Store(tmp_path / "s.sqlite", warn=warnings.append)
+    store.put_many([("a", b"first")])
+    assert store.get_many(["a"]) == {"a": b"first"}
+    assert warnings == []
+
+
+def test_a_store_locked_past_the_wait_is_read_only_with_one_warning(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _filled(tmp_path / "s.sqlite")
+    real_open = Store._open
+
+    def locked(self: Store, *, read_only: bool = False, immutable: bool = False) -> sqlite3.Connection:
+        if not read_only:
+            raise _busy()
+        return real_open(self, read_only=True, immutable=immutable)
+
+    monkeypatch.setattr(Store, "_open", locked)
+    monkeypatch.setattr(store_module, "_WAIT", 0.05)
+    warnings: list[str] = []
+    store = Store(tmp_path / "s.sqlite", warn=warnings.append)
+    store.put_many([("b", b"second")])
+    assert store.get_many(["a", "b"]) == {"a": b"first"}
+    (warning,) = warnings
+    assert "another run has kept it locked" in warning and "Wait for the other run" in warning
 
 
 def test_a_store_file_that_is_a_symlink_is_not_opened(tmp_path: Path) -> None:
