@@ -181,4 +181,4 @@ def test_the_claims_yaml_example_is_a_valid_claims_yaml() -> None:
         b for b in re.findall(r"```yaml\n(.*?)```", README, re.DOTALL) if b.startswith("version: 1")
     ]
     ids = [e.id for e in loads(example).expectations]
-    assert ids == ["china-processing-share", "two-largest-economies", "confirmed-cases-mubende"]
+    assert ids == ["china-processing-share", "two-largest-economies", "confirmed-cases-tessel"]

@@ -104,7 +104,7 @@ def verb_measure(verb: Token, *, exclude: int, depth: int = 0) -> Reading:
         return outcome, None
     complement = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
     if complement is not None and depth < MAX_DEPTH:
-        # "nine people are believed to have died", "are feared to be missing": the complement says it
+        # "thirteen miners are thought to have drowned", "are feared to be missing": the complement says it
         found = verb_measure(complement, exclude=exclude, depth=depth + 1)
         if found[0]:
             return found

@@ -107,7 +107,7 @@ class ExpectationSet:
 
 
 def parse_value(text: str) -> Value | None:
-    """The Value an expectation states: ">90%", ">=157", "~70%", "250 trees", "2024-03-12", "Thursday".
+    """The Value an expectation states: ">90%", ">=157", "~70%", "40 homes", "2024-03-12", "Thursday".
 
     Returns None when the text states no value, or more than one.
     """
@@ -372,7 +372,7 @@ class _Validator:
             self.error(
                 node.line,
                 f"cannot read value {text!r} of {where}: write one figure, date or day, "
-                'e.g. ">90%", ">=157", "~70%", "250 trees", "2024-03-12", "Thursday"',
+                'e.g. ">90%", ">=157", "~70%", "40 homes", "2024-03-12", "Thursday"',
             )
             return None
         return ExpectedValue(text, parsed)

@@ -36,10 +36,10 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 """which, who, whose, where, when: before its subject they make the clause a relative one."""
 ABSOLUTE_MARKS = frozenset({"with", "without"})
-"""Words that open a clause without tense ("with 45 per cent of the vote counted")."""
+"""Words that open a clause without tense ("with 76 per cent of the ballots counted")."""
 
 _CLOSING = ".,;:!?\"”’')"
-"""What may close a text after its last word ("… 32%.”")."""
+"""What may close a text after its last word ("… 48%.”")."""
 
 
 def whole_sentence_claims(

@@ -13,8 +13,8 @@ LINKING_VERBS = frozenset(
     "be stand reach rise climb increase jump grow fall drop decline total hit bring put top exceed "
     "surpass near number remain".split()
 )
-"""Verbs that relate a measure to its figure ("the toll rose to 70", "cases stand at 41"): the
-measure is their subject, or the object they bring to the figure ("bringing the total to 23")."""
+"""Verbs that relate a measure to its figure ("the toll climbed to 86", "cases stand at 41"): the
+measure is their subject, or the object they bring to the figure ("bringing the tally to 132")."""
 
 OBJECT_LINKING_VERBS = frozenset({"bring", "put"})
-"""Linking verbs whose object, not their subject, is the measure ("put the total at 23")."""
+"""Linking verbs whose object, not their subject, is the measure ("put the tally at 132")."""

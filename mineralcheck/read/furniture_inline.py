@@ -11,7 +11,7 @@ import re
 from mineralcheck.read.captions import run_on_caption, trailing_credit, wire_credit
 from mineralcheck.read.furniture_lines import UI_LINE, is_tag, self_promo_sentences
 
-# The dateline that opens wire copy: "KATHMANDU, Nov 4 (Reuters) - ", "NEW YORK — ", "TOKYO: ". It dates
+# The dateline that opens wire copy: "KATHMANDU, Nov 4 (Reuters) - ", "NEW YORK — ", "HALVIK: ". It dates
 # and places the report; the first fact starts after it. A place in capitals of three letters or more
 # ("US - China talks" is a headline, not a dateline).
 DATELINE = re.compile(
@@ -49,8 +49,8 @@ TAG_RUN_MIN_ITEMS = 5
 def tag_run_end(text: str) -> int:
     """Where a run of tags that opens `text` ends (after its last comma); 0 when there is none.
 
-    Tags are names and nouns: an item with a function word ("in Paris", "police said") is prose, and
-    a run that goes on with "and" or "or" is an enumeration ("Paris, Lyon, ..., and Nantes saw")."""
+    Tags are names and nouns: an item with a function word ("in Tarnby", "police said") is prose, and
+    a run that goes on with "and" or "or" is an enumeration ("Tarnby, Halvik, ..., and Ostmere saw")."""
     end = items = 0
     while (match := TAG_ITEM.match(text, end)) is not None and is_tag(match.group(0).rstrip(", ")):
         end, items = match.end(), items + 1

@@ -140,10 +140,10 @@ BYLINE = re.compile(
 )
 # "By AFP", "By Reuters", "By Station - Staff": an agency or a desk alone after "By".
 SHORT_BYLINE = re.compile(r"^[\W_]*(?i:by)\s*:?\s+[A-Z][\w'’.&-]*(?:\s+[-–—|]\s+[A-Z][\w'’.&-]*)?\W*$")
-# A media credit: "Source: Agency", "02:32 - Source: Broadcaster" under a video.
+# A media credit: "Source: Agency", "04:17 - Source: Broadcaster" under a video.
 MEDIA_SOURCE = re.compile(r"^(?:\d{1,2}:\d{2}\s*[-–—|]\s*)?(?i:source)\s*:\s*[A-Z][\w .&/-]{0,40}$")
 MEDIA_SOURCE_MAX_WORDS = 6
-# A line wholly in square brackets: an editor's note ("[Update 12:09 a.m.]") or a placeholder.
+# A line wholly in square brackets: an editor's note ("[Updated 7:45 p.m.]") or a placeholder.
 EDITOR_NOTE = re.compile(r"^\[[^\[\]]{1,120}\]$")
 # A bare link, or a link behind a few words ("For more: https://..."): a pointer, never a statement.
 URL = re.compile(r"https?://\S+|www\.\S+")

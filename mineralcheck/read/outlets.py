@@ -46,7 +46,7 @@ SOURCE_LINE = re.compile(
 # A dateline sits at the top; further down a date is an event's, not the article's.
 DATELINE_WINDOW = 600
 # The text before a date that opens the first line: nothing, a label ("date", "Published:") or a wire
-# dateline's place in capitals ("TOKYO, "). "On March 12, 2024, …" is a sentence, not a dateline.
+# dateline's place in capitals ("HALVIK, "). "On March 12, 2024, …" is a sentence, not a dateline.
 DATE_LABEL = re.compile(
     r"^[\W_]*(?:(?i:date|dated|published|posted|updated|first published|last updated)\b\s*[:|–—-]?"
     r"|[A-Z][A-Z.'’-]{2,}(?:\s[A-Z][A-Z.'’-]+)*\s*[,:–—-])?\s*$"
@@ -217,7 +217,7 @@ def dateline(text: str, furniture: tuple[Span, ...], start: int = 0) -> tuple[So
 
     A dateline is a date on a line of its own or a time-stamp line (page furniture), a wire dateline
     ("VELMORA, Mar. 12, 2024 —"), or a date that opens the first line behind at most one label
-    (" date 2023-03-24 The ministry said…"): the span returned is that label and date. The first
+    (" date 2024-11-05 The council said…"): the span returned is that label and date. The first
     line may also date itself ("... said today, Monday, March 3, 2025, ..."): that date stays in the
     text. Any other date inside a sentence of the body is never one: it dates an event, not the article.
     """
