@@ -42,7 +42,7 @@ def a_claim(**changes: object) -> Claim:
         predicate="process",
         values=(
             Value("quantity", "more than 90%", 16, 29, 90.0, float("inf"), low_open=True, unit="percent"),
-            Value("date", "Oct. 28", 40, 47, 739552, 739552, unit="day", comparator="about"),
+            Value("date", "Jul. 28", 40, 47, 735807, 735807, unit="day", comparator="about"),
         ),
         entities=("Ruvia", "Norland"),
         speaker="Quenby",

@@ -17,7 +17,7 @@ from mineralcheck.models import Article, Claim, Cluster, Fact, Reason, Report, S
 from mineralcheck.values import extract_values
 from tests.fakes import FakeEmbedder
 
-BASE = dt.date(2025, 10, 28)
+BASE = dt.date(2015, 7, 28)
 
 
 def claim(source: str, text: str, line: int = 1) -> Claim:
@@ -62,7 +62,7 @@ def report(*facts: Fact, texts: dict[str, str] | None = None) -> Report:
 
 NORVIA = "Norvia refines more than 90% of the world's cobalt"
 OAKS = "Norland will plant 250 oak trees in Lakeport"
-XI = "Halden is scheduled to meet Norland's President Quenby on Thursday"
+MEETING = "Halden is scheduled to meet Norland's President Quenby on Thursday"
 
 CLAIMS = """\
 version: 1
@@ -186,11 +186,11 @@ claims:
 
 
 def test_a_weekday_holds_when_any_reading_of_a_source_fits() -> None:
-    yaml_text = f'version: 1\nclaims:\n  - {{id: xi, match: "{XI}", expect: {{value: Thursday}}}}\n'
-    both = "On Wednesday (Oct 29) Halden heads to Ostvale and meets Quenby on Thursday (Oct 30)"
-    rep = report(fact("f1", "agree", claim("a", XI), claim("b", both)))
+    yaml_text = f'version: 1\nclaims:\n  - {{id: meeting, match: "{MEETING}", expect: {{value: Thursday}}}}\n'
+    both = "On Wednesday (Jul 29) Halden heads to Ostvale and meets Quenby on Thursday (Jul 30)"
+    rep = report(fact("f1", "agree", claim("a", MEETING), claim("b", both)))
     assert codes(run(yaml_text, rep)) == []
-    wrong = report(fact("f1", "agree", claim("a", XI.replace("Thursday", "Friday"))))
+    wrong = report(fact("f1", "agree", claim("a", MEETING.replace("Thursday", "Friday"))))
     assert codes(run(yaml_text, wrong)) == [Code.VALUE_CHANGED]
 
 

@@ -88,15 +88,15 @@ def test_a_value_is_pinned_only_where_the_title_states_it() -> None:
 
 
 def test_a_title_with_two_dates_of_one_kind_pins_neither() -> None:
-    # "October 29" fits one of the two dates of the sentence, but the meeting is on the 30th.
+    # "July 29" fits one of the two dates of the sentence, but the meeting is on the 30th.
     meeting = _fact(
         "f1",
         "agree",
         _claim(
             "a",
-            "The minister flies to Velmora on Wednesday (Oct 29) and meets the governor on Thursday (Oct 30)",
+            "The minister flies to Velmora on Wednesday (Jul 29) and meets the governor on Thursday (Jul 30)",
         ),
-        _claim("b", "The minister flies to Velmora on October 29 and meets the governor there"),
+        _claim("b", "The minister flies to Velmora on July 29 and meets the governor there"),
     )
     (only,) = loads(_starter(meeting).text).expectations
     assert only.value is None

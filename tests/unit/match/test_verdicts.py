@@ -84,62 +84,62 @@ def test_a_rounded_figure_agrees_with_the_precise_one() -> None:
 
 
 def test_different_dates_diverge_with_kind_date() -> None:
-    base = dt.date(2025, 11, 11)
+    base = dt.date(2015, 8, 11)
     fact = verdict(
-        claim("a", "The runoff will be held on Dec. 7", base=base),
-        claim("b", "The runoff will be held on Dec. 14", base=base),
+        claim("a", "The runoff will be held on Sept. 6", base=base),
+        claim("b", "The runoff will be held on Sept. 13", base=base),
     )
     assert fact.verdict == "diverge"
     assert fact.reason.kind == "date"
 
 
 def test_a_weekday_agrees_with_the_date_it_falls_on() -> None:
-    base = dt.date(2025, 10, 28)
+    base = dt.date(2015, 7, 28)
     fact = verdict(
         claim("a", "They signed the deal on Tuesday", base=base),
-        claim("b", "They signed the deal on October 28, 2025", base=base),
+        claim("b", "They signed the deal on July 28, 2015", base=base),
     )
     assert fact.verdict == "agree"
 
 
 THURSDAY_MEETING = (
-    "The minister heads to Velmora on Wednesday (Oct 29) and meets the governor on Thursday (Oct 30)"
+    "The minister heads to Velmora on Wednesday (Jul 29) and meets the governor on Thursday (Jul 30)"
 )
 FRIDAY_MEETING = "The minister is scheduled to meet the governor on Friday"
 
 
 def test_a_changed_weekday_diverges_as_weekdays_when_the_articles_are_undated() -> None:
     # Nothing dates the articles: "Friday" stays a weekday and compares with the day that the
-    # other article's "Thursday (Oct 30)" names; the closest of its two dates is the one shown.
+    # other article's "Thursday (Jul 30)" names; the closest of its two dates is the one shown.
     fact = verdict(claim("a", FRIDAY_MEETING), claim("b", THURSDAY_MEETING))
     assert fact.verdict == "diverge" and fact.reason.kind == "date"
-    assert fact.reason.summary == "date: Friday (a) vs Thursday (Oct 30) (b)"  # as each outlet wrote it
+    assert fact.reason.summary == "date: Friday (a) vs Thursday (Jul 30) (b)"  # as each outlet wrote it
     assert fact.diverging_sources == ("a", "b")  # one against one: neither is the majority
 
 
 def test_a_changed_weekday_diverges_as_dates_when_the_articles_are_dated() -> None:
-    # Dated 2025-10-28: Friday is Oct 31 against Oct 30. "later this week" fits both, so it takes
+    # Dated 2015-07-28: Friday is Jul 31 against Jul 30. "later this week" fits both, so it takes
     # no side and cannot make the changed article look like the majority.
-    base = dt.date(2025, 10, 28)
+    base = dt.date(2015, 7, 28)
     fact = verdict(
         claim("a", FRIDAY_MEETING, base=base),
         claim("b", THURSDAY_MEETING, base=base),
         claim("c", "The minister and the governor are scheduled to meet later this week", base=base),
     )
     assert fact.verdict == "diverge"
-    assert fact.reason.summary == "date: Friday (a) vs Thursday (Oct 30) (b)"
+    assert fact.reason.summary == "date: Friday (a) vs Thursday (Jul 30) (b)"
     assert fact.reason.majority == ""
     assert fact.diverging_sources == ("a", "b")
 
 
 def test_a_third_source_that_states_one_side_makes_it_the_majority() -> None:
-    base = dt.date(2025, 10, 28)
+    base = dt.date(2015, 7, 28)
     fact = verdict(
         claim("a", FRIDAY_MEETING, base=base),
         claim("b", THURSDAY_MEETING, base=base),
         claim("c", "The minister is to meet the governor on Thursday", base=base),
     )
-    assert fact.reason.majority == "Thursday / Thursday (Oct 30)"  # one day, as each outlet wrote it
+    assert fact.reason.majority == "Thursday / Thursday (Jul 30)"  # one day, as each outlet wrote it
     assert fact.diverging_sources == ("a",)
 
 

@@ -117,7 +117,7 @@ def test_first_headline_is_never_furniture_for_being_short() -> None:
 
 
 def test_promo_wins_over_the_long_sentence_guard() -> None:
-    promo = "News: Get latest election news, results, analysis and live updates from every district."
+    promo = "Elections: Get the latest count news, results, maps and analysis from every district."
     text = f"{HEADLINE}\n{promo}\n"
     furniture, _ = find_furniture(text)
     assert len(furniture) == 1
@@ -245,8 +245,8 @@ def test_look_alikes_of_the_new_patterns_stay_content(line: str) -> None:
     ("line", "prefix"),
     [
         ("NAVOBOD, Oct 18 (Meridian) - The toll rose to 157 on Saturday.", "NAVOBOD, Oct 18 (Meridian) - "),
-        ("NEW YORK — Shares rose 3% in early trading.", "NEW YORK — "),
-        ("TOKYO: Officials confirmed the deal on Tuesday.", "TOKYO: "),
+        ("PORT ELLIS — Shares rose 3% in early trading.", "PORT ELLIS — "),
+        ("KORVALA: Officials reopened the airport on Tuesday.", "KORVALA: "),
     ],
 )
 def test_an_opening_dateline_is_furniture_and_the_sentence_after_it_is_not(line: str, prefix: str) -> None:
@@ -256,7 +256,7 @@ def test_an_opening_dateline_is_furniture_and_the_sentence_after_it_is_not(line:
 
 
 def test_a_short_capitalised_word_before_a_dash_is_not_a_dateline() -> None:
-    text = f"{HEADLINE}\nUS - China talks resume in Geneva on Monday.\n"
+    text = f"{HEADLINE}\nEU - Valdoria talks resume in Geneva on Monday.\n"
     assert find_furniture(text)[0] == ()
 
 
@@ -307,7 +307,7 @@ def test_a_short_title_case_label_above_the_headline_is_the_outlets_name(top: st
         # A short headline above the first paragraph (a short one, with its period) stays the title.
         "Quake Hits Coast\n\nA strong earthquake struck the coast on Sunday, officials said.\n",
         # Two headline-like lines in sentence case: the headline and its deck.
-        "Tessel mourns as flood toll passes 40\nHundreds injured; rescuers join search\n" + PARAGRAPH,
+        "Tessel shuts 30 schools as river rises\nFarms cut off; boats bring feed\n" + PARAGRAPH,
     ],
 )
 def test_a_headline_above_a_paragraph_or_deck_is_not_a_logo(text: str) -> None:
@@ -319,7 +319,7 @@ def test_a_headline_above_a_paragraph_or_deck_is_not_a_logo(text: str) -> None:
     ["Region President, Jane Doe", "Jane Doe, Senior Correspondent", "Audio By Example", "Staff Reporter"],
 )
 def test_a_short_title_case_label_under_the_headline_is_a_caption_label_or_byline(label: str) -> None:
-    assert _furniture_of(f"Floods: No Curfew In Tessel - Governor\n{label}\n{PARAGRAPH}\n") == [label]
+    assert _furniture_of(f"Harbour Ferries Back On Schedule - Operator\n{label}\n{PARAGRAPH}\n") == [label]
 
 
 def test_a_title_case_deck_with_a_figure_under_the_headline_stays() -> None:
@@ -350,12 +350,12 @@ def test_a_host_name_part_that_is_generic_is_not_a_name() -> None:
 def test_the_links_after_a_previous_or_next_story_marker_are_furniture() -> None:
     tail = [
         "Previous Story",
-        "Singer eyes seat in parliament",
-        "Mayor to open bridge Tuesday",
+        "Chef opens bistro in old mill",
+        "Museum to reopen Thursday",
         "Next Story",
-        "How bad roads cost 95 million hours",
-        "Latest from Europe",
-        "Port completes $5 billion first pha",
+        "How late buses waste 60 million minutes",
+        "Latest from Science",
+        "Airport opens $2 billion new termi",
     ]
     text = "\n".join([HEADLINE, PARAGRAPH, LAST_PARAGRAPH, *tail, "[...]"]) + "\n"
     assert _furniture_of(text) == [*tail, "[...]"]
@@ -372,9 +372,9 @@ def test_a_link_list_ends_where_the_article_goes_on(marker: str) -> None:
 @pytest.mark.parametrize(
     "line",
     [
-        "Jane Doe, Example Journalism Trainee",
-        "Singer Eyes Seat In Parliament",
-        "How Bad Roads, Others Cost 95 million Hours",
+        "Jane Doe, Example Media Fellow",
+        "Chef Opens Bistro In Old Mill",
+        "How Late Buses, Others Waste 60 million Minutes",
     ],
 )
 def test_title_case_lines_below_the_last_paragraph_are_furniture(line: str) -> None:
@@ -386,8 +386,8 @@ def test_title_case_lines_below_the_last_paragraph_are_furniture(line: str) -> N
 @pytest.mark.parametrize(
     "line",
     [
-        "Council Fines Are The Biggest Yet",
-        "The fines are the biggest yet against the firm",
+        "Repairs Could Last All Summer",
+        "Repairs could last all summer on the old bridge",
         "Trouble at the harbour?",
     ],
 )
@@ -400,9 +400,9 @@ def test_a_subhead_between_paragraphs_is_furniture(line: str) -> None:
 @pytest.mark.parametrize(
     "line",
     [
-        "Council fines 12 firms, a record",  # a figure is what a cross-checker checks
-        "Former Example Corp controller Jeffrey Roe:",  # a list label introduces what follows
-        "The council fined the firm on Monday.",  # a short sentence
+        "Council closes 12 roads, a record",  # a figure is what a cross-checker checks
+        "Former Example Corp treasurer Lina Moss:",  # a list label introduces what follows
+        "The council closed the road on Monday.",  # a short sentence
     ],
 )
 def test_a_subhead_with_a_figure_a_list_label_and_a_short_sentence_stay(line: str) -> None:
@@ -420,7 +420,7 @@ def test_a_capitals_headline_behind_a_short_label_is_a_link() -> None:
     [
         "Powered by Example Translate",
         "Audio By Example",
-        "Jane Roe's reporting is part of the Example Courts Project.",
+        "Jane Roe's research is supported by the Example Rivers Fund.",
         "Tom Hale in Lima contributed reporting.",
         "This story has been updated.",
         "(With inputs from agencies)",
@@ -467,11 +467,11 @@ def test_widgets_notes_file_names_stock_links_and_comment_boxes_are_furniture(li
 @pytest.mark.parametrize(
     "line",
     [
-        "Also in Tessel, police arrested 103 people.",
+        "Also in Tessel, firefighters rescued 38 residents.",
         "“Join our movement and vote,” the candidate told supporters.",
         "This report was funded by the regional council.",
         "NRP 41.8%",
-        "US - China talks resume in Geneva on Monday.",
+        "EU - Valdoria talks resume in Geneva on Monday.",
         "The newsroom of the state broadcaster was closed on Monday.",
         "Shares rose 3% in early trading, according to Example Corp data.",
         "The stock has fallen 40% over the past year",
@@ -489,14 +489,14 @@ def test_a_self_promoting_sentence_is_cut_out_of_its_line() -> None:
 
 
 def test_a_repeated_headline_with_another_dash_is_a_repeat() -> None:
-    text = f"Floods: No Let-Up – Minister\nFloods: No Let-Up - Minister\n{PARAGRAPH}\n"
-    assert _furniture_of(text) == ["Floods: No Let-Up - Minister"]
+    text = f"Storm Damage Worse Than Feared – Mayor\nStorm Damage Worse Than Feared - Mayor\n{PARAGRAPH}\n"
+    assert _furniture_of(text) == ["Storm Damage Worse Than Feared - Mayor"]
 
 
 @pytest.mark.parametrize(
     ("caption", "credit"),
     [
-        ("People stand by the gate of the town hall after a march", "/ AFP via Getty Images"),
+        ("Fishermen mend their nets on the quay before the storm", "/ AFP via Getty Images"),
         ("Rescuers search the rubble on Sunday.", "Jan Novak/Pool via Photo Desk"),
     ],
 )
@@ -525,8 +525,8 @@ def test_an_image_source_label_opens_a_photo_block_and_does_not_caption_the_para
 @pytest.mark.parametrize(
     "line",
     [
-        "Police officers detain a man in Tessel on Thursday. Image Credit: Jan Novak",
-        "The door of the town hall is burnt during a protest. Photostock",
+        "Firefighters hose down a warehouse in Tessel on Thursday. Image Credit: Jan Novak",
+        "A tram stands idle in the depot during the strike. Photostock",
         "Crowds gather in the square on Monday. Getty Images",
     ],
 )
@@ -547,7 +547,7 @@ def test_capitalised_words_after_a_sentence_are_not_always_a_credit(line: str) -
 
 def test_the_first_line_that_is_a_paragraph_loses_its_dateline() -> None:
     """A page without a headline: the first paragraph's dateline is still cut off."""
-    text = "TESSEL: A total of 457 people were arrested on Thursday during protests across the country.\n"
+    text = "TESSEL: Some 260 homes lost power on Wednesday after a storm swept across the region.\n"
     assert _furniture_of(text) == ["TESSEL: "]
 
 

@@ -33,15 +33,15 @@ def _cut(text: str, *, caption: bool = False) -> list[str]:
     [
         "Section1 min read",
         "By Station - Staff",
-        "02:32 - Source: Broadcaster",
+        "04:17 - Source: Broadcaster",
         "Source: Agency",
         "[Update 9:41 p.m.]",
-        "For the rest of this article: https://example.com/2023/oct/14/a-story",
-        "Station On is streaming live news now",
+        "For the rest of the story: https://example.com/2024/jun/03/a-story",
+        "Valley Radio is now streaming live",
         "Jane Doe in Harbour Town and agencies",
         "Story highlights",
         "Floods, Floods news, River levels, Rescue, Weather warnings",
-        "Photo: Outlet 24",
+        "Photo: Example TV",
         "(Agency Photo/Jane Doe)(Agency)",
     ],
 )
@@ -54,8 +54,8 @@ def test_furniture_on_any_page(line: str) -> None:
 @pytest.mark.parametrize(
     "line",
     [
-        "Tasmania, Victoria, Queensland and Tasmania were all called for No by the count",
-        "Paris, Lyon, Marseille, Nantes, Rennes, and Bordeaux saw protests",
+        "Northfield, Eastvale, Marlow and Northfield were all counted for the mayor by noon",
+        "Arvik, Belmoor, Corrin, Dunhollow, Elston, and Farrowby saw heavy rain",
         "The source: a ministry official, who spoke on condition of anonymity.",
     ],
 )
@@ -69,11 +69,11 @@ def test_look_alikes_of_tags_and_sources_stay(line: str) -> None:
     [
         ("Crowds vote in the town hall. (Jane Doe/The Example Press)", "(Jane Doe/The Example Press)"),
         ("Crowds vote in the town hall. (Image credit: Agency)", "(Image credit: Agency)"),
-        ("Crowds vote before 6pm on Saturday. Picture: Agency / Jane Doe", "Picture: Agency / Jane Doe"),
+        ("Crowds board a ferry at 7am on Friday. Picture: Agency / Jane Doe", "Picture: Agency / Jane Doe"),
         ("Crowds gather in the square on Monday. Getty Images", "Getty Images"),
         # A caption naming who is pictured, run on after a paragraph, goes with its credit.
         (
-            "The country has voted against the proposal, projections show. Region Premier Jane Doe(AGENCY)",
+            "The council has approved the new bypass, the minutes show. Region Premier Jane Doe(AGENCY)",
             "Region Premier Jane Doe(AGENCY)",
         ),
     ],
@@ -92,14 +92,14 @@ def test_ordinary_parentheses_at_the_end_are_not_credits() -> None:
 @pytest.mark.parametrize(
     ("text", "cut"),
     [
-        ("The home side lifted the cup after a late winner on Sunday. AGENCY", ["AGENCY"]),
+        ("The ferry service resumed after a two-week pause on Friday. AGENCY", ["AGENCY"]),
         ("Nine people have died in the floods (Live updates)", ["(Live updates)"]),
         ("The bridge will reopen next week, the mayor said (Watch).", ["(Watch)"]),
         ("Rescuers wade through the water. (More photos on Page 6)", ["(More photos on Page 6)"]),
         ("CUE JANE DOE “We will rebuild every house,” she said.", ["CUE JANE DOE "]),
         (
-            "The plant closed. We have contacted the owners for comment and will update this story.",
-            ["We have contacted the owners for comment and will update this story."],
+            "The plant closed. We have asked the operator for comment on the closure.",
+            ["We have asked the operator for comment on the closure."],
         ),
     ],
 )
@@ -123,7 +123,7 @@ def test_look_alikes_inside_content_lines_stay(text: str) -> None:
 
 def test_a_dateline_in_ordinary_case_loses_only_its_agency_credit() -> None:
     """Where the place and date are the only statement of where and when, they stay."""
-    text = "Harbour Town, Region, Dec 18, (Agency/Desk) – The home side won the final on penalties."
+    text = "Harbour Town, Region, Mar 27, (Agency/Desk) – The new bridge opened to traffic on Friday."
     span = dateline_span(text)
     assert span is not None and text[span[0] : span[1]] == "(Agency/Desk)"
     wire = "NAVOBOD, Oct 18 (Meridian) - The toll rose to 157 on Saturday."
@@ -133,17 +133,17 @@ def test_a_dateline_in_ordinary_case_loses_only_its_agency_credit() -> None:
 def test_a_run_of_tags_glued_to_a_caption_is_cut() -> None:
     text = "Floods, Floods news, River levels, Rescue teams, Weather, storm newsRescuers wade through water."
     assert text[: tag_run_end(text)] == "Floods, Floods news, River levels, Rescue teams, Weather, "
-    assert tag_run_end("In Paris, on Thursday, police said, at dawn, in the end, that 12 were hurt.") == 0
+    assert tag_run_end("In Dunhollow, on Thursday, police said, at dawn, in the end, that 9 were hurt.") == 0
 
 
 def test_a_short_line_above_a_credited_caption_is_the_images_title() -> None:
-    caption = "Supporters react as the result is called. Picture: Agency / Jane Doe"
+    caption = "Residents clear mud from a shop front. Picture: Agency / Jane Doe"
     text = (
-        f"{HEADLINE}\n{PARAGRAPH}\nGALLERY 12\n{caption}\nVoters At The Polls\n{caption} \n{LAST_PARAGRAPH}\n"
+        f"{HEADLINE}\n{PARAGRAPH}\nGALLERY 12\n{caption}\nClearing Up The Mud\n{caption} \n{LAST_PARAGRAPH}\n"
     )
     furniture, captions = find_furniture(text)
     cut = [text[s.start : s.end] for s in furniture]
-    assert "GALLERY 12" in cut and "Voters At The Polls" in cut
+    assert "GALLERY 12" in cut and "Clearing Up The Mud" in cut
     assert [text[s.start : s.end] for s in captions] == [caption]
 
 
@@ -152,7 +152,7 @@ def test_paragraphs_that_only_end_like_captions_stay_paragraphs() -> None:
     wrapped = "Thousands spent the night in halls after leaving the river banks. Many\n"
     text = f"{HEADLINE}\n{PARAGRAPH}\n{wrapped}stayed with relatives in the hills.\n{LAST_PARAGRAPH}\n"
     assert find_furniture(text) == ((), ())
-    run_on = "The country has voted against the proposal, projections show. Region Premier Jane Doe(AGENCY)"
+    run_on = "The council has approved the new bypass, the minutes show. Region Premier Jane Doe(AGENCY)"
     text = f"{HEADLINE}\n{run_on}\n{LAST_PARAGRAPH}\n"
     furniture, captions = find_furniture(text)
     assert [text[s.start : s.end] for s in furniture] == ["Region Premier Jane Doe(AGENCY)"]

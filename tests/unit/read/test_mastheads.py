@@ -17,7 +17,7 @@ from mineralcheck.read.outlets import SourceMeta
 BODY = "A ferry carrying 87 people sank near the harbour on Sunday night, the coast guard said on Monday.\n"
 
 
-def _article(tmp_path: Path, text: str, name: str = "000_29446ee9bb4fc833.txt"):  # type: ignore[no-untyped-def]
+def _article(tmp_path: Path, text: str, name: str = "007_5d1e93a0c4b7f268.txt"):  # type: ignore[no-untyped-def]
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     return read_article(path, display_path=name, source_id=SourceId(Path(name).stem))
@@ -26,8 +26,8 @@ def _article(tmp_path: Path, text: str, name: str = "000_29446ee9bb4fc833.txt"):
 @pytest.mark.parametrize(
     ("head", "outlet"),
     [
-        (" date 2025-10-28 Example Voice / international\n\nFerry Sinks Near Harbour\n", "Example Voice"),
-        ("Ferry sinks near the harbour\n\nHARBOUR NEWS\nHARBOUR NEWS 2 Min Read\n", "HARBOUR NEWS"),
+        (" date 2015-07-28 Example Courier / international\n\nFerry Sinks Near Harbour\n", "Example Courier"),
+        ("Ferry sinks near the harbour\n\nHARBOUR NEWS\nHARBOUR NEWS 3 Min Read\n", "HARBOUR NEWS"),
         ("Daily Example | World\nFerry sinks near the harbour\n", "Daily Example"),
         ("Ferry sinks near the harbour\nBy Jane Doe\nExample Post\n", "Example Post"),
     ],
@@ -76,12 +76,12 @@ def test_a_manifest_still_wins(tmp_path: Path) -> None:
 def test_a_first_sentence_that_dates_itself_dates_the_article(tmp_path: Path) -> None:
     text = "HARBOUR TOWN – The ministry said today, Monday, March 3, 2025, that the port would reopen.\n"
     assert _article(tmp_path, text).date == dt.date(2025, 3, 3)
-    later = "Ferry sinks\n\n" + BODY + "The inquiry opened today, October 30, 2025, in the capital.\n"
+    later = "Ferry sinks\n\n" + BODY + "The inquiry opened today, July 30, 2015, in the capital.\n"
     assert _article(tmp_path, later).date is None
 
 
 def test_labels_and_hashes() -> None:
-    assert hash_like("000_29446ee9bb4fc833") and hash_like("20240216123456")
-    assert not hash_like("caymanmama-cnn") and not hash_like("2024-02-16-ferry")
+    assert hash_like("007_5d1e93a0c4b7f268") and hash_like("20240709081530")
+    assert not hash_like("harbourpost-wire") and not hash_like("2024-07-09-ferry")
     assert headline_label("Short headline") == "Short headline"
     assert outlet_name(None, None, None, "a1b2c3d4e5f6", None) == "a1b2c3d4e5f6"

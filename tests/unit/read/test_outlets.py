@@ -24,10 +24,10 @@ def _article(tmp_path: Path, text: str, name: str = "herald-copy.txt"):  # type:
 @pytest.mark.parametrize(
     ("url", "outlet"),
     [
-        ("https://www.irishtimes.example/world/2023/03/24/x/", "irishtimes.example"),
-        ("https://news.watchtv.example/a-story/", "news.watchtv.example"),
+        ("https://www.harbourtimes.example/world/2024/07/09/x/", "harbourtimes.example"),
+        ("https://news.valtv.example/a-story/", "news.valtv.example"),
         ("https://m.herald.example/a", "herald.example"),
-        ("http://34.80.245.248/content_html/2024-02-16/a.html", "34.80.245.248"),
+        ("http://203.0.113.57/content_html/2024-07-09/a.html", "203.0.113.57"),
         ("https://www.example/a", "www.example"),  # a bare "www." host keeps its name
         ("not a url", None),
         (None, None),
@@ -124,13 +124,13 @@ def test_the_url_date_wins_over_a_dateline_and_a_manifest_over_everything(tmp_pa
     ("head", "date", "time"),
     [
         (
-            "Published : 24 Feb 2024, 03:58 AM\nUpdated : 24 Feb 2024, 09:10 AM\n",
-            dt.date(2024, 2, 24),
-            dt.time(3, 58),
+            "Published : 13 Jul 2024, 05:42 AM\nUpdated : 13 Jul 2024, 08:15 AM\n",
+            dt.date(2024, 7, 13),
+            dt.time(5, 42),
         ),
-        ("Ferry Sinks\nTuesday, October 28, 2025\n", dt.date(2025, 10, 28), None),
-        (" date 2025-10-28 Example Post / world\n", dt.date(2025, 10, 28), None),
-        ("WASHINGTON, Oct. 28, 2025 — ", dt.date(2025, 10, 28), None),
+        ("Ferry Sinks\nTuesday, July 28, 2015\n", dt.date(2015, 7, 28), None),
+        (" date 2015-07-28 Example Post / world\n", dt.date(2015, 7, 28), None),
+        ("VARNA, Jul. 28, 2015 — ", dt.date(2015, 7, 28), None),
     ],
 )
 def test_datelines(head: str, date: dt.date, time: dt.time | None) -> None:
@@ -144,7 +144,7 @@ def test_datelines(head: str, date: dt.date, time: dt.time | None) -> None:
     [
         "On March 3, 2024, a ferry sank near the harbour.\n",
         "Ferry Sinks\nIt sank on March 3, 2024.\n",
-        "Ferry Sinks\n\nPolice detain a man in the harbour, March 3, 2024 in this picture. (Reuters)\n",
+        "Ferry Sinks\n\nDivers search the water in the harbour, March 3, 2024 in this picture. (Reuters)\n",
     ],
 )
 def test_dates_inside_sentences_are_not_datelines(text: str) -> None:

@@ -36,11 +36,11 @@ def _assert_exact(article: Article) -> None:
 
 def test_abbreviations_do_not_end_sentences() -> None:
     text = (
-        "The U.S. and Canada signed the pact on Oct. 28 in Ottawa. "
+        "The U.K. and Norland signed the pact on Jul. 28 in Varna. "
         "The vote closed at 4:30 p.m. local time, officials said. Turnout was high."
     )
     assert _texts(text) == [
-        "The U.S. and Canada signed the pact on Oct. 28 in Ottawa.",
+        "The U.K. and Norland signed the pact on Jul. 28 in Varna.",
         "The vote closed at 4:30 p.m. local time, officials said.",
         "Turnout was high.",
     ]

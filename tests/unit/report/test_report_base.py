@@ -63,10 +63,10 @@ def sample_report() -> Report:
         path="news/101_0f3a9c2e7b14d6a8.txt",
         text="x",
         title="Varga and Hartmann sign cobalt ores deal",
-        date=dt.date(2025, 10, 28),
+        date=dt.date(2015, 7, 28),
         time=dt.time(9, 5),
         outlet="Harbour Post",
-        url="https://www.harbourpost.example/2025/10/28/deal",
+        url="https://www.harbourpost.example/2015/07/28/deal",
         sha256="a" * 64,
     )
     b = Article(id=B, path="news/102_9e1d4b7c3a2f8e05.txt", text="y", title=None, date=None, sha256="b" * 64)
@@ -223,8 +223,8 @@ def test_readable_writes_listed_source_ids_as_labels() -> None:
 
 def test_published_shows_the_date_and_the_time_where_known() -> None:
     a, b = sample_report().articles
-    assert published(a) == "2025-10-28 09:05"
-    assert published(replace(a, time=None)) == "2025-10-28"
+    assert published(a) == "2015-07-28 09:05"
+    assert published(replace(a, time=None)) == "2015-07-28"
     assert published(b) == ""
 
 

@@ -84,7 +84,7 @@ def test_matrix_has_a_row_per_multi_source_fact_and_a_numbered_column_per_source
 
 def test_sources_table_names_outlets_linked_to_the_article_with_date_and_file() -> None:
     assert _table_rows(_md(), "| # | Outlet |") == [
-        "| 1 | **[Harbour Post](<https://www.harbourpost.example/2025/10/28/deal>)** | 2025-10-28 09:05 "
+        "| 1 | **[Harbour Post](<https://www.harbourpost.example/2015/07/28/deal>)** | 2015-07-28 09:05 "
         "| Varga and Hartmann sign cobalt ores deal | `101_0f3a9c2e7b14d6a8.txt` |",
         "| 2 | **102\\_9e1d4b7c3a2f8e05** |  |  | `102_9e1d4b7c3a2f8e05.txt` |",
     ]

@@ -48,7 +48,7 @@ def test_divergence_shows_kind_readings_side_by_side_notes_and_evidence_with_sou
 def test_sources_table_names_outlets_with_publication_time_title_and_file() -> None:
     lines = _text().splitlines()
     at = next(i for i, line in enumerate(lines) if line.lstrip().startswith("1 "))
-    assert re.search(r"1 +Harbour Post +2025-10-28 09:05 +Varga and Hartmann sign", lines[at])
+    assert re.search(r"1 +Harbour Post +2015-07-28 09:05 +Varga and Hartmann sign", lines[at])
     assert lines[at + 1].split()[0] == "101_0f3a9c2e7b14d6a8.txt"  # the file to open, under its outlet
     # An article known only by its file is not named twice.
     assert lines[at + 2].split() == ["2", "102_9e1d4b7c3a2f8e05"]

@@ -8,7 +8,7 @@ import pytest
 
 from mineralcheck.values import extract_values, values_compatible
 
-BASE = dt.date(2025, 10, 30)
+BASE = dt.date(2015, 7, 30)
 
 PAIRS = [
     # exact counts
@@ -84,18 +84,18 @@ PAIRS = [
     ("its 250th anniversary", "its 251st anniversary", False),
     ("for the second time", "its 2nd time", True),
     # dates and times
-    ("Oct. 28, 2025", "28 October 2025", True),
-    ("Oct. 28, 2025", "2025-10-29", False),
-    ("October 2025", "Oct. 28, 2025", True),
-    ("Oct 28", "2025-10-28", True),
-    ("Oct 28", "2025-10-27", False),
+    ("Jul. 28, 2015", "28 July 2015", True),
+    ("Jul. 28, 2015", "2015-07-29", False),
+    ("July 2015", "Jul. 28, 2015", True),
+    ("Jul 28", "2015-07-28", True),
+    ("Jul 28", "2015-07-27", False),
     ("11:47 p.m. (1802 GMT)", "2.02am Singapore time", True),
     ("11:47 p.m. (1802 GMT)", "18:05 UTC", False),
     ("10am local time", "18:02 UTC", None),
-    ("in 2025", "in 2025", True),
-    ("in 2025", "in 2024", False),
-    ("in 2025", "Oct. 28, 2025", None),
-    ("157", "Oct. 28, 2025", None),
+    ("in 2015", "in 2015", True),
+    ("in 2015", "in 2014", False),
+    ("in 2015", "Jul. 28, 2015", None),
+    ("157", "Jul. 28, 2015", None),
 ]
 
 
@@ -115,14 +115,14 @@ def test_pair(a, b, expected):
 @pytest.mark.parametrize(
     ("weekday", "date", "expected"),
     [
-        ("on Tuesday", "Oct. 28, 2025", True),
-        ("on Wednesday", "Oct. 28, 2025", False),
-        ("on Tuesday", "October 2025", True),
-        ("on Tuesday", "Oct 28", None),
+        ("on Tuesday", "Jul. 28, 2015", True),
+        ("on Wednesday", "Jul. 28, 2015", False),
+        ("on Tuesday", "July 2015", True),
+        ("on Tuesday", "Jul 28", None),
         # Without a year the date's own weekday is what compares ("as weekdays" when undated).
-        ("on Thursday", "on Thursday (Oct 30)", True),
-        ("on Friday", "on Thursday (Oct 30)", False),
-        ("on Friday", "Thursday, October 30", False),
+        ("on Thursday", "on Thursday (Jul 30)", True),
+        ("on Friday", "on Thursday (Jul 30)", False),
+        ("on Friday", "Thursday, July 30", False),
     ],
 )
 def test_unresolved_weekday_against_a_date(weekday, date, expected):
@@ -130,5 +130,5 @@ def test_unresolved_weekday_against_a_date(weekday, date, expected):
 
 
 def test_resolved_weekday_against_a_date():
-    assert values_compatible(one("on Tuesday", BASE), one("Oct. 28, 2025")) is True
-    assert values_compatible(one("on Monday", BASE), one("Oct. 28, 2025")) is False
+    assert values_compatible(one("on Tuesday", BASE), one("Jul. 28, 2015")) is True
+    assert values_compatible(one("on Monday", BASE), one("Jul. 28, 2015")) is False

@@ -240,7 +240,7 @@ def test_never_raises_on_number_soup(text):
 def test_speed_of_a_thousand_sentences():
     sentences = [
         "The 6.1-magnitude earthquake struck about 500 km from the capital at 11:47 p.m. on Tuesday.",
-        "At least 157 people were killed and more than 1,000 injured, officials said on Oct. 28, 2025.",
+        "At least 157 people were killed and more than 1,000 injured, officials said on Jul. 28, 2015.",
         "The government pledged up to $490 billion over the next five years.",
         "Turnout was 67 per cent, up 3 percentage points from the 2020 election.",
         "Rescue teams from several countries arrived within 48 hours.",
