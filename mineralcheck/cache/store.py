@@ -143,7 +143,7 @@ class Store:
         aside = self.path.with_name(self.path.name + ".corrupt")
         try:
             os.replace(self.path, aside)
-            self._db = self._open()
+            self._db = self._open_in_turn()
         except (OSError, sqlite3.Error) as again:
             why, fix = self._explain(again)
             self._warn(
