@@ -316,18 +316,20 @@ def test_init_writes_only_claims_that_read_as_sentences(
     project: Path, fake: Callable[..., FakeCompare]
 ) -> None:
     report = _report()
-    over = replace(_claim("b", "Over 500 begins"), evidence="Over 500 injured in a blast as talks begins")
+    over = replace(
+        _claim("b", "Over 260 begins"), evidence="Over 260 hurt in a warehouse fire as talks begins"
+    )
     broken = Fact(
-        Cluster("f3", (_claim("a", 'Quenby emphasized the bond, saying "."'), over)),
+        Cluster("f3", (_claim("a", 'Quenby stressed the ties, saying "."'), over)),
         "agree",
         Reason(""),
-        "Over 500 begins",
+        "Over 260 begins",
     )
     fake(replace(report, facts=(*report.facts, broken)))
     result = CliRunner().invoke(cli.app, ["init", "news", "-o", "starter.yaml"])
     assert result.exit_code == ExitCode.OK, result.stderr
     text = (project / "starter.yaml").read_text()
-    assert "Over 500" not in text and "saying" not in text
+    assert "Over 260" not in text and "saying" not in text
     assert "Wrote starter.yaml with 1 expectations" in result.stderr
 
 

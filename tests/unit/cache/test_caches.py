@@ -46,7 +46,7 @@ def a_claim(**changes: object) -> Claim:
         ),
         entities=("Ruvia", "Norland"),
         speaker="Quenby",
-        quote="a new golden age",
+        quote="a new shared prosperity",
         is_caption=True,
         sentence=3,
     )

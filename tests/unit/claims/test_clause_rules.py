@@ -26,14 +26,14 @@ EXAMPLES: dict[str, list[tuple[str, str]]] = {
         ),
     ],
     "an adverbial clause": [
-        ("Norland dominates the market, processing most of the world's cobalt.", "processing"),
+        ("Norland leads the trade, refining most of the world's cobalt.", "refining"),
         ("The strike ended when the union accepted a 6% raise.", "accepted"),
     ],
     "a relative clause not on an object": [
         ("The minister, who took office in May, resigned on Monday.", "took")
     ],
     "a participle modifying a noun": [
-        ("The envoy arrived in Varna for a tour squeezed between two summits.", "squeezed"),
+        ("The choir landed in Varna for a tour squeezed between two festivals.", "squeezed"),
         ("The ferry, carrying 80 passengers, sank in the bay.", "carrying"),
     ],
     "a complement with its own subject": [("Inspectors said the dam held during the night.", "held")],

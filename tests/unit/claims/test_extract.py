@@ -30,21 +30,21 @@ def texts(text: str) -> list[str]:
 
 
 def test_a_participle_clause_is_a_second_fact() -> None:
-    assert texts("Norland dominates the market, processing more than 70% of these ores.") == [
-        "Norland dominates the market",
-        "Norland processing more than 70% of these ores",
+    assert texts("Norland leads the trade, refining more than 70% of these ores.") == [
+        "Norland leads the trade",
+        "Norland refining more than 70% of these ores",
     ]
 
 
 def test_a_tour_between_two_stops_is_three_facts() -> None:
     got = texts(
-        "The envoy arrived in Varna on Monday for a tour squeezed between a stop in Brenvik "
-        "and a meeting in Ostvale with Halden."
+        "The choir landed in Varna on Friday for a tour squeezed between a concert in Brenvik "
+        "and a festival in Ostvale with Halden."
     )
     assert got == [
-        "The envoy arrived in Varna on Monday for a tour",
-        "a tour squeezed between a stop in Brenvik",
-        "a tour squeezed between a meeting in Ostvale with Halden",
+        "The choir landed in Varna on Friday for a tour",
+        "a tour squeezed between a concert in Brenvik",
+        "a tour squeezed between a festival in Ostvale with Halden",
     ]
 
 
@@ -191,8 +191,8 @@ def test_an_earlier_value_after_from_is_its_own_fact_marked_earlier() -> None:
 
 
 def test_a_subject_after_a_comma_is_not_an_apposition_of_the_name_before_it() -> None:
-    """'with Brenvik, Velmora's new prime minister called ...' must not claim Brenvik is prime minister."""
-    got = texts("During Tuesday's talks with Brenvik, Velmora's new prime minister called for lower tariffs.")
+    """'with Brenvik, Velmora's new trade minister argued ...' must not claim Brenvik is trade minister."""
+    got = texts("At Monday's lunch with Brenvik, Velmora's new trade minister argued for lower fees.")
     assert not any(t.startswith("Brenvik is") for t in got)
 
 

@@ -14,8 +14,8 @@ from mineralcheck.models import Claim, SourceId
     [
         "Norland refines more than 70% of the world's cobalt",
         'Varna is a "partner of the first rank"',
-        "On Friday 19, the Ministry confirmed 7 new cases in Corvia District, Norland",
-        "The U.K., meanwhile, has only one working tin mine",
+        "On Monday 14, the Agency recorded 9 new infections in Brevik County, Norland",
+        "The U.K., for its part, keeps only two staffed lighthouses",
         "Police fired water cannon",
     ],
 )
@@ -26,14 +26,14 @@ def test_sentences_read_as_sentences(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "why"),
     [
-        ('Halden praised her as "one of the finest mayors," assuring."', "a quote left open"),
+        ('Halden hailed him as "a rock for the whole town," insisting."', "a quote left open"),
         ('Quenby also stressed the towns\' ties, saying "."', "an empty quotation"),
         ('"Varna will not tolerate fraud," -page', "a fragment after the quote"),
-        ("Ostvale where she is expected to meet the governor (Green Party", "a bracket left open"),
+        ("Ostvale where the mayor will open the new library (Civic Alliance", "a bracket left open"),
         ("The board counts valid ballots as those with", "ends on a function word"),
-        ("a fire broke out at the mill, mainly in the drying shed, adding", "one word after a comma"),
+        ("the roof gave way at the depot, mostly over the loading bay, adding", "one word after a comma"),
         ("VARNA/OSTVALE", "too short"),
-        ("At least nine people have been killed and 300", "a bare figure after 'and'"),
+        ("Some 40 homes have been flooded and 120", "a bare figure after 'and'"),
     ],
 )
 def test_broken_texts_do_not(text: str, why: str) -> None:
@@ -48,8 +48,8 @@ def test_a_text_must_follow_its_evidence_cut_only_at_punctuation_or_a_clause() -
     # Words the evidence does not hold, or a cut in the middle of a phrase.
     assert not follows_evidence("The blast happened talks", "The blast happened")
     assert not follows_evidence(
-        "Over 300 begins",
-        "Over 300 injured in depot blast at Varna port as second round of wage talks begins",
+        "Over 260 begins",
+        "Over 260 injured in warehouse fire at Varna dock as second week of wage talks begins",
     )
 
 

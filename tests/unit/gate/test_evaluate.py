@@ -62,7 +62,7 @@ def report(*facts: Fact, texts: dict[str, str] | None = None) -> Report:
 
 NORVIA = "Norvia refines more than 90% of the world's cobalt"
 OAKS = "Norland will plant 250 oak trees in Lakeport"
-MEETING = "Halden is scheduled to meet Norland's President Quenby on Thursday"
+MEETING = "Halden will open Norland's new ferry terminal with Quenby on Thursday"
 
 CLAIMS = """\
 version: 1
@@ -187,7 +187,7 @@ claims:
 
 def test_a_weekday_holds_when_any_reading_of_a_source_fits() -> None:
     yaml_text = f'version: 1\nclaims:\n  - {{id: meeting, match: "{MEETING}", expect: {{value: Thursday}}}}\n'
-    both = "On Wednesday (Jul 29) Halden heads to Ostvale and meets Quenby on Thursday (Jul 30)"
+    both = "On Wednesday (Jul 29) Halden sails to Ostvale and opens it with Quenby on Thursday (Jul 30)"
     rep = report(fact("f1", "agree", claim("a", MEETING), claim("b", both)))
     assert codes(run(yaml_text, rep)) == []
     wrong = report(fact("f1", "agree", claim("a", MEETING.replace("Thursday", "Friday"))))
@@ -284,11 +284,11 @@ DISTANCE = """\
 version: 1
 claims:
   - id: distance
-    match: "The port is more than 1,000 kilometres south of Varna"
-    expect: {value: ">=1000 km"}
+    match: "The depot is more than 600 kilometres south of Varna"
+    expect: {value: ">=600 km"}
 """
-FAR = "The port is more than 1,000 kilometres south of Varna"
-NEAR = "The port lies 23 kilometres west of the city"
+FAR = "The depot is more than 600 kilometres south of Varna"
+NEAR = "The depot lies 17 kilometres west of the city"
 
 
 @pytest.mark.parametrize(
@@ -307,37 +307,37 @@ def test_an_edit_fails_when_the_new_figure_is_not_within_the_expected_one(edited
     assert (codes(run(CLAIMS, rep)) == []) is holds
 
 
-def test_an_edit_from_1000_km_to_100_km_fails_naming_the_figure_the_outlet_and_the_line() -> None:
+def test_an_edit_from_600_km_to_60_km_fails_naming_the_figure_the_outlet_and_the_line() -> None:
     assert codes(run(DISTANCE, report(fact("f1", "agree", claim("a", FAR), claim("b", FAR, line=7))))) == []
-    edited = FAR.replace("1,000", "100")
+    edited = FAR.replace("600", "60")
     rep = report(fact("f1", "agree", claim("a", FAR), claim("b", edited, line=7)))
     (finding,) = run(DISTANCE, rep).findings()
     assert finding.code is Code.VALUE_CHANGED
     assert finding.message == (
-        f"distance: expected >=1000 km, found more than 100 kilometres at b:7 “{edited}” (f1); "
+        f"distance: expected >=600 km, found more than 60 kilometres at b:7 “{edited}” (f1); "
         "a still states a fitting value"
     )
 
 
 def test_a_failure_never_blames_another_figure_of_the_fact() -> None:
-    edited = FAR.replace("1,000", "100")
+    edited = FAR.replace("600", "60")
     rep = report(fact("f1", "agree", claim("a", FAR), claim("b", NEAR, line=3), claim("b", edited, line=7)))
     (finding,) = run(DISTANCE, rep).findings()
-    assert "more than 100 kilometres at b:7" in finding.message
-    assert "23" not in finding.message
+    assert "more than 60 kilometres at b:7" in finding.message
+    assert "17" not in finding.message
     # Unedited, the other figure of the same outlet is no failure at all.
     fine = report(fact("f1", "agree", claim("a", FAR), claim("b", NEAR, line=3), claim("b", FAR, line=7)))
     assert codes(run(DISTANCE, fine)) == []
 
 
 def test_failures_name_sources_by_their_outlet() -> None:
-    rep = report(fact("f1", "agree", claim("a", FAR), claim("b", FAR.replace("1,000", "100"), line=7)))
+    rep = report(fact("f1", "agree", claim("a", FAR), claim("b", FAR.replace("600", "60"), line=7)))
     named = Report(
-        tuple(replace(a, outlet="Gulf Wire") if a.id == "b" else a for a in rep.articles),
+        tuple(replace(a, outlet="Lowmarsh Wire") if a.id == "b" else a for a in rep.articles),
         rep.facts,
         model="fake",
     )
-    assert "at Gulf Wire:7" in run(DISTANCE, named).findings()[0].message
+    assert "at Lowmarsh Wire:7" in run(DISTANCE, named).findings()[0].message
 
 
 def framed(source: str, text: str, *measures: str, line: int = 1, **frame: tuple[str, ...]) -> Claim:
@@ -356,7 +356,7 @@ version: 1
 claims:
   - id: injured
     measure: injured
-    expect: {value: ">=500"}
+    expect: {value: ">=200"}
 """
 
 
@@ -370,20 +370,20 @@ def test_a_measure_pins_the_fact_and_the_figure_without_any_match_words() -> Non
         fact(
             "f2",
             "agree",
-            framed("a", "5 people were killed and more than 700 injured", "death", "injured"),
-            framed("b", "at least 750 people were injured", "injured"),
+            framed("a", "3 people were killed and more than 320 injured", "death", "injured"),
+            framed("b", "at least 340 people were injured", "injured"),
         ),
     )
     result = run(PINNED, rep)
     assert result.results[0].match.fact_id == "f2"  # type: ignore[union-attr]
-    assert codes(result) == []  # the "5" of the deaths is not what the expectation is about
-    (finding,) = run(PINNED.replace(">=500", ">=720"), rep).findings()
-    assert "found more than 700 at a:1" in finding.message and "found 5" not in finding.message
+    assert codes(result) == []  # the "3" of the deaths is not what the expectation is about
+    (finding,) = run(PINNED.replace(">=200", ">=330"), rep).findings()
+    assert "found more than 320 at a:1" in finding.message and "found 3" not in finding.message
 
 
 def test_a_measure_nobody_states_is_missing_and_names_the_measures_there_are() -> None:
     rep = report(
-        fact("f1", "agree", framed("a", "14 people died", "death"), framed("b", "14 people died", "death"))
+        fact("f1", "agree", framed("a", "8 people died", "death"), framed("b", "8 people died", "death"))
     )
     (finding,) = run(PINNED, rep).findings()
     assert finding.code is Code.MISSING
@@ -398,18 +398,18 @@ claims:
     match: "cases were confirmed in the district"
     measure: confirmed cases
     scope: Corvia
-    expect: {value: "16"}
+    expect: {value: "27"}
 """
     rep = report(
         fact(
             "f1",
             "single",
-            framed("a", "16 cases were confirmed in the district", "case", qualifiers=("confirm",)),
+            framed("a", "27 cases were confirmed in the district", "case", qualifiers=("confirm",)),
         ),
         fact(
             "f2",
             "single",
-            framed("a", "16 cases were recorded", "case", qualifiers=("confirm",), scope=("Corvia",)),
+            framed("a", "27 cases were recorded", "case", qualifiers=("confirm",), scope=("Corvia",)),
         ),
     )
     result = run(yaml_text, rep)

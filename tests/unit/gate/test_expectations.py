@@ -20,9 +20,9 @@ claims:
     title: Norvia refines more than 90% of the world's cobalt
     match: "Norvia refines more than 90% of cobalt"
     expect: {value: ">90%", status: agree, min_sources: 2}
-  - id: two-largest-economies
-    title: Which pair are the world's two largest economies
-    match: "the world's two largest economies"
+  - id: two-busiest-ports
+    title: Which pair are the region's two busiest ports
+    match: "the region's two busiest ports"
     expect: {status: diverge}
     severity: warning
     tags: [known]
@@ -57,7 +57,7 @@ def test_the_sketch_of_the_issue_loads() -> None:
         "not clustered yet",
     )
     assert pair.value is None and pair.min_sources == 1
-    assert claims.by_id("two-largest-economies") is pair
+    assert claims.by_id("two-busiest-ports") is pair
 
 
 @pytest.mark.parametrize(

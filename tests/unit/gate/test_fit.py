@@ -34,11 +34,11 @@ def expected(text: str) -> Value:
         (">90%", "more than 60%", False),  # allows 61%: overlaps, but is not within
         (">90%", "about 70%", False),
         (">90%", "90%", False),  # "more than" excludes 90 itself
-        (">=1000 km", "more than 1,000 kilometres", True),
-        (">=1000 km", "some 1,050 kilometers", True),
-        (">=1000 km", "1,000 km", True),
-        (">=1000 km", "more than 100 kilometres", False),
-        (">=1000 km", "approximately 1,000 kilometres", False),  # may be 950
+        (">=600 km", "more than 600 kilometres", True),
+        (">=600 km", "some 640 kilometers", True),
+        (">=600 km", "600 km", True),
+        (">=600 km", "more than 60 kilometres", False),
+        (">=600 km", "approximately 600 kilometres", False),  # may be 580
         ("~70%", "70%", True),
         ("~70%", "about 70%", True),
         ("~70%", "92%", False),
@@ -90,11 +90,11 @@ def _figure(text: str, measure: str, qualifiers: tuple[str, ...] = (), scope: tu
 
 def test_a_pin_holds_for_exactly_its_frame() -> None:
     confirmed = Pin.parse("confirmed cases", ["Varna"])
-    assert confirmed.holds(_figure("16 cases", "case", ("confirm",), ("Varna",)))
-    assert not confirmed.holds(_figure("16 cases", "case", ("probable",), ("Varna",)))
-    assert not confirmed.holds(_figure("16 cases", "case", (), ("Varna",)))  # the whole is not the part
-    assert not confirmed.holds(_figure("16 cases", "case", ("confirm",)))  # nationwide is another figure
-    assert not confirmed.holds(_figure("16 deaths", "death", ("confirm",), ("Varna",)))
+    assert confirmed.holds(_figure("27 cases", "case", ("confirm",), ("Varna",)))
+    assert not confirmed.holds(_figure("27 cases", "case", ("probable",), ("Varna",)))
+    assert not confirmed.holds(_figure("27 cases", "case", (), ("Varna",)))  # the whole is not the part
+    assert not confirmed.holds(_figure("27 cases", "case", ("confirm",)))  # nationwide is another figure
+    assert not confirmed.holds(_figure("27 deaths", "death", ("confirm",), ("Varna",)))
     assert Pin.parse("deaths").holds(_figure("14 people", "death"))
 
 
@@ -110,22 +110,22 @@ def test_each_source_is_read_from_its_best_matching_claim_and_only_on_comparable
         Cluster(
             "f1",
             (
-                _claim("a", 3, "the port is more than 1,000 km from Varna", value("more than 1,000 km")),
-                _claim("a", 9, "the port lies 23 km from the city", value("23 km")),
-                _claim("b", 4, "the port is 1,050 km south of the capital", value("1,050 km")),
-                _claim("b", 5, "earlier reports said 900 km", value("900 km"), earlier=True),
-                _claim("c", 2, "the port handles 80 million tons", value("80 million tons")),
+                _claim("a", 3, "the depot is more than 600 km from Varna", value("more than 600 km")),
+                _claim("a", 9, "the depot lies 17 km from the city", value("17 km")),
+                _claim("b", 4, "the depot is 640 km south of the capital", value("640 km")),
+                _claim("b", 5, "earlier reports said 550 km", value("550 km"), earlier=True),
+                _claim("c", 2, "the depot stores 45 million tons", value("45 million tons")),
             ),
         ),
         "agree",
         Reason(""),
-        "the port is far from Varna",
+        "the depot is far from Varna",
     )
     score = {"a:3": 0.9, "a:9": 0.6, "b:4": 0.8, "b:5": 0.95, "c:2": 0.7}
-    found = statements(fact, expected(">=1000 km"), None, lambda c: score[c.id])
+    found = statements(fact, expected(">=600 km"), None, lambda c: score[c.id])
     assert {s: (st.claim.line, [v.text for v in st.values]) for s, st in found.items()} == {
-        "a": (3, ["more than 1,000 km"]),  # not the 23 km of a claim that matches less well
-        "b": (4, ["1,050 km"]),  # an earlier value says nothing about the figure now
+        "a": (3, ["more than 600 km"]),  # not the 17 km of a claim that matches less well
+        "b": (4, ["640 km"]),  # an earlier value says nothing about the figure now
     }  # c states no distance
 
 

@@ -67,23 +67,23 @@ def test_a_value_some_source_does_not_fit_is_left_out() -> None:
     (only,) = loads(_starter(injured).text).expectations
     assert only.value is not None and only.value.text == "At least 212"  # all three lie within it
     two = _fact(
-        "f1", "agree", _claim("a", "About 700 people were injured"), _claim("b", "About 1,000 were injured")
+        "f1", "agree", _claim("a", "About 320 people were injured"), _claim("b", "About 460 were injured")
     )
     (only,) = loads(_starter(two).text).expectations
     assert only.value is None
 
 
 def test_a_value_is_pinned_only_where_the_title_states_it() -> None:
-    # The "2" of another claim's "the 2 countries" is not what the title says (issue 20).
+    # The "2" of another claim's "the 2 towns" is not what the title says (issue 20).
     golden = _fact(
         "f1",
         "agree",
-        _claim("a", "Quenby declared the start of a new golden era for the alliance"),
-        _claim("b", "They talked about a new golden age in the alliance between the 2 countries"),
-        _claim("c", "The 2 countries talked about a new golden age of the alliance"),
+        _claim("a", "Quenby hailed the dawn of a new shared prosperity for the partnership"),
+        _claim("b", "They spoke of a new shared prosperity in the partnership between the 2 towns"),
+        _claim("c", "The 2 towns spoke of a new shared prosperity of the partnership"),
     )
     (only,) = loads(_starter(golden).text).expectations
-    assert only.match == ("Quenby declared the start of a new golden era for the alliance",)
+    assert only.match == ("Quenby hailed the dawn of a new shared prosperity for the partnership",)
     assert only.value is None
 
 
@@ -121,8 +121,8 @@ def test_only_claims_that_read_as_whole_sentences_become_expectations() -> None:
         ("thanked the mayor for his long friendship with Pell", "thanked the mayor warmly"),
         ("a trip squeezed between a summit in Ostrava", "a trip squeezed between two summits"),
         (
-            "The coach praised her as “one of the great captains,”",
-            "The coach praised her as “one of the greats,”",
+            "The coach described him as “a rock for the whole squad,”",
+            "The coach described him as “a rock for the squad,”",
         ),
         ("when the roof of his tin shed collapsed", "when the roof of the shed collapsed"),
     ]
@@ -130,12 +130,12 @@ def test_only_claims_that_read_as_whole_sentences_become_expectations() -> None:
     readable_elsewhere = _fact(
         "f7",
         "agree",
-        _claim("a", 'Quenby also emphasized the nations\' bond, saying "."'),
-        _claim("b", "Quenby emphasized the bond between the two nations"),
+        _claim("a", 'Quenby also stressed the towns\' ties, saying "."'),
+        _claim("b", "Quenby stressed the ties between the two towns"),
     )
     made = _starter(*fragments, readable_elsewhere)
     (only,) = loads(made.text).expectations
-    assert only.match == ("Quenby emphasized the bond between the two nations",)
+    assert only.match == ("Quenby stressed the ties between the two towns",)
     assert (
         "#   6 facts that several sources state, but in no claim that reads as a whole sentence" in made.text
     )

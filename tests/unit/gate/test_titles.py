@@ -34,11 +34,11 @@ def _whole(claim: Claim, article: Article | None = None) -> bool:
     [
         "Mara Quenby and Tomas Rell met in Velmora",
         "Norvia has tightened export controls",
-        "The province, meanwhile, has only one working copper smelter",
+        "The province, for its part, keeps only two staffed lighthouses",
         "The northern district had the lowest turnout, at 41%",
-        "The brewery cut its workforce in half",
+        "The brewery cut its night shift in half",
         "The bridge reopened to traffic on Monday morning",
-        '"I know this is tough for everyone"',
+        '"I realise this is hard on all of us"',
     ],
 )
 def test_whole_sentences_are_kept(text: str) -> None:
@@ -55,7 +55,7 @@ def test_whole_sentences_are_kept(text: str) -> None:
         "thanked the mayor for his long friendship with Pell",  # no subject
         "a trip squeezed between a summit in Ostrava",  # no verb at all
         "Calder's long wait",
-        "The coach praised her as “one of the great captains,”",  # the quote goes on
+        "The coach described him as “a rock for the whole squad,”",  # the quote goes on
         "Floods swept away scores of painted",  # stops inside a phrase
     ],
 )
@@ -76,5 +76,5 @@ def test_words_that_hang_from_a_verb_cut_off_are_no_whole_phrase() -> None:
 
 
 def test_the_body_of_a_clause_without_tense_is_no_whole_phrase() -> None:
-    article = Article(A, "a.txt", "With 60 per cent of the ballots counted, the mayor led by 54 per cent.\n")
-    assert not _whole(_claim("60 per cent of the ballots counted", article=article), article)
+    article = Article(A, "a.txt", "With 70 per cent of the ballots counted, the mayor led by 52 per cent.\n")
+    assert not _whole(_claim("70 per cent of the ballots counted", article=article), article)

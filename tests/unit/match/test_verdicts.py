@@ -268,14 +268,14 @@ def test_each_reading_is_credited_to_exactly_the_sources_that_give_it_on_its_sid
 
 def test_an_agreement_credits_each_value_to_the_sources_that_write_it() -> None:
     fact = verdict(
-        claim("a", "The blast injured more than 700 people"),
-        claim("b", "The blast injured more than 700 people"),
-        claim("c", "The blast injured about 1,000 people"),
+        claim("a", "The blast injured more than 320 people"),
+        claim("b", "The blast injured more than 320 people"),
+        claim("c", "The blast injured about 400 people"),
     )
     assert fact.verdict == "agree"
     assert [(g.value, g.sources) for g in fact.reason.groups] == [
-        ("more than 700", ("a", "b")),
-        ("about 1,000", ("c",)),
+        ("more than 320", ("a", "b")),
+        ("about 400", ("c",)),
     ]
 
 
@@ -299,8 +299,8 @@ def test_a_reading_is_the_figure_as_its_outlet_wrote_it() -> None:
         ("up to 80mph (130km/h)", ("a",)),
         ("up to 130 km per hour", ("b",)),
     ]
-    fact = verdict(claim("a", "Nearly half a million people left the valley"))
-    assert [g.value for g in fact.reason.groups] == ["nearly half a million"]
+    fact = verdict(claim("a", "Nearly half a billion trees were planted in the valley"))
+    assert [g.value for g in fact.reason.groups] == ["nearly half a billion"]
 
 
 def test_each_reading_links_to_where_its_claim_writes_it() -> None:
@@ -317,11 +317,11 @@ def test_each_reading_links_to_where_its_claim_writes_it() -> None:
 def test_the_readings_of_an_agreement_are_the_figures_another_source_confirms() -> None:
     """A figure only one source states beside the shared one is a detail of its own claim."""
     fact = verdict(
-        claim("a", "The blast injured more than 700 people, the third blast in six weeks"),
-        claim("b", "The blast injured about 750 people"),
+        claim("a", "The blast injured more than 320 people, the third blast in six weeks"),
+        claim("b", "The blast injured about 340 people"),
     )
     assert fact.verdict == "agree"
-    assert [g.value for g in fact.readings] == ["more than 700", "about 750"]
+    assert [g.value for g in fact.readings] == ["more than 320", "about 340"]
     assert fact.reason.measure == "people"
 
 

@@ -88,8 +88,8 @@ def _figures_report() -> Report:
 def test_key_figures_come_before_the_facts_with_dates_and_the_rise_over_time(fmt: ReportFormat) -> None:
     text = render(_figures_report(), fmt)
     assert text.index("Key figures (2)") < text.index("Divergences (1)") < text.index("Agreements (1)")
-    assert "rose over time: five → 14 → at least 30" in text
-    assert "Gulf Daily" in text and "2025-04-26 09:30" in text
+    assert "rose over time: three → 9 → at least 22" in text
+    assert "Fenwick Daily" in text and "2019-03-16 09:30" in text
     assert render(_figures_report(), fmt, Selection(only="agree")).count("Key figures") == 0
 
 
@@ -98,16 +98,16 @@ def test_the_json_report_lists_the_key_figures() -> None:
     by_measure = {row["measure"]: row for row in data["key_figures"]}
     injured, deaths = by_measure["injured"], by_measure["people killed"]
     assert injured["readings"][0] == {
-        "value": "more than 700",
+        "value": "more than 320",
         "sources": ["a", "b"],
-        "outlets": ["Gulf Daily", "Port Wire"],
+        "outlets": ["Fenwick Daily", "Ridge Wire"],
         "side": None,
         "evidence": [
-            {"claim": "a:more than 700 people were injured", "source": "a", "start": 0, "end": 13},
-            {"claim": "b:more than 700 people were injured", "source": "b", "start": 0, "end": 13},
+            {"claim": "a:more than 320 people were injured", "source": "a", "start": 0, "end": 13},
+            {"claim": "b:more than 320 people were injured", "source": "b", "start": 0, "end": 13},
         ],
     }
-    assert deaths["trend"] == "rose over time: five → 14 → at least 30"
+    assert deaths["trend"] == "rose over time: three → 9 → at least 22"
     assert deaths["facts"] == ["f2"]
 
 

@@ -102,7 +102,7 @@ ROWS = [
     ("the 2015 budget", None, "2015", "year", 2015, None, "year"),
     # clock times
     ("at 11:47 p.m. (1802 GMT) on", None, "11:47 p.m. (1802 GMT)", "time", 18 * 60 + 2, None, "utc-minutes"),
-    ("at 4:30 pm (0830 GMT)", None, "4:30 pm (0830 GMT)", "time", 8 * 60 + 30, None, "utc-minutes"),
+    ("at 5:45 pm (0945 GMT)", None, "5:45 pm (0945 GMT)", "time", 9 * 60 + 45, None, "utc-minutes"),
     ("at 09.30 BST", None, "09.30 BST", "time", 8 * 60 + 30, None, "utc-minutes"),
     ("at 2.02am Singapore time", None, "2.02am Singapore time", "time", 18 * 60 + 2, None, "utc-minutes"),
     ("at 10am local time", None, "10am local time", "time", 600, None, "local-minutes"),

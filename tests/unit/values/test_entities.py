@@ -52,7 +52,7 @@ def test_alias(name, canonical):
 @pytest.mark.parametrize(
     ("name", "kept"),
     [
-        ("the Rapid Response Group", "Rapid Response Group"),
+        ("the Coastal Relief Agency", "Coastal Relief Agency"),
         ("Acme Mining's", "Acme Mining"),
         ("  Jane Doe  ", "Jane Doe"),
         ("us", "us"),  # a pronoun, not the country: abbreviations match in capitals only
@@ -112,11 +112,11 @@ def test_different_names_do_not_match(a, b):
 def test_user_file_is_merged_and_wins(tmp_path):
     extra = tmp_path / "aliases.yaml"
     extra.write_text(
-        "organisations:\n  Rapid Response Group: [RRG, the response group]\ncountries:\n  Japan: [Nihon]\n",
+        "organisations:\n  Coastal Relief Agency: [CRA, the relief agency]\ncountries:\n  Japan: [Nihon]\n",
         encoding="utf-8",
     )
     table = load_aliases(extra)
-    assert canonical_with("RRG", table) == "Rapid Response Group"
+    assert canonical_with("CRA", table) == "Coastal Relief Agency"
     assert canonical_with("Nihon", table) == "Japan"
     assert canonical_with("Tokyo", table) == "Japan"  # shipped entries are kept
 

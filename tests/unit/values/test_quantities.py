@@ -37,8 +37,8 @@ ROWS = [
     ("a dozen boats capsized", "a dozen", 12, 12, "", "boat", ""),
     ("a million voters stayed home", "a million", 1e6, 1e6, "", "voter", ""),
     ("three million people fled", "three million", 3e6, 3e6, "", "people", ""),
-    ("half a million people left", "half a million", 5e5, 5e5, "", "people", ""),
-    ("nearly half a million people left", "nearly half a million", 4.75e5, 5e5, "", "people", "nearly"),
+    ("half a million bees were lost", "half a million", 5e5, 5e5, "", "bee", ""),
+    ("nearly half a billion trees were planted", "nearly half a billion", 4.75e8, 5e8, "", "tree", "nearly"),
     # vague amounts
     ("dozens of people were hurt", "dozens", 24, 99, "", "people", "vague"),
     ("hundreds of homes", "hundreds", 200, 999, "", "home", "vague"),
@@ -85,7 +85,7 @@ ROWS = [
     ("its 250th anniversary", "250th", 250, 250, "ordinal", "anniversary", ""),
     ("for the second time", "second", 2, 2, "ordinal", "time", ""),
     ("the 3rd round", "3rd", 3, 3, "ordinal", "round", ""),
-    ("Japan's first female leader", "first", 1, 1, "ordinal", "leader", ""),
+    ("Velmora's first female governor", "first", 1, 1, "ordinal", "governor", ""),
     # comparators
     ("more than 90% of supply", "more than 90%", 90, INF, "percent", "", "more-than"),
     ("over 400 aftershocks", "over 400", 400, INF, "", "aftershock", "more-than"),
@@ -190,8 +190,8 @@ def test_offset_shifts_positions():
 
 
 def test_several_values_in_order():
-    values = extract_values("The 6.1-magnitude quake killed 157 people and injured more than 500.")
-    assert [v.text for v in values] == ["6.1-magnitude", "157", "more than 500"]
+    values = extract_values("The 6.1-magnitude quake killed 157 people and injured more than 480.")
+    assert [v.text for v in values] == ["6.1-magnitude", "157", "more than 480"]
 
 
 def test_rise_is_two_figures_not_a_range():
@@ -240,7 +240,7 @@ def test_never_raises_on_number_soup(text):
 def test_speed_of_a_thousand_sentences():
     sentences = [
         "The 6.1-magnitude earthquake struck about 500 km from the capital at 11:47 p.m. on Tuesday.",
-        "At least 157 people were killed and more than 1,000 injured, officials said on Jul. 28, 2015.",
+        "At least 157 people were killed and more than 1,200 injured, officials said on Jul. 28, 2015.",
         "The government pledged up to $490 billion over the next five years.",
         "Turnout was 67 per cent, up 3 percentage points from the 2020 election.",
         "Rescue teams from several countries arrived within 48 hours.",
