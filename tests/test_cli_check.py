@@ -32,7 +32,7 @@ from tests.fakes import FAKE_MODEL, FakeCompare, FakeEmbedder
 ROOT = Path(__file__).parents[1]
 
 SHARE = "Ruvia processes more than 90% of the world's cobalt ores"
-TREES = "Norland will gift 250 lime trees to Port Aven"
+BOATS = "Norland will donate 180 rowing boats to Port Aven"
 
 CLAIMS = """\
 version: 1
@@ -42,9 +42,9 @@ claims:
     title: Ruvia processes more than 90% of the world's cobalt ores
     match: "Ruvia processes more than 90% of cobalt ores"
     expect: {value: ">90%", status: agree, min_sources: 2}
-  - id: lime-trees
-    match: "Norland will gift 250 lime trees to Port Aven"
-    expect: {value: "250 trees"}
+  - id: rowing-boats
+    match: "Norland will donate 180 rowing boats to Port Aven"
+    expect: {value: "180 boats"}
     severity: warning
 """
 
@@ -56,11 +56,11 @@ def _claim(source: str, text: str) -> Claim:
     )  # fmt: skip
 
 
-def _report(share_b: str | None = SHARE, trees: str = TREES) -> Report:
+def _report(share_b: str | None = SHARE, boats: str = BOATS) -> Report:
     share = (_claim("a", SHARE),) + ((_claim("b", share_b),) if share_b else ())
     facts = (
         Fact(Cluster("f1", share), "agree" if share_b else "single", Reason(""), SHARE),
-        Fact(Cluster("f2", (_claim("a", trees),)), "single", Reason(""), trees),
+        Fact(Cluster("f2", (_claim("a", boats),)), "single", Reason(""), boats),
     )
     articles = tuple(
         Article(id=SourceId(s), path=f"news/{s}.txt", text=s, sha256=hashlib.sha256(s.encode()).hexdigest())
@@ -133,11 +133,11 @@ def test_a_removed_source_leaves_too_few_sources_and_exits_1(
 def test_a_warning_only_failure_exits_0_unless_fail_on_warning(
     project: Path, fake: Callable[..., FakeCompare]
 ) -> None:
-    fake(_report(trees="Norland will gift 200 lime trees to Port Aven"))
+    fake(_report(boats="Norland will donate 150 rowing boats to Port Aven"))
     result = invoke()
     assert result.exit_code == ExitCode.OK
-    assert result.stdout.startswith("! claims.yaml:8: MC002 value-changed lime-trees: expected 250 trees")
-    assert "found 200 at a:1 “Norland will gift 200 lime trees to Port Aven”" in result.stdout
+    assert result.stdout.startswith("! claims.yaml:8: MC002 value-changed rowing-boats: expected 180 boats")
+    assert "found 150 at a:1 “Norland will donate 150 rowing boats to Port Aven”" in result.stdout
     assert invoke("--fail-on", "warning").exit_code == ExitCode.FAILED
 
 
@@ -265,11 +265,11 @@ def test_help_documents_the_exit_codes(project: Path) -> None:
 def test_update_baseline_writes_only_what_passed_then_changes_are_warnings(
     project: Path, fake: Callable[..., FakeCompare]
 ) -> None:
-    fake(_report(trees="Norland will gift 200 lime trees to Port Aven"))
+    fake(_report(boats="Norland will donate 150 rowing boats to Port Aven"))
     result = invoke("--update-baseline")
     assert result.exit_code == ExitCode.OK, result.stderr
     written = json.loads((project / "claims.baseline.json").read_text())
-    assert list(written["claims"]) == ["ruvia-share"]  # lime-trees failed (a warning): not accepted
+    assert list(written["claims"]) == ["ruvia-share"]  # rowing-boats failed (a warning): not accepted
     assert written["claims"]["ruvia-share"] == {
         "verdict": "agree",
         "sources": {"a": ["more than 90%"], "b": ["more than 90%"]},
@@ -338,17 +338,17 @@ def test_an_expectation_pinned_by_its_measure_fails_on_an_edited_figure(
 ) -> None:
     (project / "claims.yaml").write_text(
         "version: 1\nsources: [news/]\nclaims:\n"
-        "  - {id: trees, measure: lime trees, expect: {value: '>=250'}}\n"
+        "  - {id: boats, measure: rowing boats, expect: {value: '>=180'}}\n"
     )
-    report = _report(trees="Norland will gift 200 lime trees to Port Aven")
-    trees = report.facts[1].cluster.claims[0]
+    report = _report(boats="Norland will donate 150 rowing boats to Port Aven")
+    boats = report.facts[1].cluster.claims[0]
     framed = replace(
-        trees, values=tuple(replace(v, quantity="tree", qualifiers=("lime",)) for v in trees.values)
+        boats, values=tuple(replace(v, quantity="boat", qualifiers=("rowing",)) for v in boats.values)
     )
     fake(replace(report, facts=(report.facts[0], replace(report.facts[1], cluster=Cluster("f2", (framed,))))))
     result = invoke()
     assert result.exit_code == ExitCode.FAILED
-    assert "trees: expected >=250, found 200 at a:1 “Norland will gift 200 lime trees" in result.stdout
+    assert "boats: expected >=180, found 150 at a:1 “Norland will donate 150 rowing boats" in result.stdout
 
 
 # --- as a process -----------------------------------------------------------------------------

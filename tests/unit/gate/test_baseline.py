@@ -51,13 +51,13 @@ def test_updating_keeps_the_old_entry_of_a_failed_expectation_and_drops_removed_
 
 
 def test_observing_keeps_only_values_comparable_to_the_expected_one() -> None:
-    text = "Norland will plant 250 oak trees next year for the 250th anniversary"
+    text = "Norland will build 180 rowing boats next year for the 180th regatta"
     claim = Claim(
         id="a:0", source=SourceId("a"), start=0, end=len(text), line=1, evidence=text, text=text,
         values=extract_values(text),
     )  # fmt: skip
     fact = Fact(Cluster("f1", (claim,)), "single", Reason(""), text)
-    assert observe(fact, parse_value("250 trees")).sources == {"a": ("250 tree",)}
+    assert observe(fact, parse_value("180 boats")).sources == {"a": ("180 boat",)}
     assert len(observe(fact).sources["a"]) >= 2
 
 

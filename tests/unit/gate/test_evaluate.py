@@ -61,7 +61,7 @@ def report(*facts: Fact, texts: dict[str, str] | None = None) -> Report:
 
 
 NORVIA = "Norvia refines more than 90% of the world's cobalt"
-OAKS = "Norland will plant 250 oak trees in Lakeport"
+BOATS = "Norland will build 180 rowing boats in Lakeport"
 MEETING = "Halden will open Norland's new ferry terminal with Quenby on Thursday"
 
 CLAIMS = """\
@@ -70,16 +70,16 @@ claims:
   - id: norvia-share
     match: "Norvia refines more than 90% of cobalt"
     expect: {value: ">90%", status: agree, min_sources: 2}
-  - id: oak-trees
-    match: "Norland will plant 250 oak trees in Lakeport"
-    expect: {value: "250 trees"}
+  - id: lakeport-boats
+    match: "Norland will build 180 rowing boats in Lakeport"
+    expect: {value: "180 boats"}
 """
 
 
 def seeds() -> Report:
     return report(
         fact("f1", "agree", claim("a", NORVIA), claim("b", "Norvia refines more than 90% of cobalt")),
-        fact("f2", "single", claim("a", OAKS)),
+        fact("f2", "single", claim("a", BOATS)),
         fact("f3", "single", claim("c", "The weather in Varna was mild")),
     )
 
@@ -103,7 +103,7 @@ def test_expectations_that_hold_pass_and_exit_0() -> None:
 def test_an_edited_value_is_value_changed_naming_the_claim_and_both_values() -> None:
     rep = report(
         fact("f1", "agree", claim("a", NORVIA), claim("b", "Norvia refines 80% of cobalt")),
-        fact("f2", "single", claim("a", OAKS)),
+        fact("f2", "single", claim("a", BOATS)),
     )
     result = run(CLAIMS, rep)
     (finding,) = result.findings()
@@ -117,11 +117,11 @@ def test_an_edited_value_is_value_changed_naming_the_claim_and_both_values() -> 
 
 
 def test_a_fact_stating_no_comparable_value_is_value_changed() -> None:
-    rep = report(fact("f2", "single", claim("a", "Norland will plant oak trees in Lakeport")))
+    rep = report(fact("f2", "single", claim("a", "Norland will build rowing boats in Lakeport")))
     result = run(CLAIMS, rep)
-    oaks = result.results[1]
-    assert [f.code for f in oaks.findings] == [Code.VALUE_CHANGED]
-    assert "no source" in oaks.findings[0].message
+    boats = result.results[1]
+    assert [f.code for f in boats.findings] == [Code.VALUE_CHANGED]
+    assert "no source" in boats.findings[0].message
 
 
 def test_nothing_close_enough_is_missing_and_names_the_nearest_fact() -> None:
@@ -139,7 +139,7 @@ def test_an_empty_report_makes_every_expectation_missing() -> None:
 
 
 def test_too_few_sources() -> None:
-    rep = report(fact("f1", "single", claim("a", NORVIA)), fact("f2", "single", claim("a", OAKS)))
+    rep = report(fact("f1", "single", claim("a", NORVIA)), fact("f2", "single", claim("a", BOATS)))
     result = run(CLAIMS, rep)
     assert codes(result) == [Code.STATUS_CHANGED, Code.TOO_FEW_SOURCES]
     assert "expected at least 2 sources, found 1 (a)" in result.results[0].findings[1].message
@@ -155,7 +155,7 @@ def test_a_new_divergence_is_diverging() -> None:
             summary="quoted differently",
         )
     )
-    result = run(CLAIMS.split("  - id: oak")[0], rep)
+    result = run(CLAIMS.split("  - id: lakeport")[0], rep)
     assert codes(result) == [Code.DIVERGING]
     assert "quoted differently" in result.results[0].findings[0].message
 
@@ -217,8 +217,8 @@ def test_an_expected_failure_does_not_count_and_an_unexpected_pass_warns() -> No
 
 def test_a_comparable_value_breaks_a_tie_between_facts_on_one_topic() -> None:
     rep = report(
-        fact("f1", "single", claim("a", "Norland will plant oak trees in Lakeport next spring")),
-        fact("f2", "single", claim("b", "Norland will plant 250 oak trees in Lakeport")),
+        fact("f1", "single", claim("a", "Norland will build rowing boats in Lakeport next spring")),
+        fact("f2", "single", claim("b", "Norland will build 180 rowing boats in Lakeport")),
     )
     assert run(CLAIMS, rep).results[1].match.fact_id == "f2"  # type: ignore[union-attr]
 
@@ -240,7 +240,7 @@ def test_baseline_changes_are_warnings_and_name_who_changed() -> None:
         )
     )
     before = _baseline(a=("more than 90%",), b=("more than 90%",), c=("more than 90%",))
-    result = run(CLAIMS.split("  - id: oak")[0], rep, baseline=before)
+    result = run(CLAIMS.split("  - id: lakeport")[0], rep, baseline=before)
     by_code = {f.code: f for f in result.findings()}
     assert set(by_code) == {Code.BASELINE_SOURCE_DROPPED, Code.BASELINE_VALUE_MOVED}
     assert (
@@ -252,7 +252,7 @@ def test_baseline_changes_are_warnings_and_name_who_changed() -> None:
     assert "mineralcheck's reading changed" in moved  # a's text hash is the baseline's
     assert all(f.severity == "warning" for f in result.findings())
     assert exit_code(result) is ExitCode.OK
-    strict = run(CLAIMS.split("  - id: oak")[0], rep, baseline=before, strict=True)
+    strict = run(CLAIMS.split("  - id: lakeport")[0], rep, baseline=before, strict=True)
     assert exit_code(strict) is ExitCode.FAILED
 
 
@@ -260,16 +260,16 @@ def test_a_new_divergence_since_the_baseline() -> None:
     rep = report(
         fact("f1", "diverge", claim("a", NORVIA), claim("b", "Norvia refines more than 90% of cobalt"))
     )
-    yaml_text = CLAIMS.split("  - id: oak")[0].replace("status: agree, ", "")
+    yaml_text = CLAIMS.split("  - id: lakeport")[0].replace("status: agree, ", "")
     result = run(yaml_text, rep, baseline=_baseline(a=("more than 90%",), b=("more than 90%",)))
     assert [f.code for f in result.findings()] == [Code.BASELINE_NEW_DIVERGENCE]
 
 
 def test_only_expectations_without_real_findings_are_accepted_into_the_baseline() -> None:
-    rep = report(fact("f1", "single", claim("a", NORVIA)), fact("f2", "single", claim("a", OAKS)))
+    rep = report(fact("f1", "single", claim("a", NORVIA)), fact("f2", "single", claim("a", BOATS)))
     accepted, keep = gate.accepted_observations(run(CLAIMS, rep))
-    assert set(accepted) == {"oak-trees"} and keep == {"norvia-share", "oak-trees"}
-    assert accepted["oak-trees"] == Observation("single", {"a": ("250 tree",)})
+    assert set(accepted) == {"lakeport-boats"} and keep == {"norvia-share", "lakeport-boats"}
+    assert accepted["lakeport-boats"] == Observation("single", {"a": ("180 boat",)})
 
 
 @pytest.mark.parametrize("code", list(Code))
@@ -302,7 +302,7 @@ NEAR = "The depot lies 17 kilometres west of the city"
 )
 def test_an_edit_fails_when_the_new_figure_is_not_within_the_expected_one(edited: str, holds: bool) -> None:
     rep = report(
-        fact("f1", "agree", claim("a", NORVIA), claim("b", edited)), fact("f2", "single", claim("a", OAKS))
+        fact("f1", "agree", claim("a", NORVIA), claim("b", edited)), fact("f2", "single", claim("a", BOATS))
     )
     assert (codes(run(CLAIMS, rep)) == []) is holds
 

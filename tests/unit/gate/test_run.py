@@ -13,8 +13,8 @@ CLAIMS = """\
 version: 1
 sources: [news/]
 claims:
-  - id: lime-trees
-    match: "Ruvia will gift 250 lime trees to Port Aven"
+  - id: rowing-boats
+    match: "Ruvia will donate 180 rowing boats to Port Aven"
 """
 
 
@@ -31,7 +31,7 @@ def test_articles_default_to_the_sources_of_claims_yaml_and_paths_given_replace_
     planned = gate.plan(None, gate.CheckOptions(claims=claims))
     assert planned.inputs == (str(claims.parent / "../news"),)  # relative to claims.yaml
     assert gate.plan(["other.txt"], gate.CheckOptions(claims=claims)).inputs == ("other.txt",)
-    assert [e.id for e in planned.expectations.expectations] == ["lime-trees"]
+    assert [e.id for e in planned.expectations.expectations] == ["rowing-boats"]
 
 
 def test_without_sources_or_paths_there_is_nothing_to_check(tmp_path: Path) -> None:
@@ -60,6 +60,6 @@ def test_a_baseline_to_compare_with_must_exist(claims: Path) -> None:
 
 def test_every_file_the_run_will_write_is_checked_first(claims: Path) -> None:
     article = claims.parent.parent / "news" / "a.txt"
-    article.write_text("Ruvia will gift 250 lime trees to Port Aven.", encoding="utf-8")
+    article.write_text("Ruvia will donate 180 rowing boats to Port Aven.", encoding="utf-8")
     with pytest.raises(OutputError):
         gate.plan([str(article)], gate.CheckOptions(claims=claims), outputs=[article])

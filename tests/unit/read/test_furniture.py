@@ -37,7 +37,7 @@ def flood() -> tuple[str, list[str], list[str]]:
         "5 min read",
         "By Marta Kellner",
         "Updated 2 hours ago",
-        "CLICK HERE TO GET THE LATEST WEATHER ALERTS ON YOUR PHONE",
+        "TAP HERE FOR LIVE RIVER LEVELS AND ROAD CLOSURES NEAR YOU",
         "MINISTER WARNS OF MORE STORMS AS DAMS NEAR CAPACITY",
         "rescue boat on river",
         "Sign up for our newsletter to get breaking news in your inbox.",

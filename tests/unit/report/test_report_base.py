@@ -37,9 +37,9 @@ A = SourceId("101_0f3a9c2e7b14d6a8")
 B = SourceId("102_9e1d4b7c3a2f8e05")
 
 LONG_EVIDENCE = (
-    "The framework agreement, signed in Varna on Tuesday by President Dorian Varga and Prime Minister "
-    "Greta Hartmann, commits both governments to financing mining and processing projects | and to "
-    "stockpiling cobalt ores against supply shocks, the State House said in a statement."
+    "The harbour accord, initialled in Varna on Friday by Governor Dorian Varga and Mayor Greta "
+    "Hartmann, binds both port authorities to dredging the eastern channel and rebuilding the old quay | "
+    "and to sharing pilot boats during the winter storms, the State House said in a statement."
 )
 
 
@@ -130,20 +130,20 @@ def sample_report() -> Report:
             id="c1",
             claims=(
                 _claim(
-                    A, 410, 3, LONG_EVIDENCE, "Varga and Hartmann signed a framework agreement on Tuesday"
+                    A, 410, 3, LONG_EVIDENCE, "Varga and Hartmann initialled the harbour accord on Friday"
                 ),
                 _claim(
                     B,
                     90,
                     2,
-                    "the two leaders signed the framework on Tuesday",
-                    "The leaders signed the framework",
+                    "the two officials initialled the accord on Friday",
+                    "The officials initialled the accord",
                 ),
             ),
         ),
         verdict="agree",
-        reason=Reason(summary="signed a framework agreement on Tuesday"),
-        title="Varga and Hartmann signed a strategic mineral framework | on Tuesday",
+        reason=Reason(summary="initialled the harbour accord on Friday"),
+        title="Varga and Hartmann initialled a harbour dredging accord | on Friday",
     )
     single = Fact(
         cluster=Cluster(

@@ -43,7 +43,7 @@ def test_format_names_are_what_the_cli_accepts() -> None:
 def test_only_shows_the_facts_of_one_verdict_in_every_format(fmt: ReportFormat) -> None:
     text = render(sample_report(), fmt, Selection(only="diverge"))
     assert "c2" in text
-    assert "Varga and Hartmann signed" not in text and "Hartmann greeted Varga" not in text
+    assert "Varga and Hartmann initialled" not in text and "Hartmann greeted Varga" not in text
     # The report says that facts were left out (JSON in its `filters` object).
     said = '"only": "diverge"' if fmt is ReportFormat.json else "showing 1 of 3 facts (only diverge)"
     assert said in text

@@ -61,7 +61,7 @@ def test_long_evidence_is_folded_in_details_short_evidence_is_not() -> None:
     agreements = md[md.index("## Agreements") : md.index("## Single-source")]
     assert agreements.count("<details>") == 1
     assert "<summary><code>Harbour Post:3</code>" in agreements
-    assert "> The framework agreement, signed in Varna" in agreements
+    assert "> The harbour accord, initialled in Varna" in agreements
     assert "> — `102_9e1d4b7c3a2f8e05:2`" in agreements  # the short one stays a plain quote
 
 
@@ -74,7 +74,7 @@ def test_matrix_has_a_row_per_multi_source_fact_and_a_numbered_column_per_source
     assert "| Fact | Verdict | 1 | 2 |" in md
     assert _table_rows(md, "| Fact |") == [
         "| Ruvia's share of cobalt-ore processing | diverge | ✓ | **✗** |",
-        "| Varga and Hartmann signed a strategic mineral framework \\| o… | agree | ✓ | ✓ |",
+        "| Varga and Hartmann initialled a harbour dredging accord \\| o… | agree | ✓ | ✓ |",
     ]
     assert (
         "Columns are the sources numbered above (1 Harbour Post, 2 102\\_9e1d4b7c3a2f8e05): "

@@ -57,7 +57,7 @@ def test_sources_table_names_outlets_with_publication_time_title_and_file() -> N
 def test_an_agreement_is_its_title_and_where_each_source_states_it() -> None:
     text = _text()
     section = text[text.index("Agreements") : text.index("Facts × sources")].splitlines()
-    assert section[1].startswith("✓ c1 Varga and Hartmann signed a strategic mineral framework")
+    assert section[1].startswith("✓ c1 Varga and Hartmann initialled a harbour dredging accord")
     assert section[2].split() == ["agree:", "Harbour", "Post:3,", "102_9e1d4b7c3a2f8e05:2"]
 
 

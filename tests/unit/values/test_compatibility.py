@@ -80,8 +80,8 @@ PAIRS = [
     ("six months", "half a dozen months", True),
     ("6 months", "180 days", None),
     ("2 GB", "2,000 MB", True),
-    ("its 250th year", "250 years", None),
-    ("its 250th anniversary", "its 251st anniversary", False),
+    ("its 180th year", "180 years", None),
+    ("its 180th anniversary", "its 181st anniversary", False),
     ("for the second time", "its 2nd time", True),
     # dates and times
     ("Jul. 28, 2015", "28 July 2015", True),
