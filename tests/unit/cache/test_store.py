@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,18 @@ def _filled(path: Path) -> None:
     store = Store(path)
     store.put_many([("a", b"first")])
     store.close()
+
+
+def _writes_refused(refusal: Callable[[], sqlite3.Error]) -> Callable[..., sqlite3.Connection]:
+    """Store._open as a store sees it when every opening for writing fails with `refusal()`."""
+    real_open = Store._open
+
+    def refusing(self: Store, *, read_only: bool = False, immutable: bool = False) -> sqlite3.Connection:
+        if not read_only:
+            raise refusal()
+        return real_open(self, read_only=True, immutable=immutable)
+
+    return refusing
 
 
 def test_a_full_disk_stops_writes_with_one_warning_and_keeps_reading(
@@ -45,14 +58,11 @@ def test_a_store_that_cannot_be_written_is_read_with_one_warning(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _filled(tmp_path / "s.sqlite")
-    real_open = Store._open
-
-    def read_only(self: Store, *, read_only: bool = False, immutable: bool = False) -> sqlite3.Connection:
-        if not read_only:
-            raise sqlite3.OperationalError("attempt to write a readonly database")
-        return real_open(self, read_only=True, immutable=immutable)
-
-    monkeypatch.setattr(Store, "_open", read_only)
+    monkeypatch.setattr(
+        Store,
+        "_open",
+        _writes_refused(lambda: sqlite3.OperationalError("attempt to write a readonly database")),
+    )
     warnings: list[str] = []
     store = Store(tmp_path / "s.sqlite", warn=warnings.append)
     store.put_many([("b", b"second")])
@@ -94,14 +104,7 @@ def test_a_store_locked_past_the_wait_is_read_only_with_one_warning(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _filled(tmp_path / "s.sqlite")
-    real_open = Store._open
-
-    def locked(self: Store, *, read_only: bool = False, immutable: bool = False) -> sqlite3.Connection:
-        if not read_only:
-            raise _busy()
-        return real_open(self, read_only=True, immutable=immutable)
-
-    monkeypatch.setattr(Store, "_open", locked)
+    monkeypatch.setattr(Store, "_open", _writes_refused(_busy))
     monkeypatch.setattr(store_module, "_WAIT", 0.05)
     warnings: list[str] = []
     store = Store(tmp_path / "s.sqlite", warn=warnings.append)
